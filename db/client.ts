@@ -1,0 +1,158 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { sql } from "drizzle-orm";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or a transaction on it: services accept both. */
+export type Queryable = Db | Tx;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export function dataDir(): string {
+  return path.resolve(process.env.PORTAL_DATA_DIR || ".data");
+}
+
+/**
+ * PGlite takes no lock of its own: a second process on the same directory opens it without error
+ * and rows are silently lost. Hold an exclusive lock file and refuse a second opener.
+ */
+function acquireDirectoryLock(directory: string): () => void {
+  const lockPath = path.join(directory, "pglite.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, "wx");
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      if (holder === process.pid) return () => {};
+      if (holder && isAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${directory} is already open in process ${holder}. ` +
+            `Stop that process first, or set PORTAL_DATA_DIR to another folder, or set DATABASE_URL to use a PostgreSQL server.`,
+        );
+      }
+      fs.unlinkSync(lockPath); // left by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Opens PGlite; `directory` null means in memory (tests). */
+export async function openPglite(directory: string | null): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  if (directory) {
+    fs.mkdirSync(directory, { recursive: true });
+    release = acquireDirectoryLock(directory);
+  }
+  const client = await PGlite.create(directory ? path.join(directory, "pglite") : "memory://", {
+    extensions: { pg_trgm, unaccent },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export async function openPostgres(connectionString: string): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  const db = drizzle(pool, { schema });
+  return { db, kind: "postgres", close: () => pool.end() };
+}
+
+export async function migrate(handle: Handle): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+    await run(handle.db as never, { migrationsFolder });
+    return;
+  }
+  const { migrate: run } = await import("drizzle-orm/node-postgres/migrator");
+  // Several instances may start at once; only one may migrate.
+  await handle.db.execute(sql`select pg_advisory_lock(726001)`);
+  try {
+    await run(handle.db, { migrationsFolder });
+  } finally {
+    await handle.db.execute(sql`select pg_advisory_unlock(726001)`);
+  }
+}
+
+const globalForDb = globalThis as unknown as { portalDb?: Promise<Handle> };
+
+async function openConfigured(): Promise<Handle> {
+  const handle = process.env.DATABASE_URL
+    ? await openPostgres(process.env.DATABASE_URL)
+    : await openPglite(dataDir());
+  await migrate(handle);
+  return handle;
+}
+
+/** The process-wide database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  globalForDb.portalDb ??= openConfigured();
+  return (await globalForDb.portalDb).db;
+}
+
+export async function getDatabaseKind(): Promise<DatabaseKind> {
+  globalForDb.portalDb ??= openConfigured();
+  return (await globalForDb.portalDb).kind;
+}
+
+/** Tests install their own fresh database. */
+export function useDatabase(handle: Handle): void {
+  globalForDb.portalDb = Promise.resolve(handle);
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.portalDb;
+  globalForDb.portalDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+/** Applied migrations against those committed, for /api/health. */
+export async function migrationState(): Promise<{ applied: number; available: number }> {
+  const db = await getDb();
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const result = await db.execute<{ count: number }>(
+    sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+  );
+  return { applied: Number(result.rows[0]?.count ?? 0), available: journal.entries.length };
+}

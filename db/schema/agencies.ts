@@ -1,0 +1,23 @@
+import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** An agency that receives or decides dossiers. Separate from administrative units (DOMAIN.md). */
+export const agencies = pgTable(
+  "agencies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Electronic identifier, format 000.00.00.H30; the prefix of every dossier code it receives. */
+    code: text("code").notNull().unique(),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** province_centre | commune_centre | department | commune_committee | police */
+    kind: text("kind").notNull(),
+    parentId: uuid("parent_id"),
+    /** Administrative unit code (province or commune) it belongs to. */
+    unitCode: text("unit_code"),
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+    successorId: uuid("successor_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("agencies_parent_idx").on(t.parentId)],
+);

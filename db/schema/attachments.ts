@@ -1,0 +1,25 @@
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { dossiers } from "./dossiers";
+import { users } from "./identity";
+
+/** Metadata of a stored file; the bytes live in the storage adapter (lib/files). */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id").references(() => dossiers.id),
+    /** The required document (component) of the procedure version it answers. */
+    documentKey: text("document_key").notNull(),
+    fileName: text("file_name").notNull(),
+    /** Detected from the content, not from the name. */
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_dossier_idx").on(t.dossierId)],
+);

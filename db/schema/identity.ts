@@ -1,0 +1,54 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies";
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  phone: text("phone"),
+  fullName: text("full_name").notNull(),
+  /** argon2id hash; null for accounts that only sign in through an identity provider. */
+  passwordHash: text("password_hash"),
+  /** citizen | staff — staff roles are in staff_roles. */
+  kind: text("kind").notNull().default("citizen"),
+  /** Preferred language for notices. */
+  locale: text("locale").notNull().default("vi"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A civil servant's role in one agency (receiver, specialist, head, agency_admin, system_admin). */
+export const staffRoles = pgTable(
+  "staff_roles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    role: text("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] }), index("staff_roles_agency_idx").on(t.agencyId)],
+);
+
+/** A business (by tax code) that files through its members. Seam for the organisations issue. */
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  taxCode: text("tax_code").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const organisationMembers = pgTable(
+  "organisation_members",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** owner | member */
+    role: text("role").notNull().default("member"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index("org_members_user_idx").on(t.userId)],
+);

@@ -1,0 +1,34 @@
+import type { LocalisedText } from "@/lib/forms/types";
+
+export type Channel = "online" | "desk" | "post";
+
+/** Working hours per channel (1 working day = 8 h); null when the procedure is not offered on it. */
+export type TimeLimits = Record<Channel, number | null>;
+
+export type Fee = {
+  channel: Channel;
+  /** null when the amount is set elsewhere (e.g. by the provincial council) */
+  amountVnd: number | null;
+  asPublished: string;
+};
+
+/** A required document (thành phần hồ sơ); key is stable and names the upload. */
+export type RequiredDocument = {
+  key: string;
+  name: LocalisedText;
+  /** must be uploaded for an online dossier */
+  required: boolean;
+  originals: number;
+  copies: number;
+};
+
+export type ProcedureDetails = {
+  targetGroups: LocalisedText[];
+  channels: Channel[];
+  result: LocalisedText;
+  legalBasis: string[];
+  /** Link to the procedure on the national portal. */
+  sourceUrl?: string;
+  /** Extra conditions or notes as published. */
+  notes?: LocalisedText;
+};
