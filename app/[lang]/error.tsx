@@ -1,0 +1,29 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { useT } from "@/components/i18n/I18nProvider";
+
+/** A failure while rendering a page: say so plainly, never show the error itself. */
+export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useT("errors");
+  const { lang } = useParams<{ lang: string }>();
+  return (
+    <>
+      <h1>{t("serverError.title")}</h1>
+      <p>{t("serverError.body")}</p>
+      {error.digest ? (
+        <p className="muted small">
+          {t("serverError.reference")}: {error.digest}
+        </p>
+      ) : null}
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => reset()}>
+          {t("serverError.retry")}
+        </button>
+      </p>
+      <p>
+        <a href={`/${lang === "en" ? "en" : "vi"}`}>{t("notFound.home")}</a>
+      </p>
+    </>
+  );
+}

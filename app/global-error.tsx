@@ -1,0 +1,18 @@
+"use client";
+
+/** Last resort when even the layout failed: both languages, no details. */
+export default function GlobalError() {
+  return (
+    <html lang="vi">
+      <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem", maxWidth: "40rem" }}>
+        <h1>Hệ thống đang gặp sự cố</h1>
+        <p>Xin lỗi, đã có lỗi xảy ra. Dữ liệu bạn đã gửi không bị mất. Vui lòng thử lại sau ít phút.</p>
+        <h2 lang="en">Sorry, there is a problem with the service</h2>
+        <p lang="en">Nothing you sent has been lost. Please try again in a few minutes.</p>
+        <p>
+          <a href="/">Trang chủ / Home</a>
+        </p>
+      </body>
+    </html>
+  );
+}

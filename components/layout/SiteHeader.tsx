@@ -1,0 +1,84 @@
+import Link from "next/link";
+import type { Lang } from "@/lib/i18n/settings";
+import type { Actor } from "@/lib/identity/types";
+import type { T } from "@/lib/i18n/server";
+
+/** The header on every page: brand, main navigation, account and language switch. Server-rendered. */
+export function SiteHeader({
+  lang,
+  t,
+  actor,
+  currentUrl,
+  signOutAction,
+}: {
+  lang: Lang;
+  t: T;
+  actor: Actor;
+  currentUrl: string;
+  signOutAction: () => Promise<void>;
+}) {
+  const path = currentUrl.split("?")[0] ?? "";
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  const switchUrl = currentUrl.replace(/^\/(vi|en)(?=\/|\?|$)/, `/${other}`) || `/${other}`;
+  const nav = [
+    { href: `/${lang}/procedures`, text: t("nav.procedures") },
+    { href: `/${lang}/lookup`, text: t("nav.lookup") },
+    { href: `/${lang}/transparency`, text: t("nav.transparency") },
+    { href: `/${lang}/decisions`, text: t("nav.decisions") },
+    ...(actor.kind === "applicant" ? [{ href: `/${lang}/dossiers`, text: t("nav.myDossiers") }] : []),
+    ...(actor.kind === "staff" ? [{ href: `/${lang}/staff`, text: t("nav.staff") }] : []),
+  ];
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <div className="container site-header__bar">
+        <Link href={`/${lang}`} className="site-header__brand">
+          <span className="site-header__emblem" aria-hidden="true">
+            ★
+          </span>
+          <span>
+            {t("siteName")}
+            <span className="site-header__sub">{t("province")}</span>
+          </span>
+        </Link>
+        <div className="header-tools">
+          {actor.kind === "anonymous" ? (
+            <Link href={`/${lang}/sign-in`}>{t("nav.signIn")}</Link>
+          ) : (
+            <>
+              <span className="small">{actor.name}</span>
+              <form action={signOutAction} className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </>
+          )}
+          <div className="lang-switch">
+            <span aria-current="true" lang={lang}>
+              {lang === "vi" ? "Tiếng Việt" : "English"}
+            </span>
+            <a href={switchUrl} hrefLang={other} lang={other}>
+              {other === "vi" ? "Tiếng Việt" : "English"}
+            </a>
+          </div>
+        </div>
+      </div>
+      <nav className="site-nav" aria-label={t("nav.label")}>
+        <div className="container">
+          <ul>
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={path.startsWith(item.href) ? "page" : undefined}>
+                  {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+
+export type Column = { key: string; header: ReactNode; numeric?: boolean };
+
+/** A plain, scrollable table; numbers right-aligned. */
+export function DataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption?: ReactNode;
+  columns: Column[];
+  rows: { key: string; cells: Record<string, ReactNode> }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={column.numeric ? "num" : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {columns.map((column, index) =>
+                index === 0 ? (
+                  <th key={column.key} scope="row" className={column.numeric ? "num" : undefined}>
+                    {row.cells[column.key]}
+                  </th>
+                ) : (
+                  <td key={column.key} className={column.numeric ? "num" : undefined}>
+                    {row.cells[column.key]}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ComponentProps, ReactNode } from "react";
+
+type Common = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Already translated. */
+  error?: string;
+  /** Shown as the page's legend-like label when the field is the page's only question. */
+  labelClassName?: string;
+};
+
+function describedBy(id: string, hint: unknown, error: unknown) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldShell({ id, label, hint, error, labelClassName, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label className={["field__label", labelClassName].filter(Boolean).join(" ")} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: Common & Omit<ComponentProps<"input">, "id">) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={input.name ?? id}
+        className={["input", className].filter(Boolean).join(" ")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ id, label, hint, error, ...input }: Common & Omit<ComponentProps<"textarea">, "id">) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={input.name ?? id}
+        className="textarea"
+        rows={5}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  placeholder,
+  ...select
+}: Common & Omit<ComponentProps<"select">, "id"> & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={select.name ?? id}
+        className="select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

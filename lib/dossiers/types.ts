@@ -1,0 +1,115 @@
+/** The portal's own dossier states; rules.ts maps them to the national portal's codes 1–10. */
+export const dossierStatuses = [
+  "draft",
+  "submitted",
+  "supplement_requested",
+  "received",
+  "in_progress",
+  "proposed",
+  "awaiting_payment",
+  "done",
+  "returned",
+  "refused",
+  "withdrawn",
+  "stopped",
+] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+
+export const dossierActions = [
+  "submit", // applicant: draft -> submitted
+  "accept", // receiver: submitted -> received, sets the appointment date
+  "request_supplement", // receiver (submitted) or specialist/head (in_progress): clock stops
+  "supplement", // applicant answers: back to submitted, or to in_progress with the clock resumed
+  "refuse", // receiver: submitted -> refused
+  "assign", // receiver or head: received -> in_progress, to a specialist of the competent agency
+  "propose", // specialist: in_progress -> proposed (approve or deny, with a draft result)
+  "approve", // head: proposed -> done, outcome approved
+  "deny", // head: proposed -> done, outcome denied (written refusal)
+  "return_result", // receiver: done -> returned
+  "withdraw", // applicant: any open state -> withdrawn
+  "stop", // head: an accepted open dossier -> stopped, with a notice
+] as const;
+export type DossierAction = (typeof dossierActions)[number];
+
+export type Outcome = "approved" | "denied";
+
+/** A dossier as the services return it (names resolved for display). */
+export type DossierView = {
+  id: string;
+  code: string | null;
+  status: DossierStatus;
+  outcome: Outcome | null;
+  channel: 1 | 2 | 3;
+  version: number;
+  procedure: { id: string; code: string; nameVi: string; nameEn: string };
+  procedureVersionId: string;
+  applicantId: string;
+  applicantName: string;
+  receivingAgency: { id: string; code: string; nameVi: string; nameEn: string };
+  competentAgency: { id: string; code: string; nameVi: string; nameEn: string };
+  assignee: { id: string; name: string } | null;
+  formData: Record<string, unknown>;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  clockStoppedAt: Date | null;
+  supplementCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type DossierEventView = {
+  id: number;
+  at: Date;
+  action: DossierAction | "create";
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  actorName: string | null;
+  /** staff comments are shown to the applicant; the actor's name only to staff */
+  comment: string | null;
+  details: Record<string, unknown> | null;
+};
+
+export type AttachmentView = {
+  id: string;
+  documentKey: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+};
+
+/** What anyone may see by code: no personal data. */
+export type PublicDossierStatus = {
+  code: string;
+  procedure: { code: string; nameVi: string; nameEn: string };
+  status: DossierStatus;
+  nationalStatusCode: number | null;
+  receivingAgency: { code: string; nameVi: string; nameEn: string };
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+};
+
+/** Errors a user can cause; each is a message key in the "dossiers" namespace (errors.<code>). */
+export type DossierError =
+  | "not_found" // also when the actor may not see it: never reveal that it exists
+  | "forbidden" // the actor may see it but not do this
+  | "invalid_transition" // not allowed from the current state
+  | "conflict" // someone else changed it since it was read (version moved)
+  | "invalid_input"
+  | "missing_documents"
+  | "assignee_invalid";
+
+export type Result<T, E = DossierError> =
+  | { ok: true; value: T }
+  | { ok: false; error: E; issues?: Record<string, string[]> };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E, issues?: Record<string, string[]>): { ok: false; error: E; issues?: Record<string, string[]> } =>
+  issues ? { ok: false, error, issues } : { ok: false, error };

@@ -1,0 +1,65 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { organisationMembers, staffRoles, users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "./passwords";
+import type { Actor, StaffRole } from "./types";
+import { signUpSchema, type SignUpInput } from "./schema";
+
+export type SignUpError = "email_taken";
+
+/** Citizen self-registration. */
+export async function registerCitizen(
+  input: SignUpInput,
+): Promise<{ ok: true; userId: string } | { ok: false; error: SignUpError }> {
+  const command = signUpSchema.parse(input);
+  const db = await getDb();
+  const email = command.email.toLowerCase();
+  const passwordHash = await hashPassword(command.password);
+  const inserted = await db
+    .insert(users)
+    .values({ email, phone: command.phone, fullName: command.fullName, passwordHash, kind: "citizen" })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  const row = inserted[0];
+  return row ? { ok: true, userId: row.id } : { ok: false, error: "email_taken" };
+}
+
+/** Checks e-mail and password; returns the user id or null. Same time whether or not the account exists. */
+export async function checkCredentials(email: string, password: string): Promise<{ id: string; name: string } | null> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  if (!user?.passwordHash) {
+    await verifyPassword(dummyHash, password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, name: user.fullName } : null;
+}
+
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0HqpE4E2b7pr5LtbW4m2lWpyaf4+I6D/ysmMEmpgDM4";
+
+/** Builds the actor for a signed-in user from the database (roles can change between requests). */
+export async function actorForUser(userId: string): Promise<Actor> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return { kind: "anonymous" };
+  if (user.kind === "staff") {
+    const roles = await db.select().from(staffRoles).where(eq(staffRoles.userId, userId));
+    return {
+      kind: "staff",
+      userId,
+      name: user.fullName,
+      roles: roles.map((r) => ({ agencyId: r.agencyId, role: r.role as StaffRole })),
+    };
+  }
+  const memberships = await db
+    .select({ organisationId: organisationMembers.organisationId })
+    .from(organisationMembers)
+    .where(eq(organisationMembers.userId, userId));
+  return {
+    kind: "applicant",
+    userId,
+    name: user.fullName,
+    organisationIds: memberships.map((m) => m.organisationId),
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Messages are translation keys in the "forms" namespace; the form renders them per language. */
+export const signUpSchema = z
+  .object({
+    fullName: z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong"),
+    email: z.email("errors.email").trim().max(200, "errors.tooLong"),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+84|0)\d{9,10}$/, "errors.phone"),
+    password: z.string().min(10, "errors.passwordLength").max(200, "errors.tooLong"),
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "errors.passwordMismatch",
+  });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: z.email("errors.email").trim(),
+  password: z.string().min(1, "errors.required"),
+});
+export type SignInInput = z.infer<typeof signInSchema>;

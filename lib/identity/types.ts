@@ -1,0 +1,18 @@
+export const staffRoles = ["receiver", "specialist", "head", "agency_admin", "system_admin"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export type AgencyRole = { agencyId: string; role: StaffRole };
+
+/** Who is acting. Every service takes one and scopes what it reads and writes by it. */
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "applicant"; userId: string; name: string; organisationIds: string[] }
+  | { kind: "staff"; userId: string; name: string; roles: AgencyRole[] };
+
+export function hasRole(actor: Actor, agencyId: string, role: StaffRole): boolean {
+  return actor.kind === "staff" && actor.roles.some((r) => r.agencyId === agencyId && r.role === role);
+}
+
+export function staffAgencyIds(actor: Actor): string[] {
+  return actor.kind === "staff" ? [...new Set(actor.roles.map((r) => r.agencyId))] : [];
+}

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
+
+/**
+ * Every page lives under /vi or /en. A path without a language is sent to the reader's language:
+ * the cookie first, then Accept-Language, then Vietnamese. The current URL is passed on in a
+ * header so server-rendered links (the language switch) work without JavaScript.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const first = pathname.split("/")[1];
+  if (!isLang(first)) {
+    const cookieLang = request.cookies.get(languageCookie)?.value;
+    const lang = isLang(cookieLang)
+      ? cookieLang
+      : (langFromAcceptLanguage(request.headers.get("accept-language")) ?? defaultLang);
+    const url = request.nextUrl.clone();
+    url.pathname = `/${lang}${pathname === "/" ? "" : pathname}`;
+    return NextResponse.redirect(url);
+  }
+  const headers = new Headers(request.headers);
+  headers.set("x-portal-url", pathname + search);
+  const response = NextResponse.next({ request: { headers } });
+  if (request.cookies.get(languageCookie)?.value !== first) {
+    response.cookies.set(languageCookie, first, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!api|_next|favicon\\.ico|robots\\.txt|fonts|.*\\.[a-z0-9]+$).*)"],
+};

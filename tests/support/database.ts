@@ -1,0 +1,38 @@
+import crypto from "node:crypto";
+import { Client } from "pg";
+import { closeDb, migrate, openPglite, openPostgres, useDatabase, type Db } from "@/db/client";
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or — when DATABASE_URL is
+ * set (CI) — a new database on that server, dropped afterwards. Installs it as the process's
+ * database so services use it.
+ */
+export async function openTestDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const handle = await openPglite(null);
+    await migrate(handle);
+    useDatabase(handle);
+    return { db: handle.db, close: closeDb };
+  }
+  const name = `portal_it_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString());
+  await migrate(handle);
+  useDatabase(handle);
+  return {
+    db: handle.db,
+    close: async () => {
+      await closeDb();
+      const dropper = new Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
