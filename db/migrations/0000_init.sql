@@ -122,6 +122,7 @@ CREATE TABLE "dossiers" (
 	"assignee_id" uuid,
 	"status" text NOT NULL,
 	"outcome" text,
+	"proposed_outcome" text,
 	"channel" smallint NOT NULL,
 	"applicant_name" text NOT NULL,
 	"form_data" jsonb NOT NULL,

@@ -42,6 +42,8 @@ export const dossiers = pgTable(
     status: text("status").notNull(),
     /** done dossiers: approved | denied */
     outcome: text("outcome"),
+    /** what the specialist proposed while the dossier waits for the head's approval */
+    proposedOutcome: text("proposed_outcome"),
     /** 1 desk, 2 online, 3 post */
     channel: smallint("channel").notNull(),
     applicantName: text("applicant_name").notNull(),
