@@ -1,7 +1,17 @@
-/** Opens the database and applies migrations once, when the server starts (not at build time). */
+/**
+ * Runs once when the server starts (not at build time): opens the database, applies migrations, and
+ * seeds the demo data into an empty database when PORTAL_DEMO_SEED=1 (set by `npm start`).
+ * PGlite can be opened by one process only, so the seed must run inside the server process.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
-  await getDb();
+  const db = await getDb();
+  if (process.env.PORTAL_DEMO_SEED === "1") {
+    const { seedDemo } = await import("./db/seed");
+    const started = Date.now();
+    const { seeded } = await seedDemo(db);
+    if (seeded) console.log(`Demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 }
