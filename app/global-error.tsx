@@ -10,6 +10,8 @@ export default function GlobalError() {
         <h2 lang="en">Sorry, there is a problem with the service</h2>
         <p lang="en">Nothing you sent has been lost. Please try again in a few minutes.</p>
         <p>
+          {/* The app failed at its root: a full page load is the safest way back. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/">Trang chủ / Home</a>
         </p>
       </body>

@@ -135,7 +135,7 @@ export async function getDatabaseKind(): Promise<DatabaseKind> {
 }
 
 /** Tests install their own fresh database. */
-export function useDatabase(handle: Handle): void {
+export function installDatabase(handle: Handle): void {
   globalForDb.portalDb = Promise.resolve(handle);
 }
 
@@ -148,7 +148,9 @@ export async function closeDb(): Promise<void> {
 /** Applied migrations against those committed, for /api/health. */
 export async function migrationState(): Promise<{ applied: number; available: number }> {
   const db = await getDb();
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
+  ) as {
     entries: unknown[];
   };
   const result = await db.execute<{ count: number }>(

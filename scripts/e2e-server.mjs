@@ -21,9 +21,13 @@ if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next-
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, [nextBin, "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env,
-});
+const server = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -12,8 +12,12 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function sourceRevision() {
   try {
-    const head = execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    const dirty = execSync("git status --porcelain --untracked-files=no", { stdio: ["ignore", "pipe", "ignore"] })
+    const head = execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+    const dirty = execSync("git status --porcelain --untracked-files=no", {
+      stdio: ["ignore", "pipe", "ignore"],
+    })
       .toString()
       .trim();
     return dirty ? null : head; // uncommitted changes: always rebuild
@@ -25,10 +29,18 @@ function sourceRevision() {
 const revision = sourceRevision();
 const revisionFile = path.join(root, distDir, "portal-source-revision");
 const built = fs.existsSync(path.join(root, distDir, "BUILD_ID"));
-const current = built && revision !== null && fs.existsSync(revisionFile) && fs.readFileSync(revisionFile, "utf8") === revision;
+const current =
+  built &&
+  revision !== null &&
+  fs.existsSync(revisionFile) &&
+  fs.readFileSync(revisionFile, "utf8") === revision;
 
 if (!current) {
-  console.log(built ? "The source changed since the last build: building again…" : "No build yet: building the portal (about a minute)…");
+  console.log(
+    built
+      ? "The source changed since the last build: building again…"
+      : "No build yet: building the portal (about a minute)…",
+  );
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
   if (revision) fs.writeFileSync(revisionFile, revision);

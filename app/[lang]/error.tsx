@@ -4,7 +4,13 @@ import { useParams } from "next/navigation";
 import { useT } from "@/components/i18n/I18nProvider";
 
 /** A failure while rendering a page: say so plainly, never show the error itself. */
-export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function PageError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useT("errors");
   const { lang } = useParams<{ lang: string }>();
   return (

@@ -15,7 +15,10 @@ import { I18nProvider } from "@/components/i18n/I18nProvider";
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   const t = await getT(isLang(lang) ? lang : "vi");
-  return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` }, description: t("siteDescription") };
+  return {
+    title: { default: t("siteName"), template: `%s – ${t("siteName")}` },
+    description: t("siteDescription"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#c8102e" };

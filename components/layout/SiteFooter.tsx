@@ -14,6 +14,8 @@ export function SiteFooter({ lang, t }: { lang: Lang; t: T }) {
             <Link href={`/${lang}/transparency`}>{t("nav.transparency")}</Link>
           </li>
           <li>
+            {/* A JSON endpoint, not a page: a plain link, no client-side navigation. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/api/health">{t("footer.status")}</a>
           </li>
         </ul>

@@ -4,7 +4,11 @@ import type { ComponentProps, ReactNode } from "react";
 type Variant = "primary" | "secondary" | "warning" | "start";
 
 function classes(variant: Variant) {
-  return variant === "primary" ? "button" : variant === "start" ? "button button--start" : `button button--${variant}`;
+  return variant === "primary"
+    ? "button"
+    : variant === "start"
+      ? "button button--start"
+      : `button button--${variant}`;
 }
 
 export function Button({
@@ -12,7 +16,9 @@ export function Button({
   className,
   ...props
 }: ComponentProps<"button"> & { variant?: Variant }) {
-  return <button type="submit" {...props} className={[classes(variant), className].filter(Boolean).join(" ")} />;
+  return (
+    <button type="submit" {...props} className={[classes(variant), className].filter(Boolean).join(" ")} />
+  );
 }
 
 export function ButtonLink({

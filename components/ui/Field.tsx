@@ -14,7 +14,14 @@ function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldShell({ id, label, hint, error, labelClassName, children }: Common & { children: ReactNode }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  labelClassName,
+  children,
+}: Common & { children: ReactNode }) {
   return (
     <div className={error ? "field field--error" : "field"}>
       <label className={["field__label", labelClassName].filter(Boolean).join(" ")} htmlFor={id}>
@@ -58,7 +65,13 @@ export function TextField({
   );
 }
 
-export function TextArea({ id, label, hint, error, ...input }: Common & Omit<ComponentProps<"textarea">, "id">) {
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: Common & Omit<ComponentProps<"textarea">, "id">) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -82,7 +95,11 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: Common & Omit<ComponentProps<"select">, "id"> & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: Common &
+  Omit<ComponentProps<"select">, "id"> & {
+    options: { value: string; label: string }[];
+    placeholder?: string;
+  }) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <select

@@ -1,8 +1,17 @@
 import type { ReactNode } from "react";
 
-export function Notice({ tone = "info", children }: { tone?: "info" | "success" | "warning"; children: ReactNode }) {
+export function Notice({
+  tone = "info",
+  children,
+}: {
+  tone?: "info" | "success" | "warning";
+  children: ReactNode;
+}) {
   return (
-    <div className={tone === "info" ? "notice" : `notice notice--${tone}`} role={tone === "info" ? undefined : "status"}>
+    <div
+      className={tone === "info" ? "notice" : `notice notice--${tone}`}
+      role={tone === "info" ? undefined : "status"}
+    >
       {children}
     </div>
   );

@@ -20,6 +20,12 @@ export function StatusTag({ status, label }: { status: DossierStatus; label: str
   return <strong className={colour[status]}>{label}</strong>;
 }
 
-export function Tag({ tone = "blue", children }: { tone?: "blue" | "grey" | "green" | "yellow" | "red" | "orange"; children: React.ReactNode }) {
+export function Tag({
+  tone = "blue",
+  children,
+}: {
+  tone?: "blue" | "grey" | "green" | "yellow" | "red" | "orange";
+  children: React.ReactNode;
+}) {
   return <strong className={tone === "blue" ? "tag" : `tag tag--${tone}`}>{children}</strong>;
 }

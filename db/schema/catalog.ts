@@ -1,27 +1,35 @@
-import { boolean, index, primaryKey, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  primaryKey,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 
-export const procedures = pgTable(
-  "procedures",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /** National code, e.g. 1.001193; local variants add the agency code. */
-    code: text("code").notNull().unique(),
-    nameVi: text("name_vi").notNull(),
-    nameEn: text("name_en").notNull(),
-    fieldVi: text("field_vi").notNull(),
-    fieldEn: text("field_en").notNull(),
-    /** province | commune */
-    level: text("level").notNull(),
-    /** whole | partial (Decree 42/2022) */
-    onlineLevel: text("online_level").notNull(),
-    /** Lower-case, accent-free names and field in both languages, for accent-insensitive search. */
-    searchText: text("search_text").notNull(),
-    /** Order on the home page; null when not featured. */
-    popularRank: integer("popular_rank"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const procedures = pgTable("procedures", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** National code, e.g. 1.001193; local variants add the agency code. */
+  code: text("code").notNull().unique(),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en").notNull(),
+  fieldVi: text("field_vi").notNull(),
+  fieldEn: text("field_en").notNull(),
+  /** province | commune */
+  level: text("level").notNull(),
+  /** whole | partial (Decree 42/2022) */
+  onlineLevel: text("online_level").notNull(),
+  /** Lower-case, accent-free names and field in both languages, for accent-insensitive search. */
+  searchText: text("search_text").notNull(),
+  /** Order on the home page; null when not featured. */
+  popularRank: integer("popular_rank"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Where a procedure is done: the competent agency that decides and the one-stop desk that receives.

@@ -90,7 +90,10 @@ export const dossierEvents = pgTable(
     /** Action details: due date set, assignee, decision number… */
     details: jsonb("details").$type<Record<string, unknown>>(),
   },
-  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.at), index("dossier_events_action_at_idx").on(t.action, t.at)],
+  (t) => [
+    index("dossier_events_dossier_idx").on(t.dossierId, t.at),
+    index("dossier_events_action_at_idx").on(t.action, t.at),
+  ],
 );
 
 /** Clock stops as intervals, so deadlines and reports never have to guess them. */

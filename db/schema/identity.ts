@@ -27,7 +27,10 @@ export const staffRoles = pgTable(
       .references(() => agencies.id),
     role: text("role").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] }), index("staff_roles_agency_idx").on(t.agencyId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.agencyId, t.role] }),
+    index("staff_roles_agency_idx").on(t.agencyId),
+  ],
 );
 
 /** A business (by tax code) that files through its members. Seam for the organisations issue. */

@@ -109,7 +109,12 @@ export function workingDaysBetween(from: Date, to: Date, calendar: WorkingCalend
 }
 
 /** Moves a due date later by the working days a clock stop lasted. */
-export function extendDueDate(dueAt: Date, stoppedAt: Date, resumedAt: Date, calendar: WorkingCalendar): Date {
+export function extendDueDate(
+  dueAt: Date,
+  stoppedAt: Date,
+  resumedAt: Date,
+  calendar: WorkingCalendar,
+): Date {
   const extra = workingDaysBetween(stoppedAt, resumedAt, calendar);
   if (extra === 0) return dueAt;
   return closeOf(addWorkingDaysToDate(localDate(dueAt), extra, calendar), calendar);

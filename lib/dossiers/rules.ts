@@ -67,8 +67,7 @@ export type Step = {
 };
 
 export type Decision =
-  | { ok: true; step: Step }
-  | { ok: false; error: "forbidden" | "invalid_transition" | "assignee_invalid" };
+  { ok: true; step: Step } | { ok: false; error: "forbidden" | "invalid_transition" | "assignee_invalid" };
 
 type Who = (dossier: DossierState, actor: Actor) => boolean;
 
@@ -149,7 +148,12 @@ export const actionsRequiringComment: ReadonlySet<DossierAction> = new Set<Dossi
   "stop",
 ]);
 
-export function decide(dossier: DossierState, actor: Actor, command: Command, context: DecideContext): Decision {
+export function decide(
+  dossier: DossierState,
+  actor: Actor,
+  command: Command,
+  context: DecideContext,
+): Decision {
   const who = whoMay(dossier, command.action);
   if (!who) return { ok: false, error: "invalid_transition" };
   if (!who(dossier, actor)) return { ok: false, error: "forbidden" };
@@ -176,7 +180,11 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     notices,
   });
   /** Closing a clock stop moves the due date later by the working days it lasted. */
-  const resumeClock = (): { changes: Step["changes"]; clock?: Step["clock"]; details: Record<string, unknown> } => {
+  const resumeClock = (): {
+    changes: Step["changes"];
+    clock?: Step["clock"];
+    details: Record<string, unknown>;
+  } => {
     if (!dossier.clockStoppedAt) return { changes: {}, details: {} };
     const changes: Step["changes"] = { clockStoppedAt: null };
     const details: Record<string, unknown> = {};
@@ -325,7 +333,12 @@ export function nationalStatusCode(status: DossierStatus): number | null {
 }
 
 /** States after which nothing more happens to a dossier. */
-export const endStatuses = ["refused", "returned", "withdrawn", "stopped"] as const satisfies readonly DossierStatus[];
+export const endStatuses = [
+  "refused",
+  "returned",
+  "withdrawn",
+  "stopped",
+] as const satisfies readonly DossierStatus[];
 
 export function isEnded(status: DossierStatus): boolean {
   return (endStatuses as readonly DossierStatus[]).includes(status);

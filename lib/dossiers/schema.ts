@@ -10,7 +10,12 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("accept"), ...base, comment: comment.optional() }),
   z.object({ action: z.literal("request_supplement"), ...base, comment: requiredComment }),
   z.object({ action: z.literal("refuse"), ...base, comment: requiredComment }),
-  z.object({ action: z.literal("assign"), ...base, assigneeId: z.uuid("errors.assigneeRequired"), comment: comment.optional() }),
+  z.object({
+    action: z.literal("assign"),
+    ...base,
+    assigneeId: z.uuid("errors.assigneeRequired"),
+    comment: comment.optional(),
+  }),
   z.object({
     action: z.literal("propose"),
     ...base,

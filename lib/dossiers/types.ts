@@ -107,9 +107,11 @@ export type DossierError =
   | "assignee_invalid";
 
 export type Result<T, E = DossierError> =
-  | { ok: true; value: T }
-  | { ok: false; error: E; issues?: Record<string, string[]> };
+  { ok: true; value: T } | { ok: false; error: E; issues?: Record<string, string[]> };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const err = <E>(error: E, issues?: Record<string, string[]>): { ok: false; error: E; issues?: Record<string, string[]> } =>
+export const err = <E>(
+  error: E,
+  issues?: Record<string, string[]>,
+): { ok: false; error: E; issues?: Record<string, string[]> } =>
   issues ? { ok: false, error, issues } : { ok: false, error };

@@ -1,24 +1,126 @@
 /**
- * CONTRACT — signatures fixed, bodies being written (applicant-forms task).
  * One function turns a procedure version's form definition into the zod schema used by
- * react-hook-form in the browser and again on the server.
+ * react-hook-form in the browser and again on the server. Messages are keys in the "forms" namespace.
  */
 import { z } from "zod";
-import type { FormDefinition } from "./types";
+import type { FormDefinition, FormField } from "./types";
 
 export type AnswerIssues = Record<string, string[]>;
 
-export function buildFormSchema(definition: FormDefinition): z.ZodObject<Record<string, z.ZodType>> {
-  void definition;
-  throw new Error("lib/forms/schema.ts is being written");
+export type BuildOptions = {
+  /** Today as YYYY-MM-DD in Vietnam; defaults to the real today (tests pin it). */
+  today?: string;
+};
+
+/** Without a limit in the definition a field still has one, so nobody can store a novel in a name. */
+const defaultMaxLength = { text: 500, textarea: 5000 } as const;
+
+/** Today in Vietnam, whatever the server's or the browser's own time zone. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** Strings are trimmed; an empty answer is no answer (undefined), so optional fields may stay blank. */
+function blankToUndefined(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }
+  return value;
+}
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+}
+
+/** People type phone and ID numbers with spaces, dots or dashes; the value kept has none. */
+const withoutSeparators = (value: unknown) => (typeof value === "string" ? value.replace(/[\s.\-()]/g, "") : value);
+
+function coreSchema(field: FormField, today: string): z.ZodType {
+  switch (field.type) {
+    case "text":
+    case "textarea": {
+      let schema = z.string("errors.required");
+      if (field.minLength !== undefined) schema = schema.min(field.minLength, "errors.minLength");
+      schema =
+        field.maxLength !== undefined
+          ? schema.max(field.maxLength, "errors.maxLength")
+          : schema.max(defaultMaxLength[field.type], "errors.tooLong");
+      return schema;
+    }
+    case "email":
+      return z.email("errors.email").max(200, "errors.tooLong");
+    case "tel":
+      // Vietnamese numbers: mobile 0 + 9 digits, landline 0 + 10 digits, or +84 instead of the 0.
+      return z.preprocess(withoutSeparators, z.string().regex(/^(\+84|0)[1-9]\d{8,9}$/, "errors.phone"));
+    case "number": {
+      let schema = z.coerce.number("errors.number");
+      if (field.min !== undefined) schema = schema.min(field.min, "errors.min");
+      if (field.max !== undefined) schema = schema.max(field.max, "errors.max");
+      return schema;
+    }
+    case "date": {
+      const date = z
+        .string("errors.date")
+        .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value), {
+          message: "errors.date",
+          abort: true,
+        });
+      return field.notInFuture ? date.refine((value) => value <= today, "errors.dateInFuture") : date;
+    }
+    case "select": {
+      const values = (field.options ?? []).map((option) => option.value);
+      return z.string("errors.option").refine((value) => values.includes(value), "errors.option");
+    }
+    case "idNumber":
+      return z.preprocess(withoutSeparators, z.string().regex(/^\d{12}$/, "errors.idNumber"));
+  }
+}
+
+export function fieldSchema(field: FormField, options: BuildOptions = {}): z.ZodType {
+  const core = coreSchema(field, options.today ?? todayInVietnam());
+  if (!field.required) return z.preprocess(blankToUndefined, core.optional()).optional();
+  const present = z.unknown().refine((value) => value !== undefined, "errors.required");
+  return z.preprocess(blankToUndefined, present.pipe(core));
+}
+
+export function buildFormSchema(
+  definition: FormDefinition,
+  options: BuildOptions = {},
+): z.ZodObject<Record<string, z.ZodType>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of definition.fields) shape[field.name] = fieldSchema(field, options);
+  // Unknown keys are dropped: only the definition's fields are ever stored.
+  return z.object(shape);
+}
+
+/** A zod error as message keys per field (first path segment); a message that is not a key gets a generic one. */
+export function issuesByField(error: z.ZodError): AnswerIssues {
+  const issues: AnswerIssues = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "");
+    const message = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+    const list = (issues[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return issues;
 }
 
 /** Validates answers; issues are message keys (forms namespace) per field name. */
 export function validateAnswers(
   definition: FormDefinition,
   answers: Record<string, unknown>,
+  options: BuildOptions = {},
 ): { ok: true; value: Record<string, unknown> } | { ok: false; issues: AnswerIssues } {
-  void definition;
-  void answers;
-  throw new Error("lib/forms/schema.ts is being written");
+  const result = buildFormSchema(definition, options).safeParse(answers);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: issuesByField(result.error) };
 }

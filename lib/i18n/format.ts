@@ -4,9 +4,12 @@ const locales: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
 
 export function formatDate(value: Date | string | null | undefined, lang: Lang): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(locales[lang], {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string | null | undefined, lang: Lang): string {
@@ -23,9 +26,11 @@ export function formatDateTime(value: Date | string | null | undefined, lang: La
 }
 
 export function formatVnd(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang], { style: "currency", currency: "VND", maximumFractionDigits: 0 }).format(
-    amount,
-  );
+  return new Intl.NumberFormat(locales[lang], {
+    style: "currency",
+    currency: "VND",
+    maximumFractionDigits: 0,
+  }).format(amount);
 }
 
 export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
@@ -42,7 +47,9 @@ export function formatPercent(share: number, lang: Lang): string {
 /** A month like "11/2026" or "Nov 2026" from "2026-11". */
 export function formatMonth(month: string, lang: Lang): string {
   const [year, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(locales[lang], { month: lang === "vi" ? "2-digit" : "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year ?? 1970, (m ?? 1) - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(locales[lang], {
+    month: lang === "vi" ? "2-digit" : "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year ?? 1970, (m ?? 1) - 1, 1)));
 }

@@ -26,7 +26,10 @@ export async function registerCitizen(
 }
 
 /** Checks e-mail and password; returns the user id or null. Same time whether or not the account exists. */
-export async function checkCredentials(email: string, password: string): Promise<{ id: string; name: string } | null> {
+export async function checkCredentials(
+  email: string,
+  password: string,
+): Promise<{ id: string; name: string } | null> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   if (!user?.passwordHash) {
@@ -36,7 +39,8 @@ export async function checkCredentials(email: string, password: string): Promise
   return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, name: user.fullName } : null;
 }
 
-const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0HqpE4E2b7pr5LtbW4m2lWpyaf4+I6D/ysmMEmpgDM4";
+const dummyHash =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0HqpE4E2b7pr5LtbW4m2lWpyaf4+I6D/ysmMEmpgDM4";
 
 /** Builds the actor for a signed-in user from the database (roles can change between requests). */
 export async function actorForUser(userId: string): Promise<Actor> {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Client } from "pg";
-import { closeDb, migrate, openPglite, openPostgres, useDatabase, type Db } from "@/db/client";
+import { closeDb, migrate, openPglite, openPostgres, installDatabase, type Db } from "@/db/client";
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or — when DATABASE_URL is
@@ -12,7 +12,7 @@ export async function openTestDatabase(): Promise<{ db: Db; close: () => Promise
   if (!serverUrl) {
     const handle = await openPglite(null);
     await migrate(handle);
-    useDatabase(handle);
+    installDatabase(handle);
     return { db: handle.db, close: closeDb };
   }
   const name = `portal_it_${crypto.randomBytes(6).toString("hex")}`;
@@ -24,7 +24,7 @@ export async function openTestDatabase(): Promise<{ db: Db; close: () => Promise
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString());
   await migrate(handle);
-  useDatabase(handle);
+  installDatabase(handle);
   return {
     db: handle.db,
     close: async () => {

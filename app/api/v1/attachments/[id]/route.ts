@@ -1,0 +1,23 @@
+import { attachmentDisposition } from "@/lib/dossiers/download";
+import { readAttachment } from "@/lib/dossiers/service";
+import { getActor } from "@/lib/identity/actor";
+
+/** An attachment's bytes for whoever may see its dossier; anyone else learns nothing (404). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const result = await readAttachment(await getActor(), id);
+  if (!result.ok) {
+    return Response.json({ error: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
+  const { fileName, mediaType, bytes } = result.value;
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "Content-Type": mediaType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": attachmentDisposition(fileName),
+      "X-Content-Type-Options": "nosniff",
+      // Personal documents: never kept by a shared cache.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

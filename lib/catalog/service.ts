@@ -1,0 +1,216 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Queryable } from "@/db/client";
+import { agencies, procedureAgencies, procedures, procedureVersions } from "@/db/schema";
+import { searchable } from "@/lib/text/normalize";
+import type { Fee, ProcedureDetails, RequiredDocument, TimeLimits } from "./types";
+import type { FormDefinition } from "@/lib/forms/types";
+
+/*
+ * The public catalogue. It is public data, so these reads take no actor; they never return
+ * anything about dossiers or people.
+ */
+
+export type ProcedureSummary = {
+  id: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  fieldVi: string;
+  fieldEn: string;
+  /** province | commune */
+  level: string;
+  /** whole | partial */
+  onlineLevel: string;
+};
+
+export type AgencyRef = { id: string; code: string; nameVi: string; nameEn: string };
+
+export type ProcedureDetail = ProcedureSummary & {
+  version: {
+    id: string;
+    version: number;
+    decisionNo: string | null;
+    timeLimitHours: TimeLimits;
+    fees: Fee[];
+    documents: RequiredDocument[];
+    form: FormDefinition;
+    details: ProcedureDetails;
+    publishedAt: Date;
+  };
+  /** Who decides, and which one-stop desk receives, for each place the procedure is done. */
+  agencies: { competent: AgencyRef; receiving: AgencyRef }[];
+};
+
+export type CatalogueQuery = { q?: string; field?: string; agency?: string; page?: number; pageSize?: number };
+
+export type CataloguePage = { rows: ProcedureSummary[]; total: number; page: number; pageSize: number };
+
+const summaryColumns = {
+  id: procedures.id,
+  code: procedures.code,
+  nameVi: procedures.nameVi,
+  nameEn: procedures.nameEn,
+  fieldVi: procedures.fieldVi,
+  fieldEn: procedures.fieldEn,
+  level: procedures.level,
+  onlineLevel: procedures.onlineLevel,
+};
+
+/** LIKE treats % and _ as wildcards; a reader's query means them literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The words of a query, accent-free and lower-case, as stored in search_text. */
+export function queryWords(q: string | undefined): string[] {
+  return q ? searchable(q).split(" ").filter(Boolean).slice(0, 10) : [];
+}
+
+/**
+ * Catalogue search. Every word must appear in the procedure's accent-free search text (so
+ * "dang ky khai sinh" finds "Đăng ký khai sinh"), or the query may be the procedure's code.
+ * Results rank by trigram similarity when there is a query, by popularity and name otherwise.
+ */
+export async function searchProcedures(query: CatalogueQuery, db?: Queryable): Promise<CataloguePage> {
+  const source = db ?? (await getDb());
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
+  const words = queryWords(query.q);
+  const normalised = words.join(" ");
+
+  const conditions: (SQL | undefined)[] = [];
+  if (words.length > 0) {
+    conditions.push(
+      or(
+        and(...words.map((word) => ilike(procedures.searchText, `%${escapeLike(word)}%`))),
+        ilike(procedures.code, `${escapeLike(query.q!.trim())}%`),
+      ),
+    );
+  }
+  if (query.field) conditions.push(eq(procedures.fieldVi, query.field));
+  if (query.agency) {
+    const atAgency = source
+      .select({ id: procedureAgencies.procedureId })
+      .from(procedureAgencies)
+      .innerJoin(
+        agencies,
+        or(eq(agencies.id, procedureAgencies.competentAgencyId), eq(agencies.id, procedureAgencies.receivingAgencyId)),
+      )
+      .where(eq(agencies.code, query.agency));
+    conditions.push(inArray(procedures.id, atAgency));
+  }
+
+  const rows = await source
+    .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(procedures)
+    .where(and(...conditions))
+    .orderBy(
+      ...(normalised ? [desc(sql`similarity(${procedures.searchText}, ${normalised})`)] : []),
+      sql`${procedures.popularRank} asc nulls last`,
+      asc(procedures.nameVi),
+    )
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  const total = rows[0]?.total ?? (page > 1 ? await countProcedures(source, conditions) : 0);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize };
+}
+
+/** Only needed when the reader paged past the last result. */
+async function countProcedures(source: Queryable, conditions: (SQL | undefined)[]): Promise<number> {
+  const [row] = await source
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(procedures)
+    .where(and(...conditions));
+  return row?.count ?? 0;
+}
+
+/** The featured procedures for the home page, in their set order. */
+export async function popularProcedures(limit = 6, db?: Queryable): Promise<ProcedureSummary[]> {
+  const source = db ?? (await getDb());
+  return source
+    .select(summaryColumns)
+    .from(procedures)
+    .where(sql`${procedures.popularRank} is not null`)
+    .orderBy(asc(procedures.popularRank))
+    .limit(limit);
+}
+
+/** The fields (lĩnh vực) in the catalogue, for the filter. */
+export async function listFields(db?: Queryable): Promise<{ fieldVi: string; fieldEn: string }[]> {
+  const source = db ?? (await getDb());
+  return source
+    .selectDistinct({ fieldVi: procedures.fieldVi, fieldEn: procedures.fieldEn })
+    .from(procedures)
+    .orderBy(asc(procedures.fieldVi));
+}
+
+/** Agencies that decide or receive some procedure, for the filter. */
+export async function listCatalogueAgencies(db?: Queryable): Promise<AgencyRef[]> {
+  const source = db ?? (await getDb());
+  const involved = source
+    .select({ id: procedureAgencies.competentAgencyId })
+    .from(procedureAgencies)
+    .union(source.select({ id: procedureAgencies.receivingAgencyId }).from(procedureAgencies));
+  return source
+    .select({ id: agencies.id, code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+    .from(agencies)
+    .where(inArray(agencies.id, involved))
+    .orderBy(asc(agencies.nameVi));
+}
+
+/** How many procedures the catalogue holds, and how many of them are whole-process online. */
+export async function catalogueCounts(db?: Queryable): Promise<{ procedures: number; wholeOnline: number }> {
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select({
+      procedures: sql<number>`count(*)`.mapWith(Number),
+      wholeOnline: sql<number>`count(*) filter (where ${procedures.onlineLevel} = 'whole')`.mapWith(Number),
+    })
+    .from(procedures);
+  return row ?? { procedures: 0, wholeOnline: 0 };
+}
+
+/** A procedure with its current version and agencies; null for an unknown code. */
+export async function getProcedureByCode(code: string, db?: Queryable): Promise<ProcedureDetail | null> {
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select({
+      ...summaryColumns,
+      version: {
+        id: procedureVersions.id,
+        version: procedureVersions.version,
+        decisionNo: procedureVersions.decisionNo,
+        timeLimitHours: procedureVersions.timeLimitHours,
+        fees: procedureVersions.fees,
+        documents: procedureVersions.documents,
+        form: procedureVersions.form,
+        details: procedureVersions.details,
+        publishedAt: procedureVersions.publishedAt,
+      },
+    })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(eq(procedureVersions.procedureId, procedures.id), eq(procedureVersions.isCurrent, true)),
+    )
+    .where(eq(procedures.code, code))
+    .limit(1);
+  if (!row) return null;
+
+  const competent = alias(agencies, "competent");
+  const receiving = alias(agencies, "receiving");
+  const places = await source
+    .select({
+      competent: { id: competent.id, code: competent.code, nameVi: competent.nameVi, nameEn: competent.nameEn },
+      receiving: { id: receiving.id, code: receiving.code, nameVi: receiving.nameVi, nameEn: receiving.nameEn },
+    })
+    .from(procedureAgencies)
+    .innerJoin(competent, eq(competent.id, procedureAgencies.competentAgencyId))
+    .innerJoin(receiving, eq(receiving.id, procedureAgencies.receivingAgencyId))
+    .where(eq(procedureAgencies.procedureId, row.id))
+    .orderBy(asc(competent.nameVi));
+  return { ...row, agencies: places };
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Queryable } from "@/db/client";
+import { agencies, decisions, dossiers } from "@/db/schema";
+import { localDate } from "@/lib/calendar/rules";
+import { err, ok, type Result } from "@/lib/dossiers/types";
+import { hasRole, type Actor } from "@/lib/identity/types";
+import { searchable } from "@/lib/text/normalize";
+import { publishDecisionSchema, type PublishDecisionInput } from "./schema";
+
+export type DecisionView = {
+  id: string;
+  number: string;
+  issuedOn: string;
+  summaryVi: string;
+  summaryEn: string;
+  agency: { code: string; nameVi: string; nameEn: string };
+  publishedAt: Date;
+};
+
+export type DecisionsPage = { rows: DecisionView[]; total: number; page: number; pageSize: number };
+
+/**
+ * Errors a head can cause; each is a message key in the "decisions" namespace (publishErrors.<code>).
+ * not_found also covers a dossier of another agency: never reveal that it exists.
+ */
+export type DecisionError = "invalid_input" | "not_found" | "forbidden" | "not_decided" | "already_published";
+
+export const decisionsPageSize = 20;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Published decisions, newest first; every word of q must appear (accents ignored). Public. */
+export async function listDecisions(
+  query: { q?: string; page?: number; pageSize?: number },
+  db?: Queryable,
+): Promise<DecisionsPage> {
+  const source = db ?? (await getDb());
+  const pageSize = query.pageSize ?? decisionsPageSize;
+  const page = Math.max(query.page ?? 1, 1);
+  const words = query.q ? searchable(query.q).split(" ").filter(Boolean).slice(0, 10) : [];
+  const where = and(...words.map((word) => ilike(decisions.searchText, `%${escapeLike(word)}%`)));
+  const [rows, [count]] = await Promise.all([
+    source
+      .select({
+        id: decisions.id,
+        number: decisions.number,
+        issuedOn: decisions.issuedOn,
+        summaryVi: decisions.summaryVi,
+        summaryEn: decisions.summaryEn,
+        agency: { code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn },
+        publishedAt: decisions.publishedAt,
+      })
+      .from(decisions)
+      .innerJoin(agencies, eq(agencies.id, decisions.agencyId))
+      .where(where)
+      .orderBy(desc(decisions.issuedOn), desc(decisions.publishedAt), asc(decisions.number))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    source
+      .select({ count: sql<number>`count(*)`.mapWith(Number) })
+      .from(decisions)
+      .where(where),
+  ]);
+  return { rows, total: count?.count ?? 0, page, pageSize };
+}
+
+/**
+ * Staff: a head of the dossier's competent agency publishes the decision that closed it (approved
+ * or denied). The summary must hold no personal data beyond what the decision itself makes public.
+ */
+export async function publishDecision(
+  actor: Actor,
+  input: PublishDecisionInput,
+  now: Date = new Date(),
+): Promise<Result<DecisionView, DecisionError>> {
+  const parsed = publishDecisionSchema.safeParse(input);
+  if (!parsed.success) return err("invalid_input", fieldIssues(parsed.error));
+  const command = parsed.data;
+  if (command.issuedOn > localDate(now)) return err("invalid_input", { issuedOn: ["errors.dateInFuture"] });
+  if (actor.kind !== "staff") return err("forbidden");
+
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [dossier] = await tx
+      .select({
+        id: dossiers.id,
+        status: dossiers.status,
+        outcome: dossiers.outcome,
+        competentAgencyId: dossiers.competentAgencyId,
+        agency: { code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn },
+      })
+      .from(dossiers)
+      .innerJoin(agencies, eq(agencies.id, dossiers.competentAgencyId))
+      .where(eq(dossiers.code, command.dossierCode))
+      .for("update", { of: dossiers });
+    const ownAgency = dossier && actor.roles.some((role) => role.agencyId === dossier.competentAgencyId);
+    if (!dossier || !ownAgency) return err("not_found");
+    if (!hasRole(actor, dossier.competentAgencyId, "head")) return err("forbidden");
+    const decided = (dossier.status === "done" || dossier.status === "returned") && dossier.outcome !== null;
+    if (!decided) return err("not_decided");
+
+    const [existing] = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(eq(decisions.dossierId, dossier.id))
+      .limit(1);
+    if (existing) return err("already_published");
+
+    const searchText = searchable(
+      [command.number, command.summaryVi, command.summaryEn, dossier.agency.nameVi, dossier.agency.nameEn].join(" "),
+    );
+    const [row] = await tx
+      .insert(decisions)
+      .values({
+        number: command.number,
+        issuedOn: command.issuedOn,
+        agencyId: dossier.competentAgencyId,
+        dossierId: dossier.id,
+        summaryVi: command.summaryVi,
+        summaryEn: command.summaryEn,
+        searchText,
+        publishedBy: actor.userId,
+        publishedAt: now,
+      })
+      .returning({ id: decisions.id });
+    return ok({
+      id: row!.id,
+      number: command.number,
+      issuedOn: command.issuedOn,
+      summaryVi: command.summaryVi,
+      summaryEn: command.summaryEn,
+      agency: dossier.agency,
+      publishedAt: now,
+    });
+  });
+}
+
+function fieldIssues(error: z.ZodError): Record<string, string[]> {
+  const issues: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    (issues[field] ??= []).push(issue.message);
+  }
+  return issues;
+}

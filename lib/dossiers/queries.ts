@@ -1,0 +1,163 @@
+import "server-only";
+import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
+import { agencies, dossiers, procedures, users } from "@/db/schema";
+import type { Actor, StaffRole } from "@/lib/identity/types";
+import type { DossierState } from "./rules";
+import type { DossierStatus, DossierView, Outcome } from "./types";
+
+/** Roles that work on dossiers; a system administrator manages the portal, not casework. */
+const caseworkRoles: ReadonlySet<StaffRole> = new Set(["receiver", "specialist", "head", "agency_admin"]);
+
+export function caseworkAgencyIds(actor: Actor): string[] {
+  if (actor.kind !== "staff") return [];
+  return [...new Set(actor.roles.filter((r) => caseworkRoles.has(r.role)).map((r) => r.agencyId))];
+}
+
+const nothing = sql`false`;
+
+/**
+ * The dossiers an actor may see (ARCHITECTURE invariant 2): applicants their own and, once
+ * submitted, their organisations'; staff the submitted dossiers received or decided by one of
+ * their agencies. A draft is its author's alone.
+ */
+export function visibleTo(actor: Actor): SQL {
+  if (actor.kind === "applicant") {
+    const own = eq(dossiers.applicantId, actor.userId);
+    if (actor.organisationIds.length === 0) return own;
+    return or(
+      own,
+      and(inArray(dossiers.organisationId, actor.organisationIds), ne(dossiers.status, "draft")),
+    ) as SQL;
+  }
+  if (actor.kind === "staff") {
+    const agencyIds = caseworkAgencyIds(actor);
+    if (agencyIds.length === 0) return nothing;
+    return and(
+      ne(dossiers.status, "draft"),
+      or(inArray(dossiers.receivingAgencyId, agencyIds), inArray(dossiers.competentAgencyId, agencyIds)),
+    ) as SQL;
+  }
+  return nothing;
+}
+
+/** Only the applicant who wrote it may change a draft or its attachments. */
+export function ownedBy(actor: Actor): SQL {
+  return actor.kind === "applicant" ? eq(dossiers.applicantId, actor.userId) : nothing;
+}
+
+const receiving = alias(agencies, "receiving_agency");
+const competent = alias(agencies, "competent_agency");
+const assignee = alias(users, "assignee");
+
+const viewColumns = {
+  id: dossiers.id,
+  code: dossiers.code,
+  status: dossiers.status,
+  outcome: dossiers.outcome,
+  proposedOutcome: dossiers.proposedOutcome,
+  channel: dossiers.channel,
+  version: dossiers.version,
+  procedure: {
+    id: procedures.id,
+    code: procedures.code,
+    nameVi: procedures.nameVi,
+    nameEn: procedures.nameEn,
+  },
+  procedureVersionId: dossiers.procedureVersionId,
+  applicantId: dossiers.applicantId,
+  organisationId: dossiers.organisationId,
+  applicantName: dossiers.applicantName,
+  receivingAgency: {
+    id: receiving.id,
+    code: receiving.code,
+    nameVi: receiving.nameVi,
+    nameEn: receiving.nameEn,
+  },
+  competentAgency: {
+    id: competent.id,
+    code: competent.code,
+    nameVi: competent.nameVi,
+    nameEn: competent.nameEn,
+  },
+  assigneeId: dossiers.assigneeId,
+  assigneeName: assignee.fullName,
+  formData: dossiers.formData,
+  submittedAt: dossiers.submittedAt,
+  acceptedAt: dossiers.acceptedAt,
+  dueAt: dossiers.dueAt,
+  finishedAt: dossiers.finishedAt,
+  returnedAt: dossiers.returnedAt,
+  clockStoppedAt: dossiers.clockStoppedAt,
+  supplementCount: dossiers.supplementCount,
+  createdAt: dossiers.createdAt,
+  updatedAt: dossiers.updatedAt,
+};
+
+/** One query, names joined, however many rows (no query per row). */
+export function selectDossiers(q: Queryable) {
+  return q
+    .select(viewColumns)
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(receiving, eq(receiving.id, dossiers.receivingAgencyId))
+    .innerJoin(competent, eq(competent.id, dossiers.competentAgencyId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .$dynamic();
+}
+
+export type DossierRow = Awaited<ReturnType<ReturnType<typeof selectDossiers>["execute"]>>[number];
+
+export function toView(row: DossierRow): DossierView {
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status as DossierStatus,
+    outcome: row.outcome as Outcome | null,
+    channel: row.channel as 1 | 2 | 3,
+    version: row.version,
+    procedure: row.procedure,
+    procedureVersionId: row.procedureVersionId,
+    applicantId: row.applicantId,
+    applicantName: row.applicantName,
+    receivingAgency: row.receivingAgency,
+    competentAgency: row.competentAgency,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
+    formData: row.formData,
+    submittedAt: row.submittedAt,
+    acceptedAt: row.acceptedAt,
+    dueAt: row.dueAt,
+    finishedAt: row.finishedAt,
+    returnedAt: row.returnedAt,
+    clockStoppedAt: row.clockStoppedAt,
+    supplementCount: row.supplementCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** What rules.ts needs to decide. */
+export function toState(row: DossierRow): DossierState {
+  return {
+    status: row.status as DossierStatus,
+    applicantId: row.applicantId,
+    organisationId: row.organisationId,
+    receivingAgencyId: row.receivingAgency.id,
+    competentAgencyId: row.competentAgency.id,
+    assigneeId: row.assigneeId,
+    proposedOutcome: row.proposedOutcome as Outcome | null,
+    acceptedAt: row.acceptedAt,
+    dueAt: row.dueAt,
+    clockStoppedAt: row.clockStoppedAt,
+    supplementCount: row.supplementCount,
+  };
+}
+
+/** One dossier matching `where`, or null. `forUpdate` waits for, then locks, the row. */
+export async function findDossier(q: Queryable, where: SQL, options: { forUpdate?: boolean } = {}) {
+  const query = selectDossiers(q).where(where).limit(1);
+  // Lock only the dossier row: the joined reference rows are read, never changed here.
+  const rows = options.forUpdate ? await query.for("update", { of: dossiers }) : await query;
+  return rows[0] ?? null;
+}

@@ -1,0 +1,191 @@
+/**
+ * Transparency figures (pure: no I/O). The on-time rule of DOMAIN.md lives here and only here;
+ * service.ts reads the facts of each dossier from its events and hands them to these functions.
+ */
+
+/** Vietnam keeps no daylight saving: a fixed UTC+7 offset gives local months exactly. */
+const vietnamOffset = "+07:00";
+
+/** What the report needs to know about one dossier, taken from its history. */
+export type DossierFacts = {
+  competentAgencyId: string;
+  /** 1 desk, 2 online, 3 post */
+  channel: number;
+  /** First accept event: the dossier counts as received in that month. */
+  acceptedAt: Date | null;
+  /** First of done, returned, stopped or refused: the dossier counts as finished then. */
+  endedAt: Date | null;
+  /** A withdrawn dossier stops being open but is never finished. */
+  withdrawnAt: Date | null;
+  /** Appointment date, already extended by every clock stop. */
+  dueAt: Date | null;
+  /** Supplement requests after acceptance. */
+  supplementCount: number;
+};
+
+/** A half-open interval [start, end) of instants. */
+export type Period = { start: Date; end: Date };
+
+export type Figures = {
+  received: number;
+  receivedOnline: number;
+  finished: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  /** Accepted before the period's end and neither finished nor withdrawn by then. */
+  openAtEnd: number;
+  /** Of those, already past the due date at the period's end (or asked for more than one supplement). */
+  openOverdue: number;
+  /** (finished on time + open and not overdue) / (finished + open); null when there is nothing to measure. */
+  onTimeShare: number | null;
+  /** received online / received; null when nothing was received. */
+  onlineShare: number | null;
+};
+
+export const onlineChannel = 2;
+/** More than this many supplement requests after acceptance makes a dossier late. */
+export const maxSupplementsOnTime = 1;
+
+/** A share, or null when the denominator is zero (shown as "no data", never as 0% or 100%). */
+export function share(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/**
+ * DOMAIN.md's on-time rule: a dossier is late when it is measured after its due date, or when it
+ * was asked for more than one supplement after acceptance. A dossier with no due date (refused
+ * before acceptance) can only be late by the supplement rule.
+ */
+export function isLate(measuredAt: Date, dueAt: Date | null, supplementCount: number): boolean {
+  if (supplementCount > maxSupplementsOnTime) return true;
+  return dueAt !== null && measuredAt.getTime() > dueAt.getTime();
+}
+
+const inPeriod = (at: Date | null, period: Period) =>
+  at !== null && at.getTime() >= period.start.getTime() && at.getTime() < period.end.getTime();
+
+const before = (at: Date | null, instant: Date) => at !== null && at.getTime() < instant.getTime();
+
+/** Whether the dossier is still open when the period ends: an open dossier is measured then. */
+export function isOpenAt(facts: DossierFacts, instant: Date): boolean {
+  return before(facts.acceptedAt, instant) && !before(facts.endedAt, instant) && !before(facts.withdrawnAt, instant);
+}
+
+export function emptyFigures(): Figures {
+  return {
+    received: 0,
+    receivedOnline: 0,
+    finished: 0,
+    finishedOnTime: 0,
+    finishedLate: 0,
+    openAtEnd: 0,
+    openOverdue: 0,
+    onTimeShare: null,
+    onlineShare: null,
+  };
+}
+
+/** All figures of one period over the given dossiers. */
+export function figuresFor(facts: readonly DossierFacts[], period: Period): Figures {
+  const figures = emptyFigures();
+  for (const dossier of facts) {
+    if (inPeriod(dossier.acceptedAt, period)) {
+      figures.received += 1;
+      if (dossier.channel === onlineChannel) figures.receivedOnline += 1;
+    }
+    if (inPeriod(dossier.endedAt, period)) {
+      figures.finished += 1;
+      if (isLate(dossier.endedAt!, dossier.dueAt, dossier.supplementCount)) figures.finishedLate += 1;
+      else figures.finishedOnTime += 1;
+    } else if (isOpenAt(dossier, period.end)) {
+      figures.openAtEnd += 1;
+      if (isLate(period.end, dossier.dueAt, dossier.supplementCount)) figures.openOverdue += 1;
+    }
+  }
+  return withShares(figures);
+}
+
+export function withShares(figures: Figures): Figures {
+  const measured = figures.finished + figures.openAtEnd;
+  const onTime = figures.finishedOnTime + (figures.openAtEnd - figures.openOverdue);
+  return {
+    ...figures,
+    onTimeShare: share(onTime, measured),
+    onlineShare: share(figures.receivedOnline, figures.received),
+  };
+}
+
+/* ---- months in Vietnam's time ---- */
+
+const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: string): boolean {
+  return monthPattern.test(value);
+}
+
+/** The first instant of a local month ("2026-03" -> 2026-02-28T17:00Z). */
+export function monthStart(month: string): Date {
+  return new Date(`${month}-01T00:00:00${vietnamOffset}`);
+}
+
+function monthIndex(month: string): number {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return year * 12 + (m - 1);
+}
+
+export function addMonths(month: string, count: number): string {
+  const index = monthIndex(month) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The local month an instant falls in. */
+export function monthOf(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 7);
+}
+
+/**
+ * A local month as a period. The current month ends now: its open dossiers are measured today,
+ * not at a month end that has not come yet.
+ */
+export function monthPeriod(month: string, now?: Date): Period {
+  return clampToNow({ start: monthStart(month), end: monthStart(addMonths(month, 1)) }, now);
+}
+
+/** Months from `from` to `to` inclusive, as one period. */
+export function windowPeriod(from: string, to: string, now?: Date): Period {
+  return clampToNow({ start: monthStart(from), end: monthStart(addMonths(to, 1)) }, now);
+}
+
+function clampToNow(period: Period, now?: Date): Period {
+  return now && now.getTime() < period.end.getTime() ? { start: period.start, end: now } : period;
+}
+
+/** Months from `from` to `to` inclusive, oldest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/** From the first of January (local) to now: the home page's headline figures. */
+export function yearToDate(now: Date): Period {
+  return { start: monthStart(`${monthOf(now).slice(0, 4)}-01`), end: now };
+}
+
+/** The longest window one request may ask for, to keep a report cheap. */
+export const maxReportMonths = 36;
+
+export type WindowResult =
+  | { ok: true; from: string; to: string }
+  | { ok: false; field: "from" | "to"; message: "errors.order" | "errors.tooLong" | "errors.future" };
+
+/** The months a report covers: the last twelve unless the reader chose otherwise. */
+export function resolveWindow(query: { from?: string; to?: string }, now: Date): WindowResult {
+  const current = monthOf(now);
+  const to = query.to ?? current;
+  const from = query.from ?? addMonths(to, -11);
+  if (to > current) return { ok: false, field: "to", message: "errors.future" };
+  if (from > to) return { ok: false, field: "to", message: "errors.order" };
+  if (monthIndex(to) - monthIndex(from) + 1 > maxReportMonths) return { ok: false, field: "from", message: "errors.tooLong" };
+  return { ok: true, from, to };
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { getDb, type Queryable } from "@/db/client";
+import { agencies, dossierEvents, dossiers, procedureAgencies } from "@/db/schema";
+import {
+  figuresFor,
+  monthPeriod,
+  monthsBetween,
+  windowPeriod,
+  yearToDate,
+  type DossierFacts,
+  type Figures,
+  type Period,
+} from "./rules";
+
+/*
+ * Reports are public: they take no actor and return no personal data, only counts per agency.
+ * Each figure comes from the dossier's events (DOMAIN.md), read in one set-based query; the rule
+ * that turns events into figures is in rules.ts.
+ */
+
+export type ReportAgency = { id: string; code: string; nameVi: string; nameEn: string };
+
+export type TransparencyReport = {
+  from: string;
+  to: string;
+  months: string[];
+  /** The agency the reader chose, or null for all. */
+  agency: ReportAgency | null;
+  /** Agencies that decide dossiers: the choices of the agency filter. */
+  agencies: ReportAgency[];
+  byAgency: { agency: ReportAgency; figures: Figures }[];
+  byMonth: { month: string; figures: Figures }[];
+  /** Agency × month, for the CSV download. */
+  cells: { agency: ReportAgency; month: string; figures: Figures }[];
+  /** The whole window at once: open dossiers are measured at its end, not summed over months. */
+  total: Figures;
+};
+
+export type ReportError = "unknown_agency";
+
+/** A dossier ends (for the index) on the first of these states. */
+const endStates = ["done", "returned", "stopped", "refused"];
+
+/** Agencies competent for a procedure in the catalogue or for a dossier, by name. */
+export async function listReportAgencies(db?: Queryable): Promise<ReportAgency[]> {
+  const source = db ?? (await getDb());
+  const competent = source
+    .select({ id: procedureAgencies.competentAgencyId })
+    .from(procedureAgencies)
+    .union(source.select({ id: dossiers.competentAgencyId }).from(dossiers));
+  return source
+    .select({ id: agencies.id, code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+    .from(agencies)
+    .where(inArray(agencies.id, competent))
+    .orderBy(asc(agencies.nameVi));
+}
+
+/**
+ * Facts of every dossier that matters for the window: accepted or ended before its end, and not
+ * ended or withdrawn before its start. One query, grouped per dossier.
+ */
+export async function loadDossierFacts(
+  window: Period,
+  options: { agencyId?: string } = {},
+  db?: Queryable,
+): Promise<DossierFacts[]> {
+  const source = db ?? (await getDb());
+  const e = dossierEvents;
+  const acceptedAt = sql<Date | null>`min(${e.at}) filter (where ${e.action} = 'accept')`;
+  const endedAt = sql<Date | null>`min(${e.at}) filter (where ${inArray(e.toStatus, endStates)})`;
+  const withdrawnAt = sql<Date | null>`min(${e.at}) filter (where ${e.toStatus} = 'withdrawn')`;
+  const rows = await source
+    .select({
+      competentAgencyId: dossiers.competentAgencyId,
+      channel: dossiers.channel,
+      dueAt: dossiers.dueAt,
+      supplementCount: dossiers.supplementCount,
+      acceptedAt: acceptedAt.mapWith(e.at),
+      endedAt: endedAt.mapWith(e.at),
+      withdrawnAt: withdrawnAt.mapWith(e.at),
+    })
+    .from(dossiers)
+    .innerJoin(e, eq(e.dossierId, dossiers.id))
+    .where(
+      and(
+        or(eq(e.action, "accept"), inArray(e.toStatus, [...endStates, "withdrawn"])),
+        options.agencyId ? eq(dossiers.competentAgencyId, options.agencyId) : undefined,
+      ),
+    )
+    .groupBy(dossiers.id)
+    .having(
+      sql`(${acceptedAt} < ${window.end} or ${endedAt} < ${window.end})
+        and coalesce(least(${endedAt}, ${withdrawnAt}), 'infinity'::timestamptz) >= ${window.start}`,
+    );
+  return rows;
+}
+
+/** The transparency report for a window of months, for one agency or all. */
+export async function getTransparencyReport(
+  query: { from: string; to: string; agencyCode?: string },
+  now: Date = new Date(),
+  db?: Queryable,
+): Promise<{ ok: true; value: TransparencyReport } | { ok: false; error: ReportError }> {
+  const source = db ?? (await getDb());
+  const allAgencies = await listReportAgencies(source);
+  const agency = query.agencyCode ? (allAgencies.find((a) => a.code === query.agencyCode) ?? null) : null;
+  if (query.agencyCode && !agency) return { ok: false, error: "unknown_agency" };
+
+  const months = monthsBetween(query.from, query.to);
+  const window = windowPeriod(query.from, query.to, now);
+  const facts = await loadDossierFacts(window, { agencyId: agency?.id }, source);
+
+  const byAgencyId = new Map<string, DossierFacts[]>();
+  for (const fact of facts) {
+    const list = byAgencyId.get(fact.competentAgencyId) ?? [];
+    list.push(fact);
+    byAgencyId.set(fact.competentAgencyId, list);
+  }
+  const shown = agency ? [agency] : allAgencies;
+  const periods = months.map((month) => ({ month, period: monthPeriod(month, now) }));
+
+  return {
+    ok: true,
+    value: {
+      from: query.from,
+      to: query.to,
+      months,
+      agency,
+      agencies: allAgencies,
+      byAgency: shown.map((a) => ({ agency: a, figures: figuresFor(byAgencyId.get(a.id) ?? [], window) })),
+      byMonth: periods.map(({ month, period }) => ({ month, figures: figuresFor(facts, period) })),
+      cells: shown.flatMap((a) =>
+        periods.map(({ month, period }) => ({ agency: a, month, figures: figuresFor(byAgencyId.get(a.id) ?? [], period) })),
+      ),
+      total: figuresFor(facts, window),
+    },
+  };
+}
+
+/** The home page's headline: all agencies, from 1 January to now. */
+export async function getYearToDateFigures(now: Date = new Date(), db?: Queryable): Promise<Figures> {
+  const period = yearToDate(now);
+  return figuresFor(await loadDossierFacts(period, {}, db), period);
+}

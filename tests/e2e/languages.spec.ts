@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
+
+test.describe("languages and errors", () => {
+  test("/ goes to Vietnamese by default and English by Accept-Language", async ({ browser }) => {
+    const vi = await browser.newContext({ locale: "vi-VN" });
+    const viPage = await vi.newPage();
+    await viPage.goto("/");
+    await expect(viPage).toHaveURL(/\/vi$/);
+    await expect(viPage.locator("html")).toHaveAttribute("lang", "vi");
+    await vi.close();
+
+    const en = await browser.newContext({
+      locale: "en-GB",
+      extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" },
+    });
+    const enPage = await en.newPage();
+    await enPage.goto("/");
+    await expect(enPage).toHaveURL(/\/en$/);
+    await en.close();
+  });
+
+  test("the language cookie wins over Accept-Language, and the switch keeps the page", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      locale: "en-GB",
+      extraHTTPHeaders: { "Accept-Language": "en" },
+    });
+    const page = await context.newPage();
+    await page.goto("/vi/procedures?q=khai+sinh");
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/en\/procedures\?q=khai\+sinh$/);
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page).toHaveURL(/\/vi\/procedures\?q=khai\+sinh$/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/vi$/);
+    await context.close();
+  });
+
+  test("unknown pages get a 404 in the reader's language", async ({ page }) => {
+    const response = await page.goto("/en/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await expectAccessible(page, "404 en");
+    const vi = await page.goto("/vi/khong-co-trang-nay");
+    expect(vi?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  });
+
+  test("health reports the database and migrations", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(["pglite", "postgres"]).toContain(body.database);
+    expect(body.migrations.applied).toBe(body.migrations.available);
+  });
+});

@@ -1,0 +1,214 @@
+import crypto from "node:crypto";
+import type { Db } from "@/db/client";
+import { agencies, holidays, procedureAgencies, procedures, procedureVersions, staffRoles, users } from "@/db/schema";
+import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
+import type { FormDefinition } from "@/lib/forms/types";
+import type { Actor, StaffRole } from "@/lib/identity/types";
+
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
+export type ApplicantActor = Extract<Actor, { kind: "applicant" }>;
+
+const unique = () => crypto.randomBytes(4).toString("hex");
+
+export async function createAgency(
+  db: Db,
+  input: { code: string; nameVi?: string; nameEn?: string; kind?: string },
+): Promise<{ id: string; code: string }> {
+  const [row] = await db
+    .insert(agencies)
+    .values({
+      code: input.code,
+      nameVi: input.nameVi ?? `Cơ quan ${input.code}`,
+      nameEn: input.nameEn ?? `Agency ${input.code}`,
+      kind: input.kind ?? "department",
+    })
+    .returning({ id: agencies.id, code: agencies.code });
+  return row!;
+}
+
+/** A civil servant with the given roles, as the session would resolve them. */
+export async function createStaff(
+  db: Db,
+  name: string,
+  roles: { agencyId: string; role: StaffRole }[],
+): Promise<StaffActor> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `staff-${unique()}@example.gov.vn`, fullName: name, kind: "staff" })
+    .returning({ id: users.id });
+  if (roles.length > 0) await db.insert(staffRoles).values(roles.map((r) => ({ userId: user!.id, ...r })));
+  return { kind: "staff", userId: user!.id, name, roles };
+}
+
+export async function createApplicant(db: Db, name: string): Promise<ApplicantActor> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `citizen-${unique()}@example.vn`, fullName: name, kind: "citizen" })
+    .returning({ id: users.id });
+  return { kind: "applicant", userId: user!.id, name, organisationIds: [] };
+}
+
+export const defaultForm: FormDefinition = {
+  fields: [
+    {
+      name: "childName",
+      type: "text",
+      label: { vi: "Họ và tên trẻ", en: "Child's full name" },
+      required: true,
+      maxLength: 100,
+    },
+    { name: "note", type: "textarea", label: { vi: "Ghi chú", en: "Note" }, required: false },
+  ],
+};
+
+export const defaultDocuments: RequiredDocument[] = [
+  {
+    key: "birth_notice",
+    name: { vi: "Giấy chứng sinh", en: "Birth notice" },
+    required: true,
+    originals: 1,
+    copies: 0,
+  },
+  {
+    key: "other",
+    name: { vi: "Giấy tờ khác", en: "Other documents" },
+    required: false,
+    originals: 0,
+    copies: 1,
+  },
+];
+
+/** A procedure with one current version, done by the given (competent, receiving) agency pairs. */
+export async function createProcedure(
+  db: Db,
+  input: {
+    code: string;
+    places: { competentAgencyId: string; receivingAgencyId: string }[];
+    timeLimitHours?: TimeLimits;
+    form?: FormDefinition;
+    documents?: RequiredDocument[];
+  },
+): Promise<{ id: string; code: string; versionId: string }> {
+  const [procedure] = await db
+    .insert(procedures)
+    .values({
+      code: input.code,
+      nameVi: `Thủ tục ${input.code}`,
+      nameEn: `Procedure ${input.code}`,
+      fieldVi: "Hộ tịch",
+      fieldEn: "Civil status",
+      level: "province",
+      onlineLevel: "whole",
+      searchText: `thu tuc ${input.code}`,
+    })
+    .returning({ id: procedures.id, code: procedures.code });
+  await db.insert(procedureAgencies).values(input.places.map((p) => ({ procedureId: procedure!.id, ...p })));
+  // An old version first, so "the current version" has to be chosen, not just found.
+  await db.insert(procedureVersions).values({
+    procedureId: procedure!.id,
+    version: 1,
+    isCurrent: false,
+    timeLimitHours: { online: 80, desk: 80, post: null },
+    fees: [],
+    documents: [],
+    form: { fields: [] },
+    details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
+  });
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      version: 2,
+      isCurrent: true,
+      timeLimitHours: input.timeLimitHours ?? { online: 24, desk: 24, post: null },
+      fees: [],
+      documents: input.documents ?? defaultDocuments,
+      form: input.form ?? defaultForm,
+      details: {
+        targetGroups: [],
+        channels: ["online", "desk"],
+        result: { vi: "Giấy khai sinh", en: "Birth certificate" },
+        legalBasis: [],
+      },
+    })
+    .returning({ id: procedureVersions.id });
+  return { id: procedure!.id, code: procedure!.code, versionId: version!.id };
+}
+
+export async function addHolidays(db: Db, rows: { date: string; kind?: "off" | "working"; name?: string }[]) {
+  await db
+    .insert(holidays)
+    .values(rows.map((r) => ({ date: r.date, kind: r.kind ?? "off", name: r.name ?? "Ngày nghỉ" })));
+}
+
+/**
+ * The usual cast: a province's service centre that receives for its Department of Justice (which
+ * decides), their officers, two citizens, a procedure, and another province's pair to stay out of.
+ */
+export async function createWorld(db: Db) {
+  const centre = await createAgency(db, { code: "000.00.01.H33", kind: "province_centre" });
+  const justice = await createAgency(db, { code: "000.00.02.H33", kind: "department" });
+  const otherCentre = await createAgency(db, { code: "000.00.01.H22", kind: "province_centre" });
+  const otherJustice = await createAgency(db, { code: "000.00.02.H22", kind: "department" });
+
+  const receiver = await createStaff(db, "Nguyễn Thị Tiếp Nhận", [{ agencyId: centre.id, role: "receiver" }]);
+  const receiver2 = await createStaff(db, "Lê Văn Một Cửa", [{ agencyId: centre.id, role: "receiver" }]);
+  const specialist = await createStaff(db, "Trần Văn Chuyên Viên", [
+    { agencyId: justice.id, role: "specialist" },
+  ]);
+  const head = await createStaff(db, "Phạm Thị Trưởng Phòng", [{ agencyId: justice.id, role: "head" }]);
+  const otherReceiver = await createStaff(db, "Hoàng Văn Tỉnh Khác", [
+    { agencyId: otherCentre.id, role: "receiver" },
+  ]);
+  const otherSpecialist = await createStaff(db, "Đỗ Thị Sở Khác", [
+    { agencyId: otherJustice.id, role: "specialist" },
+  ]);
+  const sysadmin = await createStaff(db, "Quản Trị Hệ Thống", [{ agencyId: centre.id, role: "system_admin" }]);
+
+  const applicantA = await createApplicant(db, "Nguyễn Văn An");
+  const applicantB = await createApplicant(db, "Trần Thị Bình");
+
+  const procedure = await createProcedure(db, {
+    code: "1.001193",
+    places: [{ competentAgencyId: justice.id, receivingAgencyId: centre.id }],
+  });
+  const otherProcedure = await createProcedure(db, {
+    code: "1.000894",
+    places: [{ competentAgencyId: otherJustice.id, receivingAgencyId: otherCentre.id }],
+  });
+  // A commune-level procedure: each commune decides its own, so the applicant must choose.
+  const communeProcedure = await createProcedure(db, {
+    code: "1.000656",
+    places: [
+      { competentAgencyId: justice.id, receivingAgencyId: centre.id },
+      { competentAgencyId: otherJustice.id, receivingAgencyId: otherCentre.id },
+    ],
+  });
+
+  // Tuesday 10 March 2026 is made a day off, so deadlines must skip it as well as the weekend.
+  await addHolidays(db, [{ date: "2026-03-10", name: "Ngày nghỉ bù (thử nghiệm)" }]);
+
+  return {
+    centre,
+    justice,
+    otherCentre,
+    otherJustice,
+    receiver,
+    receiver2,
+    specialist,
+    head,
+    otherReceiver,
+    otherSpecialist,
+    sysadmin,
+    applicantA,
+    applicantB,
+    procedure,
+    otherProcedure,
+    communeProcedure,
+  };
+}
+
+/** A minimal PDF: enough for content-based type detection. */
+export function pdfBytes(text = "hello"): Uint8Array {
+  return new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n`);
+}

@@ -1,0 +1,461 @@
+import { describe, expect, it } from "vitest";
+import { makeCalendar } from "@/lib/calendar/rules";
+import {
+  allowedActions,
+  decide,
+  isEnded,
+  isFinished,
+  isOpen,
+  onTime,
+  type Command,
+  type DecideContext,
+  type DossierState,
+} from "@/lib/dossiers/rules";
+import {
+  dossierActions,
+  dossierStatuses,
+  type DossierAction,
+  type DossierStatus,
+} from "@/lib/dossiers/types";
+import type { Actor, AgencyRole } from "@/lib/identity/types";
+
+const RECEIVING = "agency-receiving";
+const COMPETENT = "agency-competent";
+const ELSEWHERE = "agency-elsewhere";
+const APPLICANT = "user-applicant";
+const ORGANISATION = "org-1";
+const ASSIGNEE = "user-specialist";
+
+const vn = (local: string) => new Date(`${local}+07:00`);
+
+// 2026: Hùng Kings day moved to Monday 27 April; 30 April and 1 May off.
+const calendar = makeCalendar([
+  { date: "2026-04-27", kind: "off" },
+  { date: "2026-04-30", kind: "off" },
+  { date: "2026-05-01", kind: "off" },
+]);
+
+const staff = (userId: string, ...roles: AgencyRole[]): Actor => ({
+  kind: "staff",
+  userId,
+  name: userId,
+  roles,
+});
+const actors = {
+  owner: { kind: "applicant", userId: APPLICANT, name: "Owner", organisationIds: [] },
+  orgMember: {
+    kind: "applicant",
+    userId: "user-colleague",
+    name: "Colleague",
+    organisationIds: [ORGANISATION],
+  },
+  otherApplicant: { kind: "applicant", userId: "user-other", name: "Other", organisationIds: ["org-2"] },
+  receiver: staff("user-receiver", { agencyId: RECEIVING, role: "receiver" }),
+  specialist: staff(ASSIGNEE, { agencyId: COMPETENT, role: "specialist" }),
+  otherSpecialist: staff("user-specialist-2", { agencyId: COMPETENT, role: "specialist" }),
+  head: staff("user-head", { agencyId: COMPETENT, role: "head" }),
+  receiverElsewhere: staff("user-r2", { agencyId: ELSEWHERE, role: "receiver" }),
+  specialistElsewhere: staff("user-s3", { agencyId: ELSEWHERE, role: "specialist" }),
+  headElsewhere: staff("user-h2", { agencyId: ELSEWHERE, role: "head" }),
+  // Right roles at the wrong one of the dossier's two agencies.
+  headAtReceiving: staff("user-h3", { agencyId: RECEIVING, role: "head" }),
+  receiverAtCompetent: staff("user-r3", { agencyId: COMPETENT, role: "receiver" }),
+  agencyAdmin: staff(
+    "user-aa",
+    { agencyId: RECEIVING, role: "agency_admin" },
+    { agencyId: COMPETENT, role: "agency_admin" },
+  ),
+  systemAdmin: staff(
+    "user-sa",
+    { agencyId: RECEIVING, role: "system_admin" },
+    { agencyId: COMPETENT, role: "system_admin" },
+  ),
+  anonymous: { kind: "anonymous" },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof actors;
+
+const base: DossierState = {
+  status: "draft",
+  applicantId: APPLICANT,
+  organisationId: ORGANISATION,
+  receivingAgencyId: RECEIVING,
+  competentAgencyId: COMPETENT,
+  assigneeId: null,
+  proposedOutcome: null,
+  acceptedAt: null,
+  dueAt: null,
+  clockStoppedAt: null,
+  supplementCount: 0,
+};
+const accepted = {
+  acceptedAt: vn("2026-03-02T09:00:00"),
+  dueAt: vn("2026-03-11T17:00:00"),
+};
+
+/** One dossier per state, as it would be when it got there. */
+const fixtures = {
+  draft: base,
+  submitted: { ...base, status: "submitted" },
+  supplement_requested_before: { ...base, status: "supplement_requested" },
+  supplement_requested_after: {
+    ...base,
+    ...accepted,
+    status: "supplement_requested",
+    assigneeId: ASSIGNEE,
+    clockStoppedAt: vn("2026-03-04T10:00:00"),
+    supplementCount: 1,
+  },
+  received: { ...base, ...accepted, status: "received" },
+  in_progress: { ...base, ...accepted, status: "in_progress", assigneeId: ASSIGNEE },
+  proposed: { ...base, ...accepted, status: "proposed", assigneeId: ASSIGNEE, proposedOutcome: "approved" },
+  awaiting_payment: { ...base, ...accepted, status: "awaiting_payment", assigneeId: ASSIGNEE },
+  done: { ...base, ...accepted, status: "done", assigneeId: ASSIGNEE },
+  returned: { ...base, ...accepted, status: "returned", assigneeId: ASSIGNEE },
+  refused: { ...base, status: "refused" },
+  withdrawn: { ...base, status: "withdrawn" },
+  stopped: { ...base, ...accepted, status: "stopped", assigneeId: ASSIGNEE },
+} satisfies Record<string, DossierState>;
+type FixtureName = keyof typeof fixtures;
+
+const applicants: ActorName[] = ["owner", "orgMember"];
+const open: FixtureName[] = [
+  "submitted",
+  "supplement_requested_before",
+  "supplement_requested_after",
+  "received",
+  "in_progress",
+  "proposed",
+  "awaiting_payment",
+];
+
+/** The whole state machine: from which fixtures each action exists, and who may take it there. */
+const spec: Record<DossierAction, { from: FixtureName[]; who: ActorName[] }[]> = {
+  submit: [{ from: ["draft"], who: applicants }],
+  accept: [{ from: ["submitted"], who: ["receiver"] }],
+  refuse: [{ from: ["submitted"], who: ["receiver"] }],
+  request_supplement: [
+    { from: ["submitted"], who: ["receiver"] },
+    { from: ["in_progress"], who: ["specialist", "otherSpecialist", "head"] },
+  ],
+  supplement: [{ from: ["supplement_requested_before", "supplement_requested_after"], who: applicants }],
+  assign: [{ from: ["received", "in_progress"], who: ["receiver", "head"] }],
+  // Only the assignee proposes once someone is assigned.
+  propose: [{ from: ["in_progress"], who: ["specialist"] }],
+  approve: [{ from: ["proposed"], who: ["head"] }],
+  deny: [{ from: ["proposed"], who: ["head"] }],
+  return_result: [{ from: ["done"], who: ["receiver"] }],
+  withdraw: [{ from: open, who: applicants }],
+  stop: [
+    {
+      from: ["received", "in_progress", "proposed", "supplement_requested_after", "awaiting_payment"],
+      who: ["head"],
+    },
+  ],
+};
+
+const context: DecideContext = {
+  now: vn("2026-03-05T10:00:00"),
+  calendar,
+  timeLimitDays: 5,
+  assigneeIsSpecialist: true,
+};
+const commandFor = (action: DossierAction): Command => ({
+  action,
+  comment: "Lý do",
+  assigneeId: ASSIGNEE,
+  proposal: "approve",
+});
+
+function expected(fixture: FixtureName, action: DossierAction, actor: ActorName): string {
+  const rule = spec[action].find((r) => r.from.includes(fixture));
+  if (!rule) return "invalid_transition";
+  return rule.who.includes(actor) ? "ok" : "forbidden";
+}
+
+describe("every action from every state by every kind of actor", () => {
+  const cases = (Object.keys(fixtures) as FixtureName[]).flatMap((fixture) =>
+    dossierActions.map((action) => ({ fixture, action })),
+  );
+
+  it.each(cases)("$action from $fixture", ({ fixture, action }) => {
+    const dossier = fixtures[fixture];
+    for (const [name, actor] of Object.entries(actors) as [ActorName, Actor][]) {
+      const decision = decide(dossier, actor, commandFor(action), context);
+      const got = decision.ok ? "ok" : decision.error;
+      expect(got, `${name}`).toBe(expected(fixture, action, name));
+      // What the UI offers matches what decide allows.
+      expect(allowedActions(dossier, actor).includes(action), `${name} allowedActions`).toBe(got === "ok");
+    }
+  });
+
+  it("covers every portal state", () => {
+    const covered = new Set(Object.values(fixtures).map((f) => f.status));
+    expect([...covered].sort()).toEqual([...dossierStatuses].sort());
+  });
+
+  it("moves to the documented state and records the event", () => {
+    const targets: Partial<Record<DossierAction, DossierStatus>> = {
+      submit: "submitted",
+      accept: "received",
+      refuse: "refused",
+      request_supplement: "supplement_requested",
+      assign: "in_progress",
+      propose: "proposed",
+      approve: "done",
+      deny: "done",
+      return_result: "returned",
+      withdraw: "withdrawn",
+      stop: "stopped",
+    };
+    for (const [action, rules] of Object.entries(spec) as [DossierAction, (typeof spec)[DossierAction]][]) {
+      for (const rule of rules) {
+        for (const fixture of rule.from) {
+          const decision = decide(fixtures[fixture], actors[rule.who[0]!], commandFor(action), context);
+          if (!decision.ok) throw new Error(`${action} from ${fixture}: ${decision.error}`);
+          const { step } = decision;
+          if (targets[action]) expect(step.status, `${action} from ${fixture}`).toBe(targets[action]);
+          expect(step.event).toMatchObject({
+            action,
+            fromStatus: fixtures[fixture].status,
+            toStatus: step.status,
+            comment: "Lý do",
+          });
+          expect(step.notices.length, `${action} notices`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});
+
+const ok = (dossier: DossierState, actor: Actor, command: Command, ctx: Partial<DecideContext> = {}) => {
+  const decision = decide(dossier, actor, command, { ...context, ...ctx });
+  if (!decision.ok) throw new Error(decision.error);
+  return decision.step;
+};
+
+describe("accept", () => {
+  it("sets the appointment date in working days, skipping a weekend and a holiday", () => {
+    // Friday 24 April 09:00 + 2 working days: Sat, Sun, Mon 27 (Hùng Kings) skipped -> Tue 28, Wed 29.
+    const now = vn("2026-04-24T09:00:00");
+    const step = ok(fixtures.submitted, actors.receiver, { action: "accept" }, { now, timeLimitDays: 2 });
+    expect(step.status).toBe("received");
+    expect(step.changes.acceptedAt).toEqual(now);
+    expect(step.changes.dueAt).toEqual(vn("2026-04-29T17:00:00"));
+    expect(step.event.details.dueAt).toBe(vn("2026-04-29T17:00:00").toISOString());
+    expect(step.notices).toContainEqual({ to: "applicant", kind: "dossier.accepted" });
+  });
+
+  it("does not recompute the appointment date of a dossier accepted before", () => {
+    const before = { ...fixtures.submitted, ...accepted };
+    const step = ok(before, actors.receiver, { action: "accept" }, { now: vn("2026-04-24T09:00:00") });
+    expect(step.status).toBe("received");
+    expect(step.changes.dueAt).toBeUndefined();
+    expect(step.changes.acceptedAt).toBeUndefined();
+    expect(step.event.details.dueAt).toBe(accepted.dueAt.toISOString());
+  });
+});
+
+describe("supplements and the clock", () => {
+  it("before acceptance: no clock stop and no count", () => {
+    const step = ok(fixtures.submitted, actors.receiver, {
+      action: "request_supplement",
+      comment: "Thiếu giấy",
+    });
+    expect(step.status).toBe("supplement_requested");
+    expect(step.clock).toBeUndefined();
+    expect(step.changes.supplementCount).toBeUndefined();
+    expect(step.changes.clockStoppedAt).toBeUndefined();
+
+    const back = ok(fixtures.supplement_requested_before, actors.owner, {
+      action: "supplement",
+      comment: "Đã bổ sung",
+    });
+    expect(back.status).toBe("submitted");
+    expect(back.clock).toBeUndefined();
+  });
+
+  it("after acceptance: stops the clock, counts, and resuming moves the due date by the days stopped", () => {
+    const stoppedAt = vn("2026-03-09T10:00:00"); // Monday
+    const stop = ok(
+      fixtures.in_progress,
+      actors.specialist,
+      { action: "request_supplement", comment: "Thiếu giấy" },
+      { now: stoppedAt },
+    );
+    expect(stop.status).toBe("supplement_requested");
+    expect(stop.clock).toEqual({ stop: "supplement" });
+    expect(stop.changes).toMatchObject({ clockStoppedAt: stoppedAt, supplementCount: 1 });
+
+    const waiting = { ...fixtures.in_progress, ...stop.changes, status: stop.status };
+    // Answered Thursday: Tue, Wed, Thu = 3 working days stopped; due Wed 11 -> Mon 16 March.
+    const resume = ok(
+      waiting,
+      actors.owner,
+      { action: "supplement", comment: "Đã bổ sung" },
+      { now: vn("2026-03-12T10:00:00") },
+    );
+    expect(resume.status).toBe("in_progress");
+    expect(resume.clock).toEqual({ resume: true });
+    expect(resume.changes.clockStoppedAt).toBeNull();
+    expect(resume.changes.dueAt).toEqual(vn("2026-03-16T17:00:00"));
+    expect(resume.notices).toContainEqual({ to: "assignee", kind: "dossier.supplemented" });
+  });
+
+  it("a head may also ask, and a second request counts again", () => {
+    const again = { ...fixtures.in_progress, supplementCount: 1 };
+    const step = ok(again, actors.head, { action: "request_supplement", comment: "Thiếu lần nữa" });
+    expect(step.changes.supplementCount).toBe(2);
+  });
+
+  it("withdrawing or stopping while the clock is stopped closes the interval", () => {
+    const now = vn("2026-03-05T10:00:00");
+    const withdraw = ok(fixtures.supplement_requested_after, actors.owner, { action: "withdraw" }, { now });
+    expect(withdraw.status).toBe("withdrawn");
+    expect(withdraw.clock).toEqual({ resume: true });
+    expect(withdraw.changes).toMatchObject({ clockStoppedAt: null, finishedAt: now });
+
+    const stop = ok(
+      fixtures.supplement_requested_after,
+      actors.head,
+      { action: "stop", comment: "Dừng" },
+      { now },
+    );
+    expect(stop.status).toBe("stopped");
+    expect(stop.clock).toEqual({ resume: true });
+
+    const plain = ok(fixtures.received, actors.owner, { action: "withdraw" }, { now });
+    expect(plain.clock).toBeUndefined();
+    expect(plain.changes).toEqual({ finishedAt: now });
+  });
+});
+
+describe("assign", () => {
+  const assign: Command = { action: "assign", assigneeId: ASSIGNEE };
+
+  it("requires a specialist of the competent agency", () => {
+    expect(
+      decide(fixtures.received, actors.receiver, assign, { ...context, assigneeIsSpecialist: false }),
+    ).toEqual({
+      ok: false,
+      error: "assignee_invalid",
+    });
+    expect(
+      decide(fixtures.received, actors.receiver, assign, { ...context, assigneeIsSpecialist: undefined }),
+    ).toEqual({
+      ok: false,
+      error: "assignee_invalid",
+    });
+    expect(decide(fixtures.received, actors.receiver, { action: "assign" }, context)).toEqual({
+      ok: false,
+      error: "assignee_invalid",
+    });
+  });
+
+  it("checks the actor before the assignee", () => {
+    expect(
+      decide(fixtures.received, actors.specialist, assign, { ...context, assigneeIsSpecialist: false }),
+    ).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+
+  it("sets the assignee and tells them; a head may reassign", () => {
+    const step = ok(fixtures.received, actors.receiver, assign);
+    expect(step).toMatchObject({ status: "in_progress", changes: { assigneeId: ASSIGNEE } });
+    expect(step.notices).toEqual([{ to: "assignee", kind: "dossier.assigned" }]);
+    const again = ok(fixtures.in_progress, actors.head, {
+      action: "assign",
+      assigneeId: "user-specialist-2",
+    });
+    expect(again.changes.assigneeId).toBe("user-specialist-2");
+  });
+});
+
+describe("propose and decide", () => {
+  it("any specialist of the competent agency proposes while nobody is assigned", () => {
+    const unassigned = { ...fixtures.in_progress, assigneeId: null };
+    const step = ok(unassigned, actors.otherSpecialist, {
+      action: "propose",
+      proposal: "deny",
+      comment: "Không đủ",
+    });
+    expect(step).toMatchObject({ status: "proposed", changes: { proposedOutcome: "denied" } });
+    expect(
+      decide(unassigned, actors.specialistElsewhere, { action: "propose", proposal: "deny" }, context),
+    ).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+
+  it("the head decides regardless of the proposal", () => {
+    const now = vn("2026-03-06T09:00:00");
+    const step = ok(
+      fixtures.proposed,
+      actors.head,
+      { action: "deny", comment: "Không đủ điều kiện" },
+      { now },
+    );
+    expect(step.status).toBe("done");
+    expect(step.changes).toEqual({ outcome: "denied", proposedOutcome: null, finishedAt: now });
+    const approve = ok(fixtures.proposed, actors.head, { action: "approve" }, { now });
+    expect(approve.changes.outcome).toBe("approved");
+  });
+
+  it("returning the result records when", () => {
+    const now = vn("2026-03-10T09:00:00");
+    const step = ok(fixtures.done, actors.receiver, { action: "return_result" }, { now });
+    expect(step).toMatchObject({ status: "returned", changes: { returnedAt: now } });
+  });
+
+  it("submitting and refusing record when", () => {
+    const now = vn("2026-03-10T09:00:00");
+    expect(ok(fixtures.draft, actors.orgMember, { action: "submit" }, { now }).changes).toEqual({
+      submittedAt: now,
+    });
+    expect(
+      ok(fixtures.submitted, actors.receiver, { action: "refuse", comment: "Sai" }, { now }).changes,
+    ).toEqual({
+      finishedAt: now,
+    });
+  });
+});
+
+describe("status groups", () => {
+  it("open, ended and finished", () => {
+    const openStates = dossierStatuses.filter(isOpen);
+    expect(openStates.sort()).toEqual(
+      [
+        "submitted",
+        "supplement_requested",
+        "received",
+        "in_progress",
+        "proposed",
+        "awaiting_payment",
+        "done",
+      ].sort(),
+    );
+    expect(dossierStatuses.filter(isEnded).sort()).toEqual(["refused", "returned", "stopped", "withdrawn"]);
+    expect(dossierStatuses.filter(isFinished).sort()).toEqual(["done", "refused", "returned", "stopped"]);
+  });
+});
+
+describe("on time", () => {
+  const dueAt = vn("2026-03-11T17:00:00");
+  const periodEnd = vn("2026-03-31T23:59:59");
+  const row = { dueAt, endedAt: null, clockStoppedAt: null, supplementCount: 0, periodEnd };
+
+  it("compares the end, or the period's end while open, with the due date", () => {
+    expect(onTime({ ...row, endedAt: dueAt })).toBe(true);
+    expect(onTime({ ...row, endedAt: vn("2026-03-11T17:00:01") })).toBe(false);
+    expect(onTime({ ...row, periodEnd: vn("2026-03-10T00:00:00") })).toBe(true);
+    expect(onTime(row)).toBe(false);
+  });
+
+  it("does not count a clock still stopped, counts two supplements as late, ignores the never accepted", () => {
+    expect(onTime({ ...row, clockStoppedAt: vn("2026-03-10T09:00:00") })).toBe(true);
+    expect(onTime({ ...row, endedAt: dueAt, supplementCount: 2 })).toBe(false);
+    expect(onTime({ ...row, dueAt: null })).toBeNull();
+  });
+});
