@@ -93,6 +93,9 @@ export async function openPostgres(connectionString: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  // An idle connection closed by the server (restart, failover, a dropped test database) must not
+  // crash the process; the pool replaces it on the next query.
+  pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
   const db = drizzle(pool, { schema });
   return { db, kind: "postgres", close: () => pool.end() };
 }

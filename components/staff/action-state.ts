@@ -56,7 +56,11 @@ export function typedValues(formData: FormData): Partial<Record<StaffField, stri
  * zod messages (keys in the "forms" namespace, e.g. errors.commentRequired) -> a message that says
  * what this action needs ("Enter the reasons for refusing"), as the GOV.UK pattern asks.
  */
-export function fieldErrorKey(action: StaffFormAction, field: string, message: string): [StaffField, string] | null {
+export function fieldErrorKey(
+  action: StaffFormAction,
+  field: string,
+  message: string,
+): [StaffField, string] | null {
   if (field === "comment") {
     if (message === "errors.tooLong") return ["comment", "fieldErrors.tooLong"];
     const specific = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(action);
@@ -77,6 +81,36 @@ export function fieldErrorsFrom(
     const mapped = fieldErrorKey(action, String(issue.path[0] ?? ""), issue.message);
     if (!mapped) return null;
     errors[mapped[0]] ??= mapped[1];
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+export type PublishField = "number" | "issuedOn" | "summaryVi" | "summaryEn";
+export const publishFields: readonly PublishField[] = ["number", "issuedOn", "summaryVi", "summaryEn"];
+
+export type PublishState = {
+  /** a key in the "staff" namespace (publish.errors.<error>) */
+  error?: "not_found" | "forbidden" | "not_decided" | "already_published" | "invalid_request" | "failed";
+  /** keys in the "staff" namespace (publish.fieldErrors.*) */
+  fieldErrors?: Partial<Record<PublishField, string>>;
+  values?: Partial<Record<PublishField, string>>;
+};
+
+/** Issues of lib/decisions (field -> "forms" message keys) -> what this form says about each field. */
+export function publishFieldErrors(
+  issues: Record<string, string[] | undefined>,
+): Partial<Record<PublishField, string>> | null {
+  const errors: Partial<Record<PublishField, string>> = {};
+  for (const [field, messages] of Object.entries(issues)) {
+    const message = messages?.[0];
+    if (!message || !(publishFields as readonly string[]).includes(field)) return null;
+    const key = field as PublishField;
+    errors[key] =
+      message === "errors.tooLong"
+        ? "publish.fieldErrors.tooLong"
+        : message === "errors.dateInFuture"
+          ? "publish.fieldErrors.issuedOnFuture"
+          : `publish.fieldErrors.${key}`;
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }

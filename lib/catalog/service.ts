@@ -115,7 +115,8 @@ export async function searchProcedures(query: CatalogueQuery, db?: Queryable): P
     .offset((page - 1) * pageSize);
 
   const total = rows[0]?.total ?? (page > 1 ? await countProcedures(source, conditions) : 0);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- drop the window count from each row
+  return { rows: rows.map(({ total: _count, ...row }) => row), total, page, pageSize };
 }
 
 /** Only needed when the reader paged past the last result. */

@@ -32,7 +32,7 @@ import {
 import { loadCalendar } from "@/lib/calendar/service";
 import { addWorkingDaysToDate, localDate, workingDaysFor } from "@/lib/calendar/rules";
 import type { TimeLimits } from "@/lib/catalog/types";
-import { readStoredFile, storeFile } from "@/lib/files/storage";
+import { deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
 import { validateAnswers } from "@/lib/forms/schema";
 import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
@@ -457,8 +457,11 @@ export async function removeAttachment(
   const removed = await db
     .delete(attachments)
     .where(and(...conditions))
-    .returning({ id: attachments.id });
-  return removed.length > 0 ? ok(null) : err("forbidden");
+    .returning({ storageKey: attachments.storageKey });
+  if (removed.length === 0) return err("forbidden");
+  // Each upload has its own storage key, so its bytes belong to nobody else.
+  await deleteStoredFile(removed[0]!.storageKey);
+  return ok(null);
 }
 
 /** Applicant: submits a draft. Idempotent: a second call returns the same dossier. */
@@ -771,9 +774,13 @@ export async function readAttachment(
     .where(and(eq(attachments.id, id), visibleTo(actor)))
     .limit(1);
   if (!row) return err("not_found");
-  return ok({
-    fileName: row.fileName,
-    mediaType: row.mediaType,
-    bytes: await readStoredFile(row.storageKey),
-  });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readStoredFile(row.storageKey);
+  } catch (error) {
+    // The row outlived its bytes (a restored database, a lost disk): nothing to give, not a crash.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return err("not_found");
+    throw error;
+  }
+  return ok({ fileName: row.fileName, mediaType: row.mediaType, bytes });
 }

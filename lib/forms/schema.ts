@@ -88,7 +88,7 @@ function coreSchema(field: FormField, today: string): z.ZodType {
 export function fieldSchema(field: FormField, options: BuildOptions = {}): z.ZodType {
   const core = coreSchema(field, options.today ?? todayInVietnam());
   if (!field.required) return z.preprocess(blankToUndefined, core.optional()).optional();
-  const present = z.unknown().refine((value) => value !== undefined, "errors.required");
+  const present = z.unknown().refine((value): boolean => value !== undefined, "errors.required");
   return z.preprocess(blankToUndefined, present.pipe(core));
 }
 

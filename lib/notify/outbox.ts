@@ -15,13 +15,11 @@ export type OutboxNotice = {
  */
 export async function enqueue(tx: Queryable, notices: OutboxNotice[]): Promise<void> {
   if (notices.length === 0) return;
-  await tx
-    .insert(outbox)
-    .values(
-      notices.map((notice) => ({
-        recipientId: notice.recipientId,
-        kind: notice.kind,
-        payload: notice.payload,
-      })),
-    );
+  await tx.insert(outbox).values(
+    notices.map((notice) => ({
+      recipientId: notice.recipientId,
+      kind: notice.kind,
+      payload: notice.payload,
+    })),
+  );
 }

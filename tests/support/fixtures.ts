@@ -1,6 +1,19 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Db } from "@/db/client";
-import { agencies, holidays, procedureAgencies, procedures, procedureVersions, staffRoles, users } from "@/db/schema";
+import {
+  agencies,
+  holidays,
+  organisationMembers,
+  organisations,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+  staffRoles,
+  users,
+} from "@/db/schema";
 import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import type { FormDefinition } from "@/lib/forms/types";
 import type { Actor, StaffRole } from "@/lib/identity/types";
@@ -46,6 +59,24 @@ export async function createApplicant(db: Db, name: string): Promise<ApplicantAc
     .values({ email: `citizen-${unique()}@example.vn`, fullName: name, kind: "citizen" })
     .returning({ id: users.id });
   return { kind: "applicant", userId: user!.id, name, organisationIds: [] };
+}
+
+/** A business with the given members; their actors carry its id, as the session would resolve it. */
+export async function createOrganisation(
+  db: Db,
+  members: ApplicantActor[],
+): Promise<{ id: string; members: ApplicantActor[] }> {
+  const [organisation] = await db
+    .insert(organisations)
+    .values({ taxCode: `01${crypto.randomInt(10_000_000, 99_999_999)}`, name: "Công ty TNHH Thử Nghiệm" })
+    .returning({ id: organisations.id });
+  const id = organisation!.id;
+  if (members.length > 0) {
+    await db
+      .insert(organisationMembers)
+      .values(members.map((m) => ({ organisationId: id, userId: m.userId })));
+  }
+  return { id, members: members.map((m) => ({ ...m, organisationIds: [...m.organisationIds, id] })) };
 }
 
 export const defaultForm: FormDefinition = {
@@ -163,7 +194,9 @@ export async function createWorld(db: Db) {
   const otherSpecialist = await createStaff(db, "Đỗ Thị Sở Khác", [
     { agencyId: otherJustice.id, role: "specialist" },
   ]);
-  const sysadmin = await createStaff(db, "Quản Trị Hệ Thống", [{ agencyId: centre.id, role: "system_admin" }]);
+  const sysadmin = await createStaff(db, "Quản Trị Hệ Thống", [
+    { agencyId: centre.id, role: "system_admin" },
+  ]);
 
   const applicantA = await createApplicant(db, "Nguyễn Văn An");
   const applicantB = await createApplicant(db, "Trần Thị Bình");
@@ -211,4 +244,57 @@ export async function createWorld(db: Db) {
 /** A minimal PDF: enough for content-based type detection. */
 export function pdfBytes(text = "hello"): Uint8Array {
   return new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n`);
+}
+
+/** Draft, answers, one attachment per required document, submit: a dossier as an applicant files it. */
+export async function fileDossier(
+  applicant: ApplicantActor,
+  procedureCode: string,
+  options: { competentAgencyId?: string; answers?: Record<string, unknown> } = {},
+) {
+  const service = await import("@/lib/dossiers/service");
+  const draft = await service.startDraft(applicant, {
+    procedureCode,
+    competentAgencyId: options.competentAgencyId,
+  });
+  if (!draft.ok) throw new Error(`startDraft: ${draft.error}`);
+  const { dossierId } = draft.value;
+  const saved = await service.saveDraftAnswers(applicant, {
+    dossierId,
+    formData: options.answers ?? { childName: "Nguyễn Văn Bé" },
+  });
+  if (!saved.ok) throw new Error(`saveDraftAnswers: ${saved.error}`);
+  const attached = await service.addAttachment(applicant, {
+    dossierId,
+    documentKey: "birth_notice",
+    fileName: "giấy chứng sinh.pdf",
+    bytes: pdfBytes(),
+  });
+  if (!attached.ok) throw new Error(`addAttachment: ${attached.error}`);
+  const submitted = await service.submitDossier(applicant, { dossierId });
+  if (!submitted.ok) throw new Error(`submitDossier: ${submitted.error}`);
+  return submitted.value;
+}
+
+/** Attachments go to a temporary data folder, never to the developer's .data. */
+export function useTemporaryDataDir(): () => void {
+  const previous = process.env.PORTAL_DATA_DIR;
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "portal-it-"));
+  process.env.PORTAL_DATA_DIR = directory;
+  return () => {
+    fs.rmSync(directory, { recursive: true, force: true });
+    if (previous === undefined) delete process.env.PORTAL_DATA_DIR;
+    else process.env.PORTAL_DATA_DIR = previous;
+  };
+}
+
+/**
+ * Dropping the test database (`with (force)`) ends pooled connections that pg-pool is still closing;
+ * the pool then emits "error" and, with no listener, the run fails after every test passed.
+ * (db/client.ts should listen on its pool anyway: a server restart would otherwise crash the app.)
+ */
+export function tolerateDroppedConnections(db: Db): void {
+  const client = (db as unknown as { $client?: { on?: (event: string, listener: () => void) => void } })
+    .$client;
+  client?.on?.("error", () => {});
 }

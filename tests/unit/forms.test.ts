@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFormSchema, todayInVietnam, validateAnswers } from "@/lib/forms/schema";
 import type { FormDefinition, FormField } from "@/lib/forms/types";
+import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 
 const label = { vi: "Nhãn", en: "Label" };
 const field = (overrides: Partial<FormField> & Pick<FormField, "name" | "type">): FormField => ({
@@ -127,4 +128,18 @@ describe("the whole form", () => {
     const result = buildFormSchema(definition).parse({ fullName: "Lan", idNumber: "001234567890", admin: true });
     expect(result).toEqual({ fullName: "Lan", idNumber: "001234567890" });
   });
+});
+
+describe("callbackUrl", () => {
+  it.each([
+    ["/vi/dossiers/new?procedure=1.001193", "/vi/dossiers/new?procedure=1.001193"],
+    ["/en/dossiers", "/en/dossiers"],
+    ["https://evil.example/vi/", null],
+    ["//evil.example/vi/", null],
+    ["/vi//evil.example", null],
+    ["/vi/\\evil.example", null],
+    ["/fr/dossiers", null],
+    ["/vi", null],
+    [undefined, null],
+  ])("%s -> %s", (value, expected) => expect(safeCallbackUrl(value)).toBe(expected));
 });

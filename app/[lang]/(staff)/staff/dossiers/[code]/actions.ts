@@ -6,10 +6,15 @@ import { staffActionSchema } from "@/lib/dossiers/schema";
 import { performStaffAction } from "@/lib/dossiers/service";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
+import { publishDecision } from "@/lib/decisions/service";
+import type { PublishDecisionInput } from "@/lib/decisions/schema";
 import {
   fieldErrorsFrom,
   isStaffFormAction,
+  publishFieldErrors,
+  publishFields,
   typedValues,
+  type PublishState,
   type StaffActionState,
 } from "@/components/staff/action-state";
 
@@ -68,4 +73,36 @@ export async function staffAction(
       refresh();
       return { action, error: result.error, values };
   }
+}
+
+/** A head publishes the decision of a decided dossier in the public register. */
+export async function publishDecisionAction(
+  lang: string,
+  dossierCode: string,
+  _previous: PublishState,
+  formData: FormData,
+): Promise<PublishState> {
+  const values: PublishState["values"] = {};
+  for (const field of publishFields) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+  const actor = await getActor();
+  if (actor.kind !== "staff") return { error: "forbidden", values };
+
+  let result: Awaited<ReturnType<typeof publishDecision>>;
+  try {
+    result = await publishDecision(actor, { dossierCode, ...values } as PublishDecisionInput);
+  } catch (error) {
+    console.error("publishing a decision failed", error);
+    return { error: "failed", values };
+  }
+  if (result.ok) {
+    redirect(`/${isLang(lang) ? lang : "vi"}/staff/dossiers/${encodeURIComponent(dossierCode)}?done=publish`);
+  }
+  if (result.error === "invalid_input") {
+    const fieldErrors = publishFieldErrors(result.issues ?? {});
+    return fieldErrors ? { fieldErrors, values } : { error: "invalid_request", values };
+  }
+  return { error: result.error, values };
 }

@@ -1,0 +1,72 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/identity/actor";
+import { addAttachment, getDossierDetail, supplementDossier, withdrawDossier } from "@/lib/dossiers/service";
+import { getFilingVersion } from "@/lib/dossiers/filing";
+import { supplementSchema } from "@/lib/dossiers/schema";
+import { issuesByField } from "@/lib/forms/schema";
+import { signInUrl } from "@/lib/forms/callbackUrl";
+import { isLang, type Lang } from "@/lib/i18n/settings";
+import { textValues, type FormState } from "@/components/forms/formState";
+
+function target(data: FormData) {
+  const lang: Lang = isLang(data.get("lang")) ? (data.get("lang") as Lang) : "vi";
+  const code = String(data.get("code") ?? "");
+  return { lang, code, page: `/${lang}/dossiers/${encodeURIComponent(code)}` };
+}
+
+/** The applicant answers a request for more documents: the files first, then the dossier goes back. */
+export async function supplementAction(_previous: FormState, data: FormData): Promise<FormState> {
+  const { lang, code, page } = target(data);
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(signInUrl(lang, page));
+  const values = textValues(data, ["comment"]);
+  const command = { dossierId: data.get("dossierId"), version: data.get("version"), comment: values.comment };
+  const parsed = supplementSchema.safeParse(command);
+  if (!parsed.success) {
+    const issues = issuesByField(parsed.error);
+    if (issues.comment) return { values, issues: { comment: issues.comment } };
+    return { values, issues: {}, formError: "dossiers:errors.invalid_input", formErrorField: "comment" };
+  }
+
+  const detail = await getDossierDetail(actor, { code });
+  if (!detail.ok || detail.value.dossier.id !== parsed.data.dossierId) redirect(`/${lang}/dossiers`);
+  const version = await getFilingVersion(detail.value.dossier.procedureVersionId);
+  const issues: Record<string, string[]> = {};
+  for (const document of version?.documents ?? []) {
+    const field = `doc_${document.key}`;
+    const files = data.getAll(field).filter((value): value is File => value instanceof File && value.size > 0);
+    for (const file of files) {
+      const added = await addAttachment(actor, {
+        dossierId: parsed.data.dossierId,
+        documentKey: document.key,
+        fileName: file.name || "file",
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      if (!added.ok) {
+        const key = added.error === "invalid_input" ? "empty" : added.error;
+        (issues[field] ??= []).push(`dossiers:errors.${key}::${file.name}`);
+      }
+    }
+  }
+  // Files that were accepted stay attached; the person fixes the others and sends again.
+  if (Object.keys(issues).length > 0) return { values, issues };
+
+  const result = await supplementDossier(actor, parsed.data);
+  if (result.ok) redirect(`${page}?done=supplement`);
+  return { values, issues: {}, formError: `dossiers:errors.${result.error}`, formErrorField: "comment" };
+}
+
+export async function withdrawAction(data: FormData): Promise<void> {
+  const { lang, page } = target(data);
+  const actor = await getActor();
+  if (actor.kind === "anonymous") redirect(signInUrl(lang, page));
+  const comment = data.get("comment");
+  const result = await withdrawDossier(actor, {
+    dossierId: String(data.get("dossierId") ?? ""),
+    version: Number(data.get("version")),
+    comment: typeof comment === "string" && comment.trim() ? comment : undefined,
+  });
+  redirect(result.ok ? `${page}?done=withdraw` : `${page}?error=${result.error}`);
+}

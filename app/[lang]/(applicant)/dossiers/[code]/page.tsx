@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getDossierDetail } from "@/lib/dossiers/service";
+import { getFilingVersion } from "@/lib/dossiers/filing";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Notice } from "@/components/ui/Notice";
+import { StatusTag } from "@/components/ui/StatusTag";
+import { SummaryList } from "@/components/ui/SummaryList";
+import { TextArea } from "@/components/ui/Field";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { SupplementForm } from "@/components/forms/SupplementForm";
+import { answerText } from "@/components/dossiers/answers";
+import { dossierErrorKey } from "@/components/dossiers/errorKey";
+import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
+import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
+import formStyles from "@/components/forms/forms.module.css";
+import { requireApplicant } from "../_shared/applicant";
+import { NotApplicant } from "../_shared/NotApplicant";
+import { supplementAction, withdrawAction } from "./actions";
+
+type Props = {
+  params: Promise<{ lang: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "dossiers");
+  return { title: t("detail.title", { code: decodeURIComponent((await params).code) }) };
+}
+
+export default async function DossierPage({ params, searchParams }: Props) {
+  await connection();
+  const lang = await resolveLang(params);
+  const code = decodeURIComponent((await params).code);
+  const query = await searchParams;
+  const t = await getT(lang, "dossiers");
+  const applicant = await requireApplicant(lang);
+  if (!applicant) return <NotApplicant lang={lang} />;
+  const detail = await getDossierDetail(applicant, { code });
+  if (!detail.ok) notFound();
+  const { dossier, events, attachments, allowedActions } = detail.value;
+  const version = await getFilingVersion(dossier.procedureVersionId);
+
+  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+  const agencyName = (agency: { nameVi: string; nameEn: string }) => (lang === "vi" ? agency.nameVi : agency.nameEn);
+  const page = `/${lang}/dossiers/${encodeURIComponent(code)}`;
+  const error = dossierErrorKey(query.error);
+  const done = query.done === "supplement" || query.done === "withdraw" ? query.done : null;
+  const canWithdraw = allowedActions.includes("withdraw");
+  const confirmWithdraw = canWithdraw && query.withdraw === "1";
+  const canSupplement = dossier.status === "supplement_requested" && allowedActions.includes("supplement");
+  // Events come newest first: the request being answered is the latest one.
+  const request = events
+    .filter((event) => event.action === "request_supplement")
+    .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.id - a.id)[0];
+  const title = `${t("detail.title", { code })} – ${t("common:siteName")}`;
+
+  const rows = [
+    { key: t("detail.status"), value: <StatusTag status={dossier.status} label={t(`status.${dossier.status}`)} /> },
+    { key: t("detail.procedure"), value: name },
+    { key: t("detail.submittedAt"), value: formatDateTime(dossier.submittedAt, lang) || t("detail.notYet") },
+    {
+      key: t("detail.dueAt"),
+      value: dossier.dueAt ? formatDate(dossier.dueAt, lang) : t("detail.dueNotSet"),
+    },
+    { key: t("detail.receivingAgency"), value: agencyName(dossier.receivingAgency) },
+    { key: t("detail.competentAgency"), value: agencyName(dossier.competentAgency) },
+    ...(dossier.outcome
+      ? [
+          {
+            key: t("detail.outcome"),
+            value: (
+              <>
+                <strong>{t(`outcome.${dossier.outcome}`)}</strong>
+                {dossier.finishedAt ? ` (${formatDate(dossier.finishedAt, lang)})` : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(dossier.returnedAt ? [{ key: t("detail.returnedAt"), value: formatDateTime(dossier.returnedAt, lang) }] : []),
+  ];
+
+  return (
+    <>
+      <Breadcrumbs
+        label={t("common:nav.breadcrumbs")}
+        items={[{ href: `/${lang}/dossiers`, text: t("common:nav.myDossiers") }, { text: code }]}
+      />
+      {error ? <Notice tone="warning">{t(error)}</Notice> : null}
+      {done ? <Notice tone="success">{t(`detail.done.${done}`)}</Notice> : null}
+      <span className={formStyles.caption}>{name}</span>
+      <h1>{t("detail.title", { code })}</h1>
+      <SummaryList rows={rows} />
+      {dossier.outcome ? <p>{t(`detail.outcomeText.${dossier.outcome}`)}</p> : null}
+
+      {canSupplement ? (
+        <section aria-labelledby="supplement-title">
+          <h2 id="supplement-title">{t("supplement.title")}</h2>
+          <Notice tone="warning">
+            <p>
+              <strong>{t("supplement.requestIntro")}</strong>
+            </p>
+            <p className={formStyles.declaration}>{request?.comment ?? t("supplement.noComment")}</p>
+          </Notice>
+          <SupplementForm
+            lang={lang}
+            code={code}
+            dossierId={dossier.id}
+            version={dossier.version}
+            documents={(version?.documents ?? []).map((document) => ({
+              key: document.key,
+              name: document.name[lang],
+            }))}
+            title={title}
+            action={supplementAction}
+          />
+        </section>
+      ) : null}
+
+      <h2>{t("detail.answersTitle")}</h2>
+      <SummaryList
+        rows={(version?.form.fields ?? []).map((field) => ({
+          key: field.label[lang],
+          value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
+        }))}
+      />
+      <h2>{t("detail.documentsTitle")}</h2>
+      <DossierDocuments
+        lang={lang}
+        viewer="applicant"
+        documents={version?.documents ?? []}
+        attachments={attachments}
+      />
+      <h2>{t("detail.historyTitle")}</h2>
+      <DossierTimeline events={events} lang={lang} viewer="applicant" />
+
+      {canWithdraw ? (
+        <section aria-labelledby="withdraw">
+          <h2 id="withdraw" tabIndex={-1}>
+            {t("withdraw.title")}
+          </h2>
+          {confirmWithdraw ? (
+            <form action={withdrawAction}>
+              <input type="hidden" name="lang" value={lang} />
+              <input type="hidden" name="code" value={code} />
+              <input type="hidden" name="dossierId" value={dossier.id} />
+              <input type="hidden" name="version" value={dossier.version} />
+              <Notice tone="warning">{t("withdraw.warning")}</Notice>
+              <TextArea id="withdraw-comment" name="comment" label={t("withdraw.comment")} rows={3} />
+              <div className="button-group">
+                <SubmitButton variant="warning">{t("withdraw.confirm")}</SubmitButton>
+                <Link href={page}>{t("withdraw.cancel")}</Link>
+              </div>
+            </form>
+          ) : (
+            <>
+              <p>{t("withdraw.intro")}</p>
+              <p>
+                <Link href={`${page}?withdraw=1#withdraw`}>{t("withdraw.start")}</Link>
+              </p>
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDossierDetail } from "@/lib/dossiers/service";
+import { getFilingVersion } from "@/lib/dossiers/filing";
+import { dossierErrorKey } from "@/components/dossiers/errorKey";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Notice } from "@/components/ui/Notice";
+import { SummaryList } from "@/components/ui/SummaryList";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { answerId } from "@/components/forms/ProcedureFields";
+import { answerText } from "@/components/dossiers/answers";
+import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
+import { requireApplicant } from "../../../_shared/applicant";
+import { NotApplicant } from "../../../_shared/NotApplicant";
+import { submitDraftAction } from "./actions";
+import styles from "@/components/forms/forms.module.css";
+
+type Props = {
+  params: Promise<{ lang: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await resolveLang(params), "dossiers");
+  return { title: t("check.title") };
+}
+
+export default async function CheckAnswersPage({ params, searchParams }: Props) {
+  await connection();
+  const lang = await resolveLang(params);
+  const { id } = await params;
+  const t = await getT(lang, "dossiers");
+  const applicant = await requireApplicant(lang);
+  if (!applicant) return <NotApplicant lang={lang} />;
+  const detail = await getDossierDetail(applicant, { id });
+  if (!detail.ok) notFound();
+  const { dossier, attachments } = detail.value;
+  if (dossier.status !== "draft") redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  const version = await getFilingVersion(dossier.procedureVersionId);
+  if (!version) notFound();
+
+  const error = dossierErrorKey((await searchParams).error);
+  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+  const formPage = `/${lang}/dossiers/drafts/${dossier.id}`;
+  const agency = lang === "vi" ? dossier.competentAgency.nameVi : dossier.competentAgency.nameEn;
+
+  return (
+    <>
+      <Breadcrumbs
+        label={t("common:nav.breadcrumbs")}
+        items={[
+          { href: `/${lang}/dossiers`, text: t("common:nav.myDossiers") },
+          { href: formPage, text: name },
+          { text: t("check.title") },
+        ]}
+      />
+      {error ? <Notice tone="warning">{t(error)}</Notice> : null}
+      <span className={styles.caption}>{name}</span>
+      <h1>{t("check.title")}</h1>
+      <h2>{t("check.whereTitle")}</h2>
+      <SummaryList rows={[{ key: t("detail.competentAgency"), value: agency }]} />
+      <h2>{t("check.answersTitle")}</h2>
+      <SummaryList
+        rows={version.form.fields.map((field) => ({
+          key: field.label[lang],
+          value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
+          action: (
+            <Link href={`${formPage}#${answerId(field.name)}`}>
+              {t("common:actions.change")}
+              <span className="visually-hidden"> {field.label[lang]}</span>
+            </Link>
+          ),
+        }))}
+      />
+      <h2>{t("check.documentsTitle")}</h2>
+      <DossierDocuments
+        lang={lang}
+        viewer="applicant"
+        documents={version.documents}
+        attachments={attachments}
+        changeHref={formPage}
+      />
+      <h2>{t("check.declarationTitle")}</h2>
+      <div className={styles.declaration}>
+        <p>{t("check.declaration")}</p>
+      </div>
+      <form action={submitDraftAction}>
+        <input type="hidden" name="lang" value={lang} />
+        <input type="hidden" name="dossierId" value={dossier.id} />
+        <SubmitButton>{t("check.submit")}</SubmitButton>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDossierDetail } from "@/lib/dossiers/service";
+import { getFilingVersion } from "@/lib/dossiers/filing";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DraftForm } from "@/components/forms/DraftForm";
+import { requireApplicant } from "../../_shared/applicant";
+import { NotApplicant } from "../../_shared/NotApplicant";
+import { answersAsText, draftIssues, fileSize } from "../../_shared/draft";
+import { saveDraftAction } from "./actions";
+
+type Props = {
+  params: Promise<{ lang: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await resolveLang(params), "dossiers");
+  return { title: t("draft.title") };
+}
+
+export default async function DraftPage({ params, searchParams }: Props) {
+  await connection();
+  const lang = await resolveLang(params);
+  const { id } = await params;
+  const t = await getT(lang, "dossiers");
+  const applicant = await requireApplicant(lang);
+  if (!applicant) return <NotApplicant lang={lang} />;
+  const detail = await getDossierDetail(applicant, { id });
+  if (!detail.ok) notFound();
+  const { dossier, attachments } = detail.value;
+  if (dossier.status !== "draft") redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  const version = await getFilingVersion(dossier.procedureVersionId);
+  if (!version) notFound();
+
+  // Sent back from "check answers" or a refused submission: show what is still missing.
+  const validate = (await searchParams).validate === "1";
+  const issues = validate ? draftIssues(version, dossier.formData, attachments) : {};
+  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+
+  return (
+    <>
+      <Breadcrumbs
+        label={t("common:nav.breadcrumbs")}
+        items={[{ href: `/${lang}/dossiers`, text: t("common:nav.myDossiers") }, { text: name }]}
+      />
+      <DraftForm
+        lang={lang}
+        dossierId={dossier.id}
+        heading={name}
+        title={`${t("draft.title")} – ${t("common:siteName")}`}
+        fields={version.form.fields}
+        documents={version.documents.map((document) => ({
+          key: document.key,
+          name: document.name[lang],
+          required: document.required,
+          hint: `${t("documents.copies", { originals: document.originals, copies: document.copies })}. ${t("draft.fileHint")}`,
+          uploaded: attachments
+            .filter((attachment) => attachment.documentKey === document.key)
+            .map((attachment) => ({
+              id: attachment.id,
+              fileName: attachment.fileName,
+              size: fileSize(attachment.size, lang),
+            })),
+        }))}
+        initial={{ values: answersAsText(dossier.formData), issues }}
+        action={saveDraftAction}
+      />
+    </>
+  );
+}

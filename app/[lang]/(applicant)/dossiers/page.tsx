@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { listApplicantDossiers } from "@/lib/dossiers/service";
+import { formatDate } from "@/lib/i18n/format";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { ButtonLink } from "@/components/ui/Button";
+import { StatusTag } from "@/components/ui/StatusTag";
+import { requireApplicant } from "./_shared/applicant";
+import { NotApplicant } from "./_shared/NotApplicant";
+
+type Props = { params: Promise<{ lang: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await resolveLang(params), "dossiers");
+  return { title: t("list.title") };
+}
+
+export default async function MyDossiersPage({ params }: Props) {
+  await connection();
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "dossiers");
+  const applicant = await requireApplicant(lang);
+  if (!applicant) return <NotApplicant lang={lang} />;
+  const dossiers = await listApplicantDossiers(applicant);
+
+  return (
+    <>
+      <h1>{t("list.title")}</h1>
+      {dossiers.length === 0 ? (
+        <>
+          <p>{t("list.empty")}</p>
+          <ButtonLink href={`/${lang}/procedures`}>{t("list.findProcedure")}</ButtonLink>
+        </>
+      ) : (
+        <>
+          <p>
+            <Link href={`/${lang}/procedures`}>{t("list.fileAnother")}</Link>
+          </p>
+          <ul className="card-list">
+            {dossiers.map((dossier) => {
+              const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+              const href = dossier.code
+                ? `/${lang}/dossiers/${encodeURIComponent(dossier.code)}`
+                : `/${lang}/dossiers/drafts/${dossier.id}`;
+              return (
+                <li key={dossier.id}>
+                  <h2>
+                    <Link href={href}>
+                      {dossier.code ?? t("list.draft")}
+                      <span className="visually-hidden">: {name}</span>
+                    </Link>
+                  </h2>
+                  <p>{name}</p>
+                  <p className="meta-line">
+                    <StatusTag status={dossier.status} label={t(`status.${dossier.status}`)} />
+                    {dossier.code ? (
+                      <span>{t("list.submittedOn", { date: formatDate(dossier.submittedAt, lang) })}</span>
+                    ) : (
+                      <span>{t("list.startedOn", { date: formatDate(dossier.createdAt, lang) })}</span>
+                    )}
+                    {dossier.dueAt ? <span>{t("list.dueOn", { date: formatDate(dossier.dueAt, lang) })}</span> : null}
+                    {dossier.code ? null : <Link href={href}>{t("list.continueDraft")}</Link>}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { lookupSchema } from "@/lib/dossiers/schema";
+import { getPublicStatus } from "@/lib/dossiers/service";
+import { Button } from "@/components/ui/Button";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { TextField } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { StatusTag } from "@/components/ui/StatusTag";
+import { SummaryList } from "@/components/ui/SummaryList";
+
+type Props = {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** No code yet: just the form. A code: either its error message key or the code to look up. */
+async function readCode(searchParams: Props["searchParams"]) {
+  const raw = (await searchParams).code;
+  const typed = Array.isArray(raw) ? raw[0] : raw;
+  if (typed === undefined) return { typed: "" as const };
+  const parsed = lookupSchema.safeParse({ code: typed });
+  if (!parsed.success) return { typed, error: parsed.error.issues[0]?.message ?? "errors.codeFormat" };
+  return { typed, code: parsed.data.code };
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "catalog");
+  const { error } = await readCode(searchParams);
+  return { title: error ? `${t("common:errorTitlePrefix")}: ${t("lookup.title")}` : t("lookup.title") };
+}
+
+export default async function LookupPage({ params, searchParams }: Props) {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "catalog");
+  const lookup = await readCode(searchParams);
+  let status = null;
+  if (lookup.code) {
+    await connection();
+    status = await getPublicStatus(lookup.code);
+  }
+  const errorText = lookup.error ? t(`forms:${lookup.error}`) : undefined;
+  const date = (value: string | null) => (value ? formatDateTime(value, lang) : t("lookup.notYet"));
+
+  return (
+    <>
+      {errorText ? <ErrorSummary title={t("common:errorSummaryTitle")} errors={[{ href: "#code", message: errorText }]} /> : null}
+      <h1>{t("lookup.title")}</h1>
+      <p className="lead">{t("lookup.lead")}</p>
+      <form action={`/${lang}/lookup`} method="get" noValidate>
+        <TextField
+          id="code"
+          name="code"
+          label={t("lookup.codeLabel")}
+          hint={t("lookup.codeHint")}
+          error={errorText}
+          defaultValue={lookup.typed}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+        />
+        <Button>{t("lookup.submit")}</Button>
+      </form>
+
+      {lookup.code && !status ? (
+        <Notice tone="warning">
+          <h2>{t("lookup.notFoundTitle")}</h2>
+          <p>{t("lookup.notFoundBody", { code: lookup.code })}</p>
+        </Notice>
+      ) : null}
+
+      {status ? (
+        <section aria-labelledby="result-heading">
+          <h2 id="result-heading">{t("lookup.resultTitle", { code: status.code })}</h2>
+          <SummaryList
+            rows={[
+              {
+                key: t("lookup.procedure"),
+                value: `${lang === "vi" ? status.procedure.nameVi : status.procedure.nameEn} (${status.procedure.code})`,
+              },
+              {
+                key: t("lookup.status"),
+                value: <StatusTag status={status.status} label={t(`dossiers:status.${status.status}`)} />,
+              },
+              {
+                key: t("lookup.receivingAgency"),
+                value: lang === "vi" ? status.receivingAgency.nameVi : status.receivingAgency.nameEn,
+              },
+              { key: t("lookup.submittedAt"), value: date(status.submittedAt) },
+              { key: t("lookup.acceptedAt"), value: date(status.acceptedAt) },
+              { key: t("lookup.dueAt"), value: status.dueAt ? formatDate(status.dueAt, lang) : t("lookup.notYet") },
+              { key: t("lookup.finishedAt"), value: date(status.finishedAt) },
+              { key: t("lookup.returnedAt"), value: date(status.returnedAt) },
+            ]}
+          />
+          <p className="small muted">{t("lookup.privacy")}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { formatNumber } from "@/lib/i18n/format";
+import { parseCatalogueQuery } from "@/lib/catalog/schema";
+import { listCatalogueAgencies, listFields, searchProcedures } from "@/lib/catalog/service";
+import { ProcedureList } from "@/components/catalog/ProcedureList";
+import { Pagination } from "@/components/catalog/Pagination";
+import { Button } from "@/components/ui/Button";
+import { SelectField, TextField } from "@/components/ui/Field";
+import styles from "@/components/catalog/catalogue.module.css";
+
+type Props = {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "catalog");
+  return { title: t("procedures.title") };
+}
+
+export default async function ProceduresPage({ params, searchParams }: Props) {
+  const lang = await resolveLang(params);
+  await connection();
+  const t = await getT(lang, "catalog");
+  const query = parseCatalogueQuery(await searchParams);
+  const [result, fields, agencies] = await Promise.all([
+    searchProcedures(query),
+    listFields(),
+    listCatalogueAgencies(),
+  ]);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const filtered = query.q !== "" || query.field !== "" || query.agency !== "";
+
+  return (
+    <>
+      <h1>{t("procedures.title")}</h1>
+      <p className="lead">{t("procedures.lead")}</p>
+      <div className={styles.layout}>
+        <form action={`/${lang}/procedures`} method="get" role="search" className={styles.filters}>
+          <h2 className={styles.filtersTitle}>{t("procedures.filters")}</h2>
+          <TextField
+            id="q"
+            name="q"
+            type="search"
+            label={t("procedures.searchLabel")}
+            hint={t("procedures.searchHint")}
+            defaultValue={query.q}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <SelectField
+            id="field"
+            name="field"
+            label={t("procedures.field")}
+            defaultValue={query.field}
+            placeholder={t("procedures.allFields")}
+            options={fields.map((f) => ({ value: f.fieldVi, label: lang === "vi" ? f.fieldVi : f.fieldEn }))}
+          />
+          <SelectField
+            id="agency"
+            name="agency"
+            label={t("procedures.agency")}
+            defaultValue={query.agency}
+            placeholder={t("procedures.allAgencies")}
+            options={agencies.map((a) => ({ value: a.code, label: lang === "vi" ? a.nameVi : a.nameEn }))}
+          />
+          <Button>{t("procedures.apply")}</Button>
+          {filtered ? (
+            <p>
+              <Link href={`/${lang}/procedures`}>{t("procedures.clear")}</Link>
+            </p>
+          ) : null}
+        </form>
+
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className={styles.count} aria-live="polite">
+            {t("procedures.resultCount", { count: result.total, formatted: formatNumber(result.total, lang) })}
+            {query.q ? <> {t("procedures.resultsFor", { q: query.q })}</> : null}
+          </h2>
+          {result.total === 0 ? (
+            <div>
+              <p>
+                <strong>{t("procedures.emptyTitle")}</strong>
+              </p>
+              <p>{t("procedures.emptyBody")}</p>
+            </div>
+          ) : (
+            <ProcedureList lang={lang} t={t} procedures={result.rows} headingLevel={3} />
+          )}
+          <Pagination
+            basePath={`/${lang}/procedures`}
+            params={{ q: query.q, field: query.field, agency: query.agency }}
+            page={result.page}
+            pages={pages}
+            labels={{
+              nav: t("procedures.pagination"),
+              previous: t("common:pagination.previous"),
+              next: t("common:pagination.next"),
+              pageOf: t("procedures.pageOf", { page: result.page, pages }),
+            }}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

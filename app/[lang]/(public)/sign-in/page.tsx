@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
+import { SignInForm } from "@/components/forms/SignInForm";
+import { signInAction } from "./actions";
+
+type Props = { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await resolveLang(params), "auth");
+  return { title: t("signIn.title") };
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "auth");
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const signUpHref = `/${lang}/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
+  return (
+    <div className="grid grid--2">
+      <div>
+        <SignInForm
+          lang={lang}
+          callbackUrl={callbackUrl}
+          signUpHref={signUpHref}
+          title={`${t("signIn.title")} – ${t("common:siteName")}`}
+          action={signInAction}
+        />
+      </div>
+    </div>
+  );
+}

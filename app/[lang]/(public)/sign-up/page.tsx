@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getT, resolveLang } from "@/lib/i18n/server";
+import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
+import { SignUpForm } from "@/components/forms/SignUpForm";
+import { signUpAction } from "./actions";
+
+type Props = { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await resolveLang(params), "auth");
+  return { title: t("signUp.title") };
+}
+
+export default async function SignUpPage({ params, searchParams }: Props) {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "auth");
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const signInHref = `/${lang}/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
+  return (
+    <div className="grid grid--2">
+      <div>
+        <SignUpForm
+          lang={lang}
+          callbackUrl={callbackUrl}
+          signInHref={signInHref}
+          title={`${t("signUp.title")} – ${t("common:siteName")}`}
+          action={signUpAction}
+        />
+      </div>
+    </div>
+  );
+}

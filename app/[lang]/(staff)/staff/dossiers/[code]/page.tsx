@@ -1,0 +1,208 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { loadCalendar } from "@/lib/calendar/service";
+import { getDossierDetail, listAssignableSpecialists } from "@/lib/dossiers/service";
+import type { DossierEventView } from "@/lib/dossiers/types";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { getT, resolveLang, type T } from "@/lib/i18n/server";
+import type { Lang } from "@/lib/i18n/settings";
+import { getActor } from "@/lib/identity/actor";
+import { hasRole } from "@/lib/identity/types";
+import { localDate } from "@/lib/calendar/rules";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Notice } from "@/components/ui/Notice";
+import { StatusTag } from "@/components/ui/StatusTag";
+import { SummaryList } from "@/components/ui/SummaryList";
+import { isStaffFormAction } from "@/components/staff/action-state";
+import { DeadlineText } from "@/components/staff/DeadlineText";
+import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
+import { NotStaff } from "@/components/staff/NotStaff";
+import { PublishDecisionForm } from "@/components/staff/PublishDecisionForm";
+import { StaffTimeline } from "@/components/staff/StaffTimeline";
+import { requireStaff } from "../../_shared/staff-actor";
+import { publishDecisionAction, staffAction } from "./actions";
+
+type Props = {
+  params: Promise<{ lang: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await resolveLang(params);
+  const { code } = await params;
+  const t = await getT(lang, "staff");
+  const actor = await getActor();
+  return { title: actor.kind === "applicant" ? t("notStaff.title") : t("dossier.title", { code }) };
+}
+
+export default async function StaffDossierPage({ params, searchParams }: Props) {
+  await connection();
+  const lang = await resolveLang(params);
+  const { code } = await params;
+  const query = await searchParams;
+  const t = await getT(lang, "staff");
+  const tCommon = await getT(lang, "common");
+
+  const actor = await requireStaff(lang, `/${lang}/staff/dossiers/${encodeURIComponent(code)}`);
+  if (!actor) return <NotStaff lang={lang} t={t} />;
+
+  const result = await getDossierDetail(actor, { code });
+  if (!result.ok) notFound();
+  const { dossier, events, attachments, allowedActions } = result.value;
+  const allowed = allowedActions.filter(isStaffFormAction);
+  const [specialists, calendar] = await Promise.all([
+    allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
+    loadCalendar(),
+  ]);
+
+  const name = (value: { nameVi: string; nameEn: string }) => (lang === "vi" ? value.nameVi : value.nameEn);
+  const when = (value: Date | null) =>
+    value ? formatDateTime(value, lang) : <span className="muted">{t("dossier.notYet")}</span>;
+  const done =
+    query.done === "publish" || (typeof query.done === "string" && isStaffFormAction(query.done))
+      ? query.done
+      : null;
+  // The service refuses a second publication; after this one, the form is not offered again on this page.
+  const canPublish =
+    done !== "publish" &&
+    (dossier.status === "done" || dossier.status === "returned") &&
+    dossier.outcome !== null &&
+    hasRole(actor, dossier.competentAgency.id, "head");
+  const proposal = dossier.status === "proposed" ? lastProposal(events) : null;
+  const title = t("dossier.title", { code });
+
+  const rows = [
+    { key: t("dossier.procedure"), value: `${dossier.procedure.code} · ${name(dossier.procedure)}` },
+    { key: t("dossier.applicant"), value: dossier.applicantName },
+    { key: t("dossier.channel"), value: tCommon(`channel.${dossier.channel}`) },
+    { key: t("dossier.receivingAgency"), value: name(dossier.receivingAgency) },
+    { key: t("dossier.competentAgency"), value: name(dossier.competentAgency) },
+    {
+      key: t("dossier.assignee"),
+      value: dossier.assignee?.name ?? <span className="muted">{t("queue.unassigned")}</span>,
+    },
+    { key: t("dossier.submittedAt"), value: when(dossier.submittedAt) },
+    { key: t("dossier.acceptedAt"), value: when(dossier.acceptedAt) },
+    {
+      key: t("dossier.dueAt"),
+      value: (
+        <>
+          {when(dossier.dueAt)}
+          <DeadlineText dossier={dossier} now={new Date()} calendar={calendar} t={t} />
+        </>
+      ),
+    },
+    ...(dossier.clockStoppedAt
+      ? [{ key: t("dossier.clockStoppedAt"), value: when(dossier.clockStoppedAt) }]
+      : []),
+    ...(dossier.supplementCount > 0
+      ? [{ key: t("dossier.supplementCount"), value: formatNumber(dossier.supplementCount, lang) }]
+      : []),
+    ...(proposal ? [{ key: t("dossier.proposal"), value: t(`dossier.proposals.${proposal}`) }] : []),
+    { key: t("dossier.finishedAt"), value: when(dossier.finishedAt) },
+    ...(dossier.outcome
+      ? [{ key: t("dossier.outcome"), value: t(`dossier.outcomes.${dossier.outcome}`) }]
+      : []),
+    { key: t("dossier.returnedAt"), value: when(dossier.returnedAt) },
+  ];
+  const answers = Object.entries(dossier.formData ?? {});
+
+  return (
+    <DossierWorkspace
+      code={code}
+      version={dossier.version}
+      title={`${title} – ${tCommon("siteName")}`}
+      allowed={allowed}
+      specialists={specialists}
+      action={staffAction.bind(null, lang)}
+      extra={
+        canPublish ? (
+          <PublishDecisionForm
+            title={`${title} – ${tCommon("siteName")}`}
+            today={localDate(new Date())}
+            action={publishDecisionAction.bind(null, lang, code)}
+          />
+        ) : null
+      }
+      notice={
+        done ? (
+          <Notice tone="success">
+            <p>{t(`done.${done}`)}</p>
+          </Notice>
+        ) : null
+      }
+      header={
+        <Breadcrumbs
+          label={tCommon("nav.breadcrumbs")}
+          items={[{ href: `/${lang}/staff`, text: t("dossier.backToQueue") }, { text: code }]}
+        />
+      }
+      heading={
+        <>
+          <span className="muted">{name(dossier.procedure)}</span>
+          <h1>{title}</h1>
+          <p>
+            <StatusTag status={dossier.status} label={t(`dossiers:status.${dossier.status}`)} />
+          </p>
+        </>
+      }
+    >
+      <h2>{t("dossier.summary")}</h2>
+      <SummaryList rows={rows} />
+
+      <h2>{t("dossier.answers")}</h2>
+      {answers.length === 0 ? (
+        <p>{t("dossier.noAnswers")}</p>
+      ) : (
+        <SummaryList rows={answers.map(([key, value]) => ({ key, value: answerText(value, lang, t) }))} />
+      )}
+
+      <h2>{t("dossier.documents")}</h2>
+      {attachments.length === 0 ? (
+        <p>{t("dossier.noDocuments")}</p>
+      ) : (
+        <ul className="card-list">
+          {attachments.map((file) => (
+            <li key={file.id}>
+              <a href={`/api/v1/attachments/${file.id}`} download={file.fileName}>
+                {t("dossier.documentLink", { name: file.fileName, size: fileSize(file.size, lang) })}
+              </a>
+              <p className="meta-line">
+                <span>{t("dossier.documentKey", { key: file.documentKey })}</span>
+                <span>{formatDateTime(file.createdAt, lang)}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t("dossier.history")}</h2>
+      <StaffTimeline events={events} lang={lang} t={t} />
+    </DossierWorkspace>
+  );
+}
+
+/** The specialist's proposal the head is deciding on: the latest "propose" event. */
+function lastProposal(events: DossierEventView[]): "approve" | "deny" | null {
+  const latest = [...events]
+    .filter((event) => event.action === "propose")
+    .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+  const proposal = latest?.details?.proposal;
+  return proposal === "approve" || proposal === "deny" ? proposal : null;
+}
+
+function answerText(value: unknown, lang: Lang, t: T): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? t("dossier.yes") : t("dossier.no");
+  if (typeof value === "number") return formatNumber(value, lang);
+  if (Array.isArray(value)) return value.map((item) => answerText(item, lang, t)).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function fileSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, lang, 0)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
+}

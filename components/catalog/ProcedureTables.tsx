@@ -1,0 +1,94 @@
+import type { ProcedureDetail } from "@/lib/catalog/service";
+import { channelOrder, feesFor, timeLimitDays } from "@/lib/catalog/rules";
+import type { Fee } from "@/lib/catalog/types";
+import { formatNumber, formatVnd } from "@/lib/i18n/format";
+import type { Lang } from "@/lib/i18n/settings";
+import type { T } from "@/lib/i18n/server";
+import { DataTable } from "@/components/ui/DataTable";
+import styles from "./catalogue.module.css";
+
+type Version = ProcedureDetail["version"];
+
+function feeText(fee: Fee, lang: Lang, t: T) {
+  if (fee.amountVnd === null) return <span lang="vi">{fee.asPublished}</span>;
+  if (fee.amountVnd === 0) return t("procedure.free");
+  return formatVnd(fee.amountVnd, lang);
+}
+
+/** Time limit and fees side by side, one row per channel the procedure is offered on. */
+export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang; t: T }) {
+  const channels = channelOrder.filter(
+    (channel) => version.timeLimitHours[channel] != null || feesFor(version.fees, channel).length > 0,
+  );
+  const days = (hours: number | null | undefined) => {
+    if (hours == null) return t("procedure.notOffered");
+    if (hours === 0) return t("procedure.sameDay");
+    const value = timeLimitDays(hours);
+    return t("procedure.workingDays", {
+      count: value,
+      formatted: formatNumber(value, lang, Number.isInteger(value) ? 0 : 1),
+    });
+  };
+  return (
+    <DataTable
+      caption={<span className="visually-hidden">{t("procedure.timeLimits")}</span>}
+      columns={[
+        { key: "channel", header: t("procedure.channelColumn") },
+        { key: "time", header: t("procedure.timeColumn") },
+        { key: "fee", header: t("procedure.feeColumn") },
+      ]}
+      rows={channels.map((channel) => {
+        const fees = feesFor(version.fees, channel);
+        return {
+          key: channel,
+          cells: {
+            channel: t(`channel.${channel}`),
+            time: days(version.timeLimitHours[channel]),
+            fee:
+              fees.length === 0 ? (
+                t("procedure.free")
+              ) : (
+                <>
+                  {fees.map((fee, index) => (
+                    <span key={index} className={styles.block}>
+                      {feeText(fee, lang, t)}
+                      {fee.amountVnd !== null && fee.amountVnd > 0 && fee.asPublished ? (
+                        <span className={`small muted ${styles.block}`} lang="vi">
+                          {fee.asPublished}
+                        </span>
+                      ) : null}
+                    </span>
+                  ))}
+                </>
+              ),
+          },
+        };
+      })}
+    />
+  );
+}
+
+/** The required documents (thành phần hồ sơ): originals, copies, always or only when it applies. */
+export function DocumentsTable({ version, lang, t }: { version: Version; lang: Lang; t: T }) {
+  if (version.documents.length === 0) return <p>{t("procedure.noDocuments")}</p>;
+  return (
+    <DataTable
+      caption={<span className="visually-hidden">{t("procedure.documents")}</span>}
+      columns={[
+        { key: "name", header: t("procedure.documentColumn") },
+        { key: "originals", header: t("procedure.originalsColumn"), numeric: true },
+        { key: "copies", header: t("procedure.copiesColumn"), numeric: true },
+        { key: "required", header: t("procedure.requiredColumn") },
+      ]}
+      rows={version.documents.map((document) => ({
+        key: document.key,
+        cells: {
+          name: <span className={styles.plain}>{document.name[lang]}</span>,
+          originals: formatNumber(document.originals, lang),
+          copies: formatNumber(document.copies, lang),
+          required: document.required ? t("procedure.required") : t("procedure.conditional"),
+        },
+      }))}
+    />
+  );
+}

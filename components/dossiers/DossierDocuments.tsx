@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useT } from "@/components/i18n/I18nProvider";
+import { SummaryList } from "@/components/ui/SummaryList";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Lang } from "@/lib/i18n/settings";
+import type { RequiredDocument } from "@/lib/catalog/types";
+import type { AttachmentView } from "@/lib/dossiers/types";
+import type { Viewer } from "./DossierTimeline";
+import styles from "./dossiers.module.css";
+
+function size(bytes: number, lang: Lang): string {
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  return bytes < 1024 * 1024
+    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
+    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
+
+/**
+ * The documents of a dossier, one row per required document with its files (download links). Files
+ * for a document the version does not list (e.g. sent with a supplement) come last. Staff also see
+ * when each file arrived and the start of its SHA-256.
+ */
+export function DossierDocuments({
+  documents,
+  attachments,
+  lang,
+  viewer,
+  changeHref,
+}: {
+  documents: RequiredDocument[];
+  attachments: AttachmentView[];
+  lang: Lang;
+  viewer: Viewer;
+  /** Where to change the files (the draft form), if they can still change. */
+  changeHref?: string;
+}) {
+  const t = useT("dossiers");
+  const known = new Set(documents.map((document) => document.key));
+  const others = attachments.filter((attachment) => !known.has(attachment.documentKey));
+  const files = (list: AttachmentView[]) =>
+    list.length === 0 ? (
+      <span className="muted">{t("documents.none")}</span>
+    ) : (
+      <ul className={styles.files}>
+        {list.map((attachment) => (
+          <li key={attachment.id}>
+            <a href={`/api/v1/attachments/${attachment.id}`}>{attachment.fileName}</a>{" "}
+            <span className="muted small">
+              ({size(attachment.size, lang)}
+              {viewer === "staff"
+                ? `, ${formatDateTime(attachment.createdAt, lang)}, SHA-256 ${attachment.sha256.slice(0, 12)}…`
+                : ""}
+              )
+            </span>
+          </li>
+        ))}
+      </ul>
+    );
+  const rows = documents.map((document) => ({
+    key: (
+      <>
+        {document.name[lang]}
+        {document.required ? null : <span className="muted small"> {t("forms:optional")}</span>}
+      </>
+    ),
+    value: files(attachments.filter((attachment) => attachment.documentKey === document.key)),
+    action: changeHref ? (
+      <Link href={`${changeHref}#doc_${document.key}`}>
+        {t("common:actions.change")}
+        <span className="visually-hidden"> {document.name[lang]}</span>
+      </Link>
+    ) : undefined,
+  }));
+  if (others.length > 0) rows.push({ key: <>{t("documents.other")}</>, value: files(others), action: undefined });
+  if (rows.length === 0) return <p className="muted">{t("documents.noneRequired")}</p>;
+  return <SummaryList rows={rows} />;
+}

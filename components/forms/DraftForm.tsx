@@ -1,0 +1,190 @@
+"use client";
+
+import { useEffect, useMemo, useRef } from "react";
+import { buildFormSchema } from "@/lib/forms/schema";
+import type { FormField } from "@/lib/forms/types";
+import type { Lang } from "@/lib/i18n/settings";
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { FieldShell } from "@/components/ui/Field";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ErrorTitle } from "./ErrorTitle";
+import { FormIssues } from "./FormIssues";
+import { answerId, fieldMessageParams, ProcedureFields } from "./ProcedureFields";
+import type { FormState } from "./formState";
+import { useEnhancedForm } from "./useEnhancedForm";
+import styles from "./forms.module.css";
+
+/** Mirrors lib/files/storage (server-only); the server checks the content again. */
+const maxFileBytes = 10 * 1024 * 1024;
+const acceptedTypes = ["application/pdf", "image/jpeg", "image/png"];
+const acceptedExtensions = /\.(pdf|jpe?g|png)$/i;
+
+export type DraftDocument = {
+  key: string;
+  name: string;
+  required: boolean;
+  hint: string;
+  uploaded: { id: string; fileName: string; size: string }[];
+};
+
+/** Field name and id of a required document's file input (also the key of its issues). */
+export const documentField = (key: string) => `doc_${key}`;
+
+/**
+ * The draft's question page: the procedure's fields and one file input per required document.
+ * Everything is posted as one multipart form, so it works without JavaScript; with it, the same
+ * schema is checked first and the files are checked for type and size.
+ */
+export function DraftForm({
+  lang,
+  dossierId,
+  heading,
+  title,
+  fields,
+  documents,
+  initial,
+  action,
+}: {
+  lang: Lang;
+  dossierId: string;
+  heading: string;
+  title: string;
+  fields: FormField[];
+  documents: DraftDocument[];
+  initial: FormState;
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+}) {
+  const t = useT("dossiers");
+  const tForms = useT("forms");
+  const schema = useMemo(() => buildFormSchema({ fields }), [fields]);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function fileIssues(form: HTMLFormElement): Record<string, string[]> {
+    const issues: Record<string, string[]> = {};
+    for (const document of documents) {
+      const input = form.elements.namedItem(documentField(document.key));
+      const files = input instanceof HTMLInputElement && input.files ? [...input.files] : [];
+      const list: string[] = [];
+      for (const file of files) {
+        if (file.size === 0) list.push(`dossiers:errors.empty::${file.name}`);
+        else if (file.size > maxFileBytes) list.push(`dossiers:errors.file_too_large::${file.name}`);
+        else if (!acceptedTypes.includes(file.type) && !acceptedExtensions.test(file.name))
+          list.push(`dossiers:errors.file_type::${file.name}`);
+      }
+      if (document.required && document.uploaded.length === 0 && files.length === 0)
+        list.push("errors.documentRequired");
+      if (list.length > 0) issues[documentField(document.key)] = list;
+    }
+    return issues;
+  }
+
+  const { state, formAction, pending, register, shown, onSubmit } = useEnhancedForm(
+    schema,
+    action,
+    initial,
+    fileIssues,
+  );
+
+  // Files sent are now listed as uploaded; clear the inputs so they are not sent twice.
+  useEffect(() => {
+    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="file"]').forEach((input) => {
+      input.value = "";
+    });
+  }, [state]);
+
+  const byName = useMemo(() => new Map(fields.map((field) => [field.name, field])), [fields]);
+  const issues = useMemo(
+    () =>
+      new FormIssues(
+        shown,
+        tForms,
+        (name) => (name.startsWith("doc_") ? name : answerId(name)),
+        (name) => fieldMessageParams(byName.get(name)),
+      ),
+    [shown, tForms, byName],
+  );
+  const answerErrors = Object.fromEntries(fields.map((field) => [field.name, issues.message(field.name)]));
+
+  return (
+    <>
+      <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={issues.any} />
+      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
+      <span className={styles.caption}>{heading}</span>
+      <h1>{t("draft.title")}</h1>
+      <p>{t("draft.intro")}</p>
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="lang" value={lang} />
+        <input type="hidden" name="dossierId" value={dossierId} />
+        {/* Enter in a field submits with the first button: make that Continue, never a Remove. */}
+        <button type="submit" name="intent" value="continue" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t("common:actions.continue")}
+        </button>
+        <h2>{t("draft.answersTitle")}</h2>
+        <ProcedureFields
+          fields={fields}
+          lang={lang}
+          values={state.values}
+          errors={answerErrors}
+          register={register}
+        />
+        {documents.length > 0 ? (
+          <>
+            <h2>{t("draft.documentsTitle")}</h2>
+            <p className="muted">{t("draft.documentsIntro")}</p>
+          </>
+        ) : null}
+        {documents.map((document) => {
+          const id = documentField(document.key);
+          const errors = issues.messages(id);
+          return (
+            <FieldShell
+              key={document.key}
+              id={id}
+              label={document.required ? document.name : `${document.name} ${tForms("optional")}`}
+              hint={document.hint}
+              error={errors.length > 0 ? errors.join(". ") : undefined}
+            >
+              {document.uploaded.length > 0 ? (
+                <ul className={styles.files} aria-label={t("draft.uploaded")}>
+                  {document.uploaded.map((file) => (
+                    <li key={file.id}>
+                      <span className={styles.fileName}>{file.fileName}</span>{" "}
+                      <span className="muted small">({file.size})</span>{" "}
+                      <button
+                        type="submit"
+                        name="remove"
+                        value={file.id}
+                        className="link-button"
+                        data-skip-validation=""
+                        disabled={pending}
+                      >
+                        {t("draft.remove")}
+                        <span className="visually-hidden"> {file.fileName}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <input
+                id={id}
+                name={id}
+                type="file"
+                multiple
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                className={styles.fileInput}
+                aria-describedby={[`${id}-hint`, errors.length > 0 ? `${id}-error` : null]
+                  .filter(Boolean)
+                  .join(" ")}
+                aria-invalid={errors.length > 0 ? true : undefined}
+              />
+            </FieldShell>
+          );
+        })}
+        <Button name="intent" value="continue" disabled={pending}>
+          {t("common:actions.continue")}
+        </Button>
+      </form>
+    </>
+  );
+}

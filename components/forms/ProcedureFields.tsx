@@ -1,0 +1,89 @@
+"use client";
+
+import type { UseFormRegister } from "react-hook-form";
+import type { FormField } from "@/lib/forms/types";
+import type { Lang } from "@/lib/i18n/settings";
+import { useT } from "@/components/i18n/I18nProvider";
+import { SelectField, TextArea, TextField } from "@/components/ui/Field";
+
+/** The id of an answer's input: prefixed so a field named e.g. "email" never clashes with the page. */
+export function answerId(name: string): string {
+  return `answer-${name}`;
+}
+
+/** The interpolation values of a field's messages ("at least {{minLength}} characters"). */
+export function fieldMessageParams(field: FormField | undefined): Record<string, unknown> {
+  if (!field) return {};
+  return { minLength: field.minLength, maxLength: field.maxLength, min: field.min, max: field.max };
+}
+
+/**
+ * Renders a procedure version's form fields with the design-system inputs, in the page's language.
+ * Values and (translated) errors come in; `register` (react-hook-form) is optional, so the same
+ * fields render for a form without browser validation.
+ */
+export function ProcedureFields({
+  fields,
+  lang,
+  values,
+  errors,
+  register,
+}: {
+  fields: FormField[];
+  lang: Lang;
+  values: Record<string, string>;
+  errors: Record<string, string | undefined>;
+  register?: UseFormRegister<Record<string, unknown>>;
+}) {
+  const t = useT("forms");
+  return (
+    <>
+      {fields.map((field) => {
+        const id = answerId(field.name);
+        const common = {
+          id,
+          label: field.required ? field.label[lang] : `${field.label[lang]} ${t("optional")}`,
+          hint: field.hint?.[lang],
+          error: errors[field.name],
+          defaultValue: values[field.name] ?? "",
+          ...(register ? register(field.name) : { name: field.name }),
+        };
+        switch (field.type) {
+          case "textarea":
+            return <TextArea key={field.name} {...common} maxLength={field.maxLength} />;
+          case "select":
+            return (
+              <SelectField
+                key={field.name}
+                {...common}
+                placeholder={t("choose")}
+                options={(field.options ?? []).map((option) => ({ value: option.value, label: option.label[lang] }))}
+              />
+            );
+          case "date":
+            return <TextField key={field.name} {...common} type="date" className="input--short" />;
+          case "number":
+            // A text input: type=number changes the value on scroll and hides what was typed wrong.
+            return <TextField key={field.name} {...common} inputMode="decimal" className="input--short" />;
+          case "idNumber":
+            return (
+              <TextField
+                key={field.name}
+                {...common}
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                className="input--short"
+              />
+            );
+          case "email":
+            return <TextField key={field.name} {...common} type="email" autoComplete="email" spellCheck={false} />;
+          case "tel":
+            return <TextField key={field.name} {...common} type="tel" autoComplete="tel" className="input--short" />;
+          default:
+            return <TextField key={field.name} {...common} />;
+        }
+      })}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/** What a server action hands back to its form: the values to show again and message keys per field. */
+export type FormState = {
+  /** What was typed, never a password. */
+  values: Record<string, string>;
+  /** Message keys per field name ("errors.required", or "ns:key" for another namespace). */
+  issues: Record<string, string[]>;
+  /** A problem with the whole form (message key), linked to `formErrorField` in the summary. */
+  formError?: string | null;
+  formErrorField?: string;
+};
+
+export const emptyFormState: FormState = { values: {}, issues: {} };
+
+export function hasErrors(state: Pick<FormState, "issues" | "formError">): boolean {
+  return Boolean(state.formError) || Object.values(state.issues).some((list) => list.length > 0);
+}
+
+/** Text values from FormData, only the named fields (files and passwords are never echoed). */
+export function textValues(data: FormData, names: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of names) {
+    const value = data.get(name);
+    values[name] = typeof value === "string" ? value : "";
+  }
+  return values;
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { ErrorTitle } from "@/components/forms/ErrorTitle";
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { SelectField, TextArea } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import {
+  emptyStaffActionState,
+  fieldId,
+  warningActions,
+  type StaffActionState,
+  type StaffField,
+  type StaffFormAction,
+} from "./action-state";
+import styles from "./staff.module.css";
+
+type Props = {
+  code: string;
+  version: number;
+  /** the page title, to put "Error: " before it when a post fails */
+  title: string;
+  allowed: StaffFormAction[];
+  specialists: { id: string; name: string }[];
+  action: (state: StaffActionState, formData: FormData) => Promise<StaffActionState>;
+  /** breadcrumbs: above the messages */
+  header: ReactNode;
+  /** the page heading: below the messages, as the error summary comes first */
+  heading: ReactNode;
+  /** the success notice after the last action; hidden once a later post fails */
+  notice?: ReactNode;
+  /** the dossier itself, read-only */
+  children: ReactNode;
+  /** more forms under the actions (publishing the decision) */
+  extra?: ReactNode;
+};
+
+/**
+ * The staff dossier page around its forms. One action state for every form, so a message (a conflict,
+ * a refused transition) stays on screen even when the fresh version no longer offers that form.
+ */
+export function DossierWorkspace({
+  code,
+  version,
+  title,
+  allowed,
+  specialists,
+  action,
+  header,
+  heading,
+  notice,
+  children,
+  extra,
+}: Props) {
+  const t = useT("staff");
+  const tc = useT("common");
+  const [state, formAction, pending] = useActionState(action, emptyStaffActionState);
+  const fieldErrors = state.fieldErrors ?? {};
+  const errorLinks = state.action
+    ? (Object.entries(fieldErrors) as [StaffField, string][]).map(([field, key]) => ({
+        href: `#${fieldId(state.action!, field)}`,
+        message: t(key),
+      }))
+    : [];
+  const failed = errorLinks.length > 0 || state.error !== undefined;
+
+  const forms = allowed.map((name) => {
+    const own = state.action === name;
+    return (
+      <ActionForm
+        key={name}
+        name={name}
+        code={code}
+        version={version}
+        specialists={specialists}
+        formAction={formAction}
+        pending={pending}
+        values={own ? (state.values ?? {}) : {}}
+        errors={own ? fieldErrors : {}}
+      />
+    );
+  });
+
+  return (
+    <>
+      <ErrorTitle title={title} prefix={tc("errorTitlePrefix")} active={failed} />
+      {header}
+      {failed ? null : notice}
+      <ErrorSummary title={tc("errorSummaryTitle")} errors={errorLinks} />
+      {state.error ? (
+        <Notice tone="warning">
+          <p className={styles.message}>{t(`errors.${state.error}`)}</p>
+        </Notice>
+      ) : null}
+      {heading}
+      <div className="grid grid--2">
+        <div>{children}</div>
+        <aside className={styles.actions} aria-labelledby="actions-title">
+          <h2 id="actions-title">{t("actions.title")}</h2>
+          {forms.length > 0 || extra ? forms : <p>{t("actions.none")}</p>}
+          {extra}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function ActionForm({
+  name,
+  code,
+  version,
+  specialists,
+  formAction,
+  pending,
+  values,
+  errors,
+}: {
+  name: StaffFormAction;
+  code: string;
+  version: number;
+  specialists: { id: string; name: string }[];
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  values: Partial<Record<StaffField, string>>;
+  errors: Partial<Record<StaffField, string>>;
+}) {
+  const t = useT("staff");
+  const titleId = `${name}-title`;
+  const commentRequired = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(name);
+  const hasHint = [
+    "accept",
+    "request_supplement",
+    "refuse",
+    "approve",
+    "deny",
+    "return_result",
+    "stop",
+  ].includes(name);
+  const noSpecialists = name === "assign" && specialists.length === 0;
+  return (
+    <section className={styles.action} aria-labelledby={titleId}>
+      <h3 id={titleId}>{t(`actions.${name}.title`)}</h3>
+      {hasHint ? <p className="field__hint">{t(`actions.${name}.hint`)}</p> : null}
+      {noSpecialists ? (
+        <p>{t("actions.assign.noSpecialists")}</p>
+      ) : (
+        // A changed error state remounts the form, so what was typed comes back as its default.
+        <form action={formAction} noValidate key={JSON.stringify(values) + JSON.stringify(errors)}>
+          <input type="hidden" name="action" value={name} />
+          <input type="hidden" name="code" value={code} />
+          <input type="hidden" name="version" value={version} />
+          {name === "assign" ? (
+            <SelectField
+              id={fieldId(name, "assigneeId")}
+              name="assigneeId"
+              label={t("actions.assign.assignee")}
+              placeholder={t("actions.assign.choose")}
+              options={specialists.map((s) => ({ value: s.id, label: s.name }))}
+              defaultValue={values.assigneeId ?? ""}
+              error={errors.assigneeId ? t(errors.assigneeId) : undefined}
+            />
+          ) : null}
+          {name === "propose" ? <ProposalRadios value={values.proposal} error={errors.proposal} /> : null}
+          <TextArea
+            id={fieldId(name, "comment")}
+            name="comment"
+            label={commentRequired ? t(`actions.${name}.comment`) : t("actions.optionalNote")}
+            hint={
+              ["request_supplement", "refuse", "propose"].includes(name)
+                ? t(`actions.${name}.commentHint`)
+                : undefined
+            }
+            rows={commentRequired ? 4 : 2}
+            maxLength={2000}
+            required={commentRequired}
+            defaultValue={values.comment ?? ""}
+            error={errors.comment ? t(errors.comment) : undefined}
+          />
+          <Button variant={warningActions.has(name) ? "warning" : "primary"} disabled={pending}>
+            {t(`actions.${name}.submit`)}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ProposalRadios({ value, error }: { value?: string; error?: string }) {
+  const t = useT("staff");
+  const id = fieldId("propose", "proposal");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="field__label">{t("actions.propose.proposal")}</legend>
+        {error ? (
+          <span className="field__error" id={`${id}-error`}>
+            {t(error)}
+          </span>
+        ) : null}
+        <div className="radios">
+          {(["approve", "deny"] as const).map((option, index) => (
+            <label className="radio" key={option}>
+              <input
+                type="radio"
+                name="proposal"
+                value={option}
+                id={index === 0 ? id : `${id}-${option}`}
+                defaultChecked={value === option}
+                required
+              />
+              {t(`actions.propose.${option}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useActionState } from "react";
+import { ErrorTitle } from "@/components/forms/ErrorTitle";
+import { useT } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { TextArea, TextField } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import type { PublishField, PublishState } from "./action-state";
+import styles from "./staff.module.css";
+
+const initial: PublishState = {};
+const id = (field: PublishField) => `publish-${field}`;
+
+/** "Publish the decision" for a head of the competent agency, once the dossier is decided. */
+export function PublishDecisionForm({
+  title,
+  today,
+  action,
+}: {
+  /** the page title, to put "Error: " before it when the post fails */
+  title: string;
+  /** the local date, YYYY-MM-DD: the usual issue date */
+  today: string;
+  action: (state: PublishState, formData: FormData) => Promise<PublishState>;
+}) {
+  const t = useT("staff");
+  const tc = useT("common");
+  const [state, formAction, pending] = useActionState(action, initial);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  const links = (Object.entries(errors) as [PublishField, string][]).map(([field, key]) => ({
+    href: `#${id(field)}`,
+    message: t(key),
+  }));
+  const error = (field: PublishField) => (errors[field] ? t(errors[field]) : undefined);
+  return (
+    <section className={styles.action} aria-labelledby="publish-title">
+      <ErrorTitle
+        title={title}
+        prefix={tc("errorTitlePrefix")}
+        active={links.length > 0 || state.error !== undefined}
+      />
+      <h3 id="publish-title">{t("publish.title")}</h3>
+      <p className="field__hint">{t("publish.hint")}</p>
+      <ErrorSummary title={tc("errorSummaryTitle")} errors={links} />
+      {state.error ? (
+        <Notice tone="warning">
+          <p className={styles.message}>{t(`publish.errors.${state.error}`)}</p>
+        </Notice>
+      ) : null}
+      <form action={formAction} noValidate key={JSON.stringify(state)}>
+        <TextField
+          id={id("number")}
+          name="number"
+          label={t("publish.number")}
+          hint={t("publish.numberHint")}
+          defaultValue={values.number ?? ""}
+          maxLength={100}
+          error={error("number")}
+        />
+        <TextField
+          id={id("issuedOn")}
+          name="issuedOn"
+          type="date"
+          className="input--short"
+          label={t("publish.issuedOn")}
+          defaultValue={values.issuedOn ?? today}
+          max={today}
+          error={error("issuedOn")}
+        />
+        <TextArea
+          id={id("summaryVi")}
+          name="summaryVi"
+          lang="vi"
+          rows={3}
+          label={t("publish.summaryVi")}
+          defaultValue={values.summaryVi ?? ""}
+          error={error("summaryVi")}
+        />
+        <TextArea
+          id={id("summaryEn")}
+          name="summaryEn"
+          lang="en"
+          rows={3}
+          label={t("publish.summaryEn")}
+          defaultValue={values.summaryEn ?? ""}
+          error={error("summaryEn")}
+        />
+        <Button disabled={pending}>{t("publish.submit")}</Button>
+      </form>
+    </section>
+  );
+}

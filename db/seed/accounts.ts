@@ -1,0 +1,165 @@
+import type { StaffRole } from "@/lib/identity/types";
+import type { AgencyKey } from "./agencies";
+import type { Random } from "./random";
+
+/**
+ * The demo logins, one per kind of user. The README and the end-to-end tests read them from here.
+ * Staff roles span every agency of the demo, so one login sees every journey.
+ */
+export type DemoAccount = {
+  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "admin";
+  email: string;
+  password: string;
+  fullName: string;
+  kind: "citizen" | "staff";
+  role: { vi: string; en: string };
+};
+
+const demoPassword = "Demo@12345";
+
+export const demoAccounts: readonly DemoAccount[] = [
+  {
+    key: "citizen",
+    email: "citizen@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Nguyễn Văn An",
+    kind: "citizen",
+    role: { vi: "Công dân", en: "Citizen" },
+  },
+  {
+    key: "business",
+    email: "business@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Trần Thị Bích Ngọc",
+    kind: "citizen",
+    role: {
+      vi: "Thành viên doanh nghiệp (Công ty TNHH Thương mại Phố Hiến)",
+      en: "Business member (Công ty TNHH Thương mại Phố Hiến)",
+    },
+  },
+  {
+    key: "receiver",
+    email: "receiver@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Lê Thị Thu Hà",
+    kind: "staff",
+    role: {
+      vi: "Cán bộ tiếp nhận (Trung tâm Phục vụ hành chính công tỉnh, UBND phường Phố Hiến, UBND phường Thái Bình)",
+      en: "Receiving officer (provincial service centre, Pho Hien and Thai Binh ward committees)",
+    },
+  },
+  {
+    key: "specialist",
+    email: "specialist@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Phạm Minh Tuấn",
+    kind: "staff",
+    role: {
+      vi: "Chuyên viên xử lý (các sở, Công an tỉnh, hai UBND phường)",
+      en: "Specialist (the departments, the provincial police, both ward committees)",
+    },
+  },
+  {
+    key: "head",
+    email: "head@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Vũ Đức Thắng",
+    kind: "staff",
+    role: {
+      vi: "Lãnh đạo phê duyệt (các sở, Công an tỉnh, hai UBND phường)",
+      en: "Head of unit, approves (the departments, the provincial police, both ward committees)",
+    },
+  },
+  {
+    key: "admin",
+    email: "admin@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Đỗ Thanh Hương",
+    kind: "staff",
+    role: { vi: "Quản trị hệ thống", en: "System administrator" },
+  },
+];
+
+export const demoOrganisation = { taxCode: "0901234567", name: "Công ty TNHH Thương mại Phố Hiến" };
+
+const deciding: AgencyKey[] = ["justice", "construction", "finance", "police", "phoHien", "thaiBinh"];
+
+/** Each staff account's roles, by agency. */
+export const demoStaffRoles: Record<"receiver" | "specialist" | "head" | "admin", { agency: AgencyKey; role: StaffRole }[]> = {
+  receiver: (["centre", "phoHien", "thaiBinh"] as const).map((agency) => ({ agency, role: "receiver" })),
+  specialist: deciding.map((agency) => ({ agency, role: "specialist" })),
+  head: deciding.map((agency) => ({ agency, role: "head" })),
+  admin: [{ agency: "centre", role: "system_admin" }],
+};
+
+/** A citizen who owns seeded dossiers (no password: they cannot sign in). */
+export type SeedPerson = {
+  fullName: string;
+  sex: "male" | "female";
+  birthYear: number;
+  idNumber: string;
+  email: string;
+  phone: string;
+};
+
+const familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Đào", "Đinh", "Lương", "Phan", "Tạ"];
+const middleNames = {
+  male: ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thành", "Ngọc"],
+  female: ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Thị Thu", "Phương", "Hồng"],
+};
+const givenNames = {
+  male: ["Hùng", "Dũng", "Nam", "Long", "Sơn", "Tùng", "Hải", "Quân", "Khánh", "Phúc", "Thịnh", "Trung", "Bình", "Cường", "Hiếu", "Đạt"],
+  female: ["Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Thảo", "Hằng", "Yến", "Nhung", "Giang", "Huyền", "Loan", "Vân", "Oanh", "Thủy"],
+};
+
+/** Plain ASCII for e-mail addresses. */
+export function asciiName(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+}
+
+/**
+ * A 12-digit personal identification number shaped like a real one: the birth province code
+ * (033 Hưng Yên, 034 former Thái Bình), a digit for sex and century, two for the birth year, six
+ * random digits.
+ */
+export function personalIdNumber(random: Random, sex: "male" | "female", birthYear: number): string {
+  const province = random.pick(["033", "034"]);
+  const century = birthYear >= 2000 ? 2 : 0;
+  const sexDigit = century + (sex === "female" ? 1 : 0);
+  const serial = String(random.int(0, 999_999)).padStart(6, "0");
+  return `${province}${sexDigit}${String(birthYear % 100).padStart(2, "0")}${serial}`;
+}
+
+export function personName(random: Random, sex: "male" | "female"): string {
+  return `${random.pick(familyNames)} ${random.pick(middleNames[sex])} ${random.pick(givenNames[sex])}`;
+}
+
+export function seedPeople(random: Random, count: number): SeedPerson[] {
+  const used = new Set<string>();
+  const people: SeedPerson[] = [];
+  while (people.length < count) {
+    const sex = random.chance(0.5) ? "male" : "female";
+    const fullName = personName(random, sex);
+    if (used.has(fullName)) continue;
+    used.add(fullName);
+    const birthYear = random.int(1958, 2004);
+    const parts = asciiName(fullName).split(" ");
+    const given = parts[parts.length - 1]!;
+    const rest = parts.slice(0, -1).join("");
+    people.push({
+      fullName,
+      sex,
+      birthYear,
+      idNumber: personalIdNumber(random, sex, birthYear),
+      // example.com is reserved for examples: no mail can ever reach a real person.
+      email: `${given}.${rest}.${people.length + 1}@example.com`,
+      phone: `0${random.pick(["912", "983", "868", "977", "936", "904", "389", "357"])}${String(random.int(0, 999_999)).padStart(6, "0")}`,
+    });
+  }
+  return people;
+}

@@ -1,0 +1,646 @@
+import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
+import type { Channel } from "@/lib/catalog/types";
+import { appointmentDate, extendDueDate, localDate, workingDaysFor, type WorkingCalendar } from "@/lib/calendar/rules";
+import { formatDossierCode } from "@/lib/dossiers/rules";
+import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
+import { searchable } from "@/lib/text/normalize";
+import type { AgencyKey } from "./agencies";
+import type { SeedPerson } from "./accounts";
+import { answersFor } from "./answers";
+import type { SeedProcedure } from "./procedures";
+import type { Random } from "./random";
+import { makeWorkTime, minutesPerDay, type WorkTime } from "./worktime";
+
+/**
+ * About 300 dossiers over the 12 months before `now`, each walked through the state machine as
+ * the services would: the same events in the same order, deadlines from the working calendar,
+ * clock stops for supplements after acceptance, codes from the same counters.
+ */
+
+export const seededStatuses = [
+  "draft",
+  "submitted",
+  "supplement_requested",
+  "received",
+  "in_progress",
+  "proposed",
+  "done",
+  "returned",
+  "refused",
+  "withdrawn",
+  "stopped",
+] as const satisfies readonly DossierStatus[];
+type SeededStatus = (typeof seededStatuses)[number];
+
+// Most dossiers are long finished; the open ones are what a queue holds on an ordinary day.
+const statusWeights: Record<SeededStatus, number> = {
+  returned: 48,
+  done: 7,
+  refused: 5,
+  withdrawn: 4,
+  stopped: 2,
+  draft: 4,
+  submitted: 6,
+  supplement_requested: 4,
+  received: 4,
+  in_progress: 10,
+  proposed: 6,
+};
+
+// Popular procedures are filed more often; those with published results (decisions) often enough
+// to fill the decisions registry.
+const procedureWeights: Record<string, number> = {
+  "1.001193": 14,
+  "1.000894": 7,
+  "1.000656": 5,
+  "3.000333": 12,
+  "2.000815": 9,
+  "1.001612": 9,
+  "1.013225": 11,
+  "1.004222": 8,
+  "1.004194": 9,
+  "2.001610": 5,
+  "2.001583": 8,
+  "1.004873": 6,
+};
+
+/** Among the channels a procedure offers: about 75% of all dossiers end up online. */
+const channelWeights: Record<Channel, number> = { online: 84, desk: 10, post: 6 };
+const channelNumber: Record<Channel, 1 | 2 | 3> = { desk: 1, online: 2, post: 3 };
+const channelKey: Record<1 | 2 | 3, Channel> = { 1: "desk", 2: "online", 3: "post" };
+
+export type AgencyRef = { key: AgencyKey; id: string; code: string };
+export type ProcedureRef = {
+  seed: SeedProcedure;
+  id: string;
+  versionId: string;
+  pairs: { competent: AgencyRef; receiving: AgencyRef }[];
+};
+export type Applicant = { id: string; person: SeedPerson };
+
+export type DossierSeedInput = {
+  random: Random;
+  now: Date;
+  calendar: WorkingCalendar;
+  count: number;
+  procedures: ProcedureRef[];
+  people: Applicant[];
+  demo: {
+    citizen: Applicant;
+    business: Applicant;
+    organisationId: string;
+    companyName: string;
+    receiverId: string;
+    specialistId: string;
+    headId: string;
+  };
+};
+
+export type SeededDossiers = {
+  dossiers: (typeof dossiers.$inferInsert)[];
+  events: (typeof dossierEvents.$inferInsert)[];
+  clockStops: (typeof dossierClockStops.$inferInsert)[];
+  counters: (typeof dossierCodeCounters.$inferInsert)[];
+  decisions: (typeof decisions.$inferInsert)[];
+};
+
+type Actor = "applicant" | "receiver" | "specialist" | "head";
+
+type Variant = "pre" | "post" | "early" | "processing" | "supplement";
+
+type Spec = {
+  status: SeededStatus;
+  procedure: ProcedureRef;
+  pair: { competent: AgencyRef; receiving: AgencyRef };
+  channel: 1 | 2 | 3;
+  applicant: Applicant;
+  organisationId: string | null;
+  companyName?: string;
+  variant: Variant | null;
+  /** The receiver asks for more before accepting (the clock has not started). */
+  preSupplement: boolean;
+  /** The specialist asks for more after accepting (the clock stops). */
+  postSupplement: boolean;
+  late: boolean;
+  outcome: Outcome;
+  /** Drawn once, so re-placing a dossier in time keeps its shape. */
+  offsets: {
+    offHours: number | null;
+    preRequest: number;
+    preAnswer: number;
+    accept: number;
+    assign: number;
+    postRequest: number;
+    postAnswer: number;
+    finishFraction: number;
+    proposeFraction: number;
+    lateBy: number;
+    returnAfter: number;
+    endAfter: number;
+    /** Working minutes between the dossier's last event and now (open dossiers). */
+    gap: number;
+  };
+};
+
+type PlannedStep = {
+  action: DossierAction;
+  at: Date;
+  from: DossierStatus;
+  to: DossierStatus;
+  actor: Actor;
+  details: Record<string, unknown>;
+};
+
+type Plan = {
+  steps: PlannedStep[];
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  clockStoppedAt: Date | null;
+  clockStops: { startedAt: Date; endedAt: Date | null }[];
+  supplementCount: number;
+  assigned: boolean;
+  proposedOutcome: Outcome | null;
+  outcome: Outcome | null;
+};
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+function drawSpec(input: DossierSeedInput, status: SeededStatus, fixed: Partial<Spec> & { procedureCode?: string } = {}): Spec {
+  const { random } = input;
+  let procedure = input.procedures.find((p) => p.seed.code === (fixed.procedureCode ?? random.weighted(procedureWeights)))!;
+  // Drafts exist only online.
+  while (status === "draft" && !procedure.seed.channels.includes("online")) {
+    procedure = input.procedures.find((p) => p.seed.code === random.weighted(procedureWeights))!;
+  }
+  const pair = procedure.pairs.length > 1 && random.chance(0.45) ? procedure.pairs[1]! : procedure.pairs[0]!;
+  const offered = Object.fromEntries(procedure.seed.channels.map((c) => [c, channelWeights[c]])) as Record<Channel, number>;
+  const channel = fixed.channel ?? (status === "draft" ? 2 : channelNumber[random.weighted(offered)]);
+  const days = timeLimitDays(procedure, channel);
+
+  const variantFor: Partial<Record<SeededStatus, () => Variant>> = {
+    supplement_requested: () => (random.chance(0.4) ? "pre" : "post"),
+    withdrawn: () => random.weighted({ early: 5, processing: 3, supplement: 2 }),
+    stopped: () => (random.chance(0.5) ? "processing" : "supplement"),
+  };
+  const variant = fixed.variant ?? variantFor[status]?.() ?? null;
+  const processed = ["in_progress", "proposed", "done", "returned"].includes(status);
+  const overdue = random.chance(0.25);
+
+  return {
+    status,
+    procedure,
+    pair,
+    channel,
+    applicant: fixed.applicant ?? random.pick(input.people),
+    organisationId: fixed.organisationId ?? null,
+    companyName: fixed.companyName,
+    variant,
+    preSupplement: fixed.preSupplement ?? (status !== "submitted" && random.chance(0.07)),
+    postSupplement: fixed.postSupplement ?? (processed && random.chance(0.12)),
+    late: fixed.late ?? (["done", "returned"].includes(status) && random.chance(0.09)),
+    outcome: random.chance(0.92) ? "approved" : "denied",
+    offsets: {
+      offHours: channel === 2 && random.chance(0.35) ? random.int(30, 14 * 60) : null,
+      preRequest: random.int(20, 600),
+      preAnswer: random.int(120, minutesPerDay * 4),
+      accept: channel === 1 ? random.int(3, 25) : random.int(15, 720),
+      assign: random.int(5, 240),
+      postRequest: random.int(30, Math.max(31, Math.min(days, 3) * minutesPerDay - 60)),
+      postAnswer: random.int(minutesPerDay, minutesPerDay * 6),
+      finishFraction: random.next(),
+      proposeFraction: 0.5 + random.next() * 0.4,
+      lateBy: random.int(30, minutesPerDay * 4),
+      returnAfter: channel === 2 ? random.int(5, 180) : random.int(30, minutesPerDay * 3),
+      endAfter:
+        status === "stopped" && variant === "supplement"
+          ? random.int(minutesPerDay * 5, minutesPerDay * 10)
+          : random.int(20, minutesPerDay * 3),
+      gap: gapFor(random, status, days, overdue),
+    },
+  };
+}
+
+function gapFor(random: Random, status: SeededStatus, days: number, overdue: boolean): number {
+  switch (status) {
+    case "submitted":
+      return random.int(0, minutesPerDay);
+    case "received":
+      return random.int(0, 180);
+    case "supplement_requested":
+      return random.int(0, minutesPerDay * 4);
+    case "in_progress":
+    case "proposed":
+      return overdue ? random.int(0, minutesPerDay * (days + 5)) : random.int(0, Math.floor(minutesPerDay * days * 0.6));
+    case "done":
+      return random.int(0, minutesPerDay * 3);
+    default:
+      return 0;
+  }
+}
+
+function timeLimitDays(procedure: ProcedureRef, channel: 1 | 2 | 3): number {
+  const hours = procedure.seed.timeLimitHours[channelKey[channel]];
+  if (hours === null) throw new Error(`${procedure.seed.code} is not offered on channel ${channel}`);
+  return workingDaysFor(hours);
+}
+
+/** Walks a dossier from submission at working minute `start` to its final state. */
+function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalendar): Plan {
+  const o = spec.offsets;
+  const steps: PlannedStep[] = [];
+  let status: DossierStatus = "draft";
+  const push = (action: DossierAction, at: Date, to: DossierStatus, actor: Actor, details: Record<string, unknown> = {}) => {
+    steps.push({ action, at, from: status, to, actor, details });
+    status = to;
+  };
+  const result: Plan = {
+    steps,
+    submittedAt: new Date(0),
+    acceptedAt: null,
+    dueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    clockStoppedAt: null,
+    clockStops: [],
+    supplementCount: 0,
+    assigned: false,
+    proposedOutcome: null,
+    outcome: null,
+  };
+  // Withdrawing or stopping ends a running clock stop, which moves the due date as a supplement would.
+  const end = (action: DossierAction, at: Date, to: DossierStatus, actor: Actor) => {
+    const open = result.clockStops.find((stop) => stop.endedAt === null);
+    const details: Record<string, unknown> = {};
+    if (open) {
+      open.endedAt = at;
+      result.clockStoppedAt = null;
+      if (result.dueAt) {
+        details.previousDueAt = result.dueAt.toISOString();
+        result.dueAt = extendDueDate(result.dueAt, open.startedAt, at, calendar);
+        details.dueAt = result.dueAt.toISOString();
+      }
+    }
+    push(action, at, to, actor, details);
+    result.finishedAt = at;
+    return result;
+  };
+
+  let cursor = start;
+  result.submittedAt = o.offHours === null ? clock.at(cursor) : new Date(clock.at(clock.dayStart(cursor)).getTime() - o.offHours * 60_000);
+  // The applicant is the one who submits, whatever the channel (rules.ts); desk and post show in the comment.
+  push("submit", result.submittedAt, "submitted", "applicant");
+  if (spec.status === "submitted") return result;
+
+  if (spec.preSupplement || spec.variant === "pre") {
+    cursor += o.preRequest;
+    push("request_supplement", clock.at(cursor), "supplement_requested", "receiver");
+    if (spec.status === "supplement_requested") return result;
+    cursor += o.preAnswer;
+    push("supplement", clock.at(cursor), "submitted", "applicant");
+  }
+  if (spec.status === "refused") return end("refuse", clock.at(cursor + o.endAfter), "refused", "receiver");
+  if (spec.variant === "early") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+
+  cursor += o.accept;
+  const days = timeLimitDays(spec.procedure, spec.channel);
+  result.acceptedAt = clock.at(cursor);
+  result.dueAt = appointmentDate(result.acceptedAt, days, calendar);
+  push("accept", result.acceptedAt, "received", "receiver", { dueAt: result.dueAt.toISOString(), timeLimitDays: days });
+  if (spec.status === "received") return result;
+
+  cursor += o.assign;
+  result.assigned = true;
+  push("assign", clock.at(cursor), "in_progress", "head", { previousAssigneeId: null });
+
+  if (spec.postSupplement || spec.variant === "post" || spec.variant === "supplement") {
+    cursor += o.postRequest;
+    const stoppedAt = clock.at(cursor);
+    result.supplementCount += 1;
+    result.clockStoppedAt = stoppedAt;
+    result.clockStops.push({ startedAt: stoppedAt, endedAt: null });
+    push("request_supplement", stoppedAt, "supplement_requested", "specialist", { supplementCount: result.supplementCount });
+    if (spec.status === "supplement_requested") return result;
+    if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+    if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
+    cursor += o.postAnswer;
+    const resumedAt = clock.at(cursor);
+    const previousDueAt = result.dueAt.toISOString();
+    result.dueAt = extendDueDate(result.dueAt, stoppedAt, resumedAt, calendar);
+    result.clockStops[0]!.endedAt = resumedAt;
+    result.clockStoppedAt = null;
+    push("supplement", resumedAt, "in_progress", "applicant", { dueAt: result.dueAt.toISOString(), previousDueAt });
+  }
+  if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+  if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
+  if (spec.status === "in_progress") return result;
+
+  const dueIndex = clock.indexOf(result.dueAt);
+  const earliest = cursor + 60;
+  let finish = spec.late
+    ? dueIndex + o.lateBy
+    : earliest + Math.floor(Math.max(0, dueIndex - 5 - earliest) * o.finishFraction);
+  const propose = cursor + Math.max(10, Math.floor((finish - cursor) * o.proposeFraction));
+  if (finish <= propose) finish = propose + 10;
+  const proposal = spec.outcome === "approved" ? "approve" : "deny";
+  result.proposedOutcome = spec.outcome;
+  push("propose", clock.at(propose), "proposed", "specialist", { proposal });
+  if (spec.status === "proposed") return result;
+
+  result.proposedOutcome = null;
+  result.outcome = spec.outcome;
+  result.finishedAt = clock.at(finish);
+  push(proposal, result.finishedAt, "done", "head", { outcome: spec.outcome, proposedOutcome: spec.outcome });
+  if (spec.status === "done") return result;
+
+  result.returnedAt = clock.at(finish + o.returnAfter);
+  push("return_result", result.returnedAt, "returned", "receiver");
+  return result;
+}
+
+/**
+ * Places a dossier in time: finished ones anywhere in the year, open ones so their last step is
+ * `gap` working minutes before now. No seeded dossier is submitted on now's own date, so the code
+ * counters for today are untouched and a dossier filed after seeding can never collide.
+ */
+function place(spec: Spec, input: DossierSeedInput, clock: WorkTime): Plan {
+  const nowIndex = clock.indexOf(input.now);
+  const lastSubmit = clock.indexOf(new Date(Date.parse(`${localDate(input.now)}T00:00:00+07:00`))) - 1;
+  const yearAgo = clock.indexOf(new Date(input.now.getTime() - 365 * dayMs));
+  const open = !["returned", "refused", "withdrawn", "stopped"].includes(spec.status);
+
+  const probe = plan(spec, lastSubmit - minutesPerDay * 40, clock, input.calendar);
+  const duration = clock.indexOf(lastAt(probe)) - (lastSubmit - minutesPerDay * 40);
+  let start = open
+    ? nowIndex - spec.offsets.gap - duration
+    : yearAgo + Math.floor(input.random.next() * Math.max(1, nowIndex - yearAgo - duration));
+  for (let attempt = 0; attempt < 8; attempt++) {
+    start = Math.max(yearAgo, Math.min(start, lastSubmit));
+    const candidate = plan(spec, start, clock, input.calendar);
+    const overflow = clock.indexOf(lastAt(candidate)) - nowIndex;
+    if (lastAt(candidate) < input.now && localDate(candidate.submittedAt) < localDate(input.now)) return candidate;
+    start -= Math.max(overflow, 0) + 30;
+  }
+  throw new Error(`Could not place a ${spec.status} dossier of ${spec.procedure.seed.code} before ${input.now.toISOString()}`);
+}
+
+function lastAt(plan: Plan): Date {
+  return plan.steps[plan.steps.length - 1]!.at;
+}
+
+const comments: Record<string, string[]> = {
+  accept: ["Hồ sơ đầy đủ, hợp lệ.", "Tiếp nhận hồ sơ, hẹn trả kết quả theo phiếu hẹn.", "Đã kiểm tra thành phần hồ sơ, đủ điều kiện tiếp nhận."],
+  assign: ["Chuyển chuyên viên thẩm định, xử lý.", "Giao chuyên viên xử lý đúng hạn.", "Đề nghị chuyên viên thẩm định và trình kết quả."],
+  propose_approve: ["Hồ sơ đủ điều kiện, đề nghị lãnh đạo phê duyệt.", "Đã thẩm định, đề nghị ký ban hành kết quả.", "Đủ điều kiện theo quy định, trình lãnh đạo xem xét."],
+  propose_deny: [
+    "Hồ sơ không đủ điều kiện theo quy định, đề nghị từ chối giải quyết.",
+    "Thông tin kê khai không khớp với dữ liệu dân cư, đề nghị trả lời từ chối.",
+  ],
+  approve: ["Đồng ý.", "Duyệt, ký ban hành kết quả.", "Đồng ý với đề xuất của chuyên viên."],
+  deny: [
+    "Không đủ điều kiện giải quyết theo quy định; có văn bản trả lời nêu rõ lý do.",
+    "Từ chối giải quyết: thông tin kê khai không đúng với hồ sơ gốc; đã thông báo lý do cho người nộp.",
+  ],
+  refuse: [
+    "Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan; đã hướng dẫn người nộp nơi nộp đúng.",
+    "Người nộp không bổ sung hồ sơ theo yêu cầu; từ chối tiếp nhận.",
+    "Thành phần hồ sơ không đúng quy định; đã hướng dẫn người nộp chuẩn bị lại.",
+  ],
+  withdraw: ["Tôi xin rút hồ sơ để nộp lại sau.", "Tôi đã nộp trùng hồ sơ, xin rút hồ sơ này.", "Gia đình thay đổi kế hoạch, tôi xin rút hồ sơ."],
+  stop_processing: [
+    "Dừng xử lý theo đề nghị của người nộp hồ sơ.",
+    "Dừng xử lý do phát sinh tranh chấp liên quan đến nội dung hồ sơ; đã thông báo cho người nộp.",
+  ],
+  stop_supplement: ["Dừng xử lý do người nộp không bổ sung hồ sơ trong thời hạn đã thông báo."],
+  request_supplement_pre: [
+    "Ảnh chụp giấy tờ bị mờ, đề nghị tải lên bản rõ nét hơn.",
+    "Thiếu trang 2 của giấy tờ đính kèm, đề nghị bổ sung.",
+    "Thông tin trong tờ khai chưa khớp với giấy tờ tùy thân, đề nghị kiểm tra và bổ sung.",
+  ],
+  request_supplement_post: [
+    "Đề nghị bổ sung giấy tờ chứng minh nơi cư trú do chưa khai thác được từ Cơ sở dữ liệu quốc gia về dân cư.",
+    "Đề nghị bổ sung văn bản ủy quyền có chứng thực theo quy định.",
+    "Hồ sơ cần làm rõ một số thông tin kê khai, đề nghị bổ sung bản sao giấy tờ liên quan.",
+  ],
+  supplement: ["Tôi đã bổ sung giấy tờ theo yêu cầu.", "Đã tải lên bản chụp rõ nét hơn.", "Gửi bổ sung giấy tờ theo hướng dẫn của cán bộ."],
+};
+const buildingSupplement = "Bản vẽ thiết kế chưa thể hiện mặt cắt công trình, đề nghị bổ sung.";
+const returnComments = {
+  1: "Đã trả kết quả trực tiếp tại Bộ phận một cửa.",
+  2: "Đã trả kết quả điện tử trên Cổng dịch vụ công.",
+  3: "Đã gửi kết quả qua dịch vụ bưu chính công ích.",
+};
+
+function commentFor(step: PlannedStep, spec: Spec, random: Random, index: number, steps: PlannedStep[]): string | null {
+  const pick = (key: string) => random.pick(comments[key] ?? [""]);
+  switch (step.action) {
+    case "submit":
+      return spec.channel === 1 ? "Nộp trực tiếp tại Bộ phận một cửa." : spec.channel === 3 ? "Gửi hồ sơ qua dịch vụ bưu chính công ích." : null;
+    case "accept":
+    case "assign":
+    case "approve":
+      return random.chance(0.6) ? pick(step.action) : null;
+    case "propose":
+      return pick(step.details.proposal === "deny" ? "propose_deny" : "propose_approve");
+    case "request_supplement":
+      if (step.from === "submitted") return pick("request_supplement_pre");
+      return spec.procedure.seed.code === "1.013225" && random.chance(0.6) ? buildingSupplement : pick("request_supplement_post");
+    case "stop":
+      return pick(steps[index - 1]?.action === "request_supplement" ? "stop_supplement" : "stop_processing");
+    case "withdraw":
+      return random.chance(0.7) ? pick("withdraw") : null;
+    case "return_result":
+      return returnComments[spec.channel];
+    default:
+      return pick(step.action);
+  }
+}
+
+/** The dossiers every demo login should find: the citizen's and the business's own. */
+function featuredSpecs(input: DossierSeedInput): Spec[] {
+  const { citizen, business, organisationId, companyName } = input.demo;
+  const mine = { applicant: citizen };
+  const ours = { applicant: business, organisationId, companyName };
+  return [
+    drawSpec(input, "returned", { ...mine, procedureCode: "1.001193", channel: 2, late: false }),
+    drawSpec(input, "in_progress", { ...mine, procedureCode: "3.000333", channel: 2 }),
+    drawSpec(input, "supplement_requested", { ...mine, procedureCode: "1.004194", channel: 2, variant: "post" }),
+    drawSpec(input, "draft", { ...mine, procedureCode: "1.004873" }),
+    drawSpec(input, "returned", { ...mine, procedureCode: "2.000815", channel: 1 }),
+    drawSpec(input, "received", { ...mine, procedureCode: "1.000894", channel: 2 }),
+    drawSpec(input, "returned", { ...ours, procedureCode: "2.001583", channel: 2, late: false }),
+    drawSpec(input, "in_progress", { ...ours, procedureCode: "1.013225", channel: 2 }),
+    drawSpec(input, "supplement_requested", { ...ours, procedureCode: "2.001583", channel: 2, variant: "pre" }),
+    drawSpec(input, "draft", { ...ours, procedureCode: "2.001583" }),
+  ];
+}
+
+export function seedDossiers(input: DossierSeedInput): SeededDossiers {
+  const { random, now } = input;
+  const clock = makeWorkTime(input.calendar, new Date(now.getTime() - 420 * dayMs), new Date(now.getTime() + 150 * dayMs));
+
+  const specs = featuredSpecs(input).slice(0, input.count);
+  // Every state at least once, then by weight.
+  for (const status of seededStatuses) if (specs.length < input.count) specs.push(drawSpec(input, status));
+  while (specs.length < input.count) specs.push(drawSpec(input, random.weighted(statusWeights)));
+
+  const staff: Record<Exclude<Actor, "applicant">, string> = {
+    receiver: input.demo.receiverId,
+    specialist: input.demo.specialistId,
+    head: input.demo.headId,
+  };
+
+  type Built = { row: typeof dossiers.$inferInsert; plan: Plan | null; spec: Spec };
+  const built: Built[] = specs.map((spec) => {
+    const id = random.uuid();
+    const person = spec.applicant.person;
+    const commune = spec.pair.competent.key === "thaiBinh" ? "thaiBinh" : spec.pair.competent.key === "phoHien" ? "phoHien" : random.pick(["phoHien", "thaiBinh"] as const);
+    const base = {
+      id,
+      procedureId: spec.procedure.id,
+      procedureVersionId: spec.procedure.versionId,
+      applicantId: spec.applicant.id,
+      organisationId: spec.organisationId,
+      receivingAgencyId: spec.pair.receiving.id,
+      competentAgencyId: spec.pair.competent.id,
+      channel: spec.channel,
+      applicantName: person.fullName,
+    };
+
+    if (spec.status === "draft") {
+      const createdAt = new Date(now.getTime() - random.int(120, 25 * 24 * 60) * 60_000);
+      const answers = answersFor(spec.procedure.seed.code, { random, applicant: person, commune, submittedAt: createdAt, companyName: spec.companyName });
+      // A draft is a form half filled in: drop the last answers.
+      const keys = Object.keys(answers);
+      const kept = Object.fromEntries(Object.entries(answers).slice(0, Math.max(1, keys.length - random.int(1, 3))));
+      const updatedAt = new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + random.int(1, 90) * 60_000));
+      return { spec, plan: null, row: { ...base, status: "draft", formData: kept, version: 1, createdAt, updatedAt } };
+    }
+
+    const p = place(spec, input, clock);
+    const createdAt = new Date(p.submittedAt.getTime() - (spec.channel === 1 ? random.int(1, 5) : random.int(4, 45)) * 60_000);
+    const formData = answersFor(spec.procedure.seed.code, { random, applicant: person, commune, submittedAt: p.submittedAt, companyName: spec.companyName });
+    return {
+      spec,
+      plan: p,
+      row: {
+        ...base,
+        status: p.steps[p.steps.length - 1]!.to,
+        outcome: p.outcome,
+        proposedOutcome: p.proposedOutcome,
+        assigneeId: p.assigned ? input.demo.specialistId : null,
+        formData,
+        submittedAt: p.submittedAt,
+        acceptedAt: p.acceptedAt,
+        dueAt: p.dueAt,
+        finishedAt: p.finishedAt,
+        returnedAt: p.returnedAt,
+        clockStoppedAt: p.clockStoppedAt,
+        supplementCount: p.supplementCount,
+        version: 1 + p.steps.length,
+        createdAt,
+        updatedAt: lastAt(p),
+      },
+    };
+  });
+
+  // Codes in submission order, per receiving agency and local day, as the service hands them out.
+  const counters = new Map<string, { agencyId: string; day: string; last: number }>();
+  const submitted = built.filter((b) => b.plan).sort((a, b) => a.plan!.submittedAt.getTime() - b.plan!.submittedAt.getTime());
+  for (const b of submitted) {
+    const day = localDate(b.plan!.submittedAt);
+    const key = `${b.spec.pair.receiving.id}|${day}`;
+    const counter = counters.get(key) ?? { agencyId: b.spec.pair.receiving.id, day, last: 0 };
+    counter.last += 1;
+    counters.set(key, counter);
+    b.row.code = formatDossierCode(b.spec.pair.receiving.code, b.plan!.submittedAt, counter.last);
+  }
+
+  const events: SeededDossiers["events"] = [];
+  const clockStops: SeededDossiers["clockStops"] = [];
+  for (const b of built) {
+    if (!b.plan) continue;
+    const { steps } = b.plan;
+    steps.forEach((step, index) => {
+      const details = { ...step.details };
+      if (step.action === "assign") details.assigneeId = input.demo.specialistId;
+      events.push({
+        dossierId: b.row.id!,
+        at: step.at,
+        actorId: step.actor === "applicant" ? b.spec.applicant.id : staff[step.actor],
+        action: step.action,
+        fromStatus: step.from,
+        toStatus: step.to,
+        comment: commentFor(step, b.spec, random, index, steps),
+        details,
+      });
+    });
+    for (const stop of b.plan.clockStops) clockStops.push({ dossierId: b.row.id!, reason: "supplement", startedAt: stop.startedAt, endedAt: stop.endedAt });
+  }
+  // Ids of the history then grow with time, as they would in a live system.
+  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  return {
+    dossiers: built.map((b) => b.row),
+    events,
+    clockStops,
+    counters: [...counters.values()],
+    decisions: publishDecisions(built, input),
+  };
+}
+
+/** Published results for approved dossiers whose result is a public act (permits, registrations). */
+function publishDecisions(built: { row: typeof dossiers.$inferInsert; spec: Spec }[], input: DossierSeedInput): SeededDossiers["decisions"] {
+  const summaries: Record<string, (answers: Record<string, unknown>) => { vi: string; en: string }> = {
+    "1.013225": (a) => ({
+      vi: `Cấp giấy phép xây dựng nhà ở riêng lẻ ${a.floors} tầng, tổng diện tích sàn ${a.floorAreaM2} m², tại ${a.constructionAddress}.`,
+      en: `Building permit for a ${a.floors}-storey detached house, ${a.floorAreaM2} m² of floor area, at ${a.constructionAddress}.`,
+    }),
+    "1.001612": (a) => ({
+      vi: `Cấp Giấy chứng nhận đăng ký hộ kinh doanh cho ${a.businessName}, địa điểm kinh doanh tại ${a.businessAddress}.`,
+      en: `Household business registration certificate for ${a.businessName}, at ${a.businessAddress}.`,
+    }),
+    "2.001610": (a) => ({
+      vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp cho ${a.enterpriseName}, trụ sở tại ${a.headOfficeAddress}.`,
+      en: `Enterprise registration certificate for ${a.enterpriseName}, head office at ${a.headOfficeAddress}.`,
+    }),
+    "2.001583": (a) => ({
+      vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp cho ${a.companyName}, trụ sở tại ${a.headOfficeAddress}.`,
+      en: `Enterprise registration certificate for ${a.companyName}, head office at ${a.headOfficeAddress}.`,
+    }),
+  };
+  const approved = built
+    .filter((b) => b.row.outcome === "approved" && summaries[b.spec.procedure.seed.code])
+    .sort((a, b) => a.row.finishedAt!.getTime() - b.row.finishedAt!.getTime());
+  const target = Math.round((input.count * 40) / 300);
+  // Spread the published ones over the year rather than taking only the latest.
+  const stride = Math.max(1, approved.length / Math.max(1, target));
+  const chosen = [...new Set(Array.from({ length: Math.min(target, approved.length) }, (_, k) => Math.floor(k * stride)))].map(
+    (i) => approved[i]!,
+  );
+
+  const sequence = new Map<string, number>();
+  return chosen.map((b) => {
+    const issuedOn = localDate(b.row.finishedAt!);
+    const agency = b.spec.pair.competent;
+    const key = `${agency.id}|${issuedOn.slice(0, 4)}`;
+    const next = (sequence.get(key) ?? input.random.int(40, 160)) + input.random.int(1, 9);
+    sequence.set(key, next);
+    const number = `${next}/${agency.key === "finance" ? "QĐ-STC" : "QĐ-UBND"}`;
+    const summary = summaries[b.spec.procedure.seed.code]!(b.row.formData as Record<string, unknown>);
+    return {
+      id: input.random.uuid(),
+      number,
+      issuedOn,
+      agencyId: agency.id,
+      dossierId: b.row.id!,
+      summaryVi: summary.vi,
+      summaryEn: summary.en,
+      searchText: searchable(`${number} ${summary.vi} ${summary.en}`),
+      publishedBy: input.demo.headId,
+      publishedAt: new Date(Math.min(b.row.finishedAt!.getTime() + 30 * 60_000, input.now.getTime() - 60_000)),
+    };
+  });
+}

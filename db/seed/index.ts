@@ -1,0 +1,179 @@
+import { count, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import {
+  agencies,
+  decisions,
+  dossierClockStops,
+  dossierCodeCounters,
+  dossierEvents,
+  dossiers,
+  holidays,
+  organisationMembers,
+  organisations,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+  staffRoles,
+  users,
+} from "@/db/schema";
+import { makeCalendar } from "@/lib/calendar/rules";
+import { hashPassword } from "@/lib/identity/passwords";
+import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
+import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
+import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef } from "./dossiers";
+import { holidayRows } from "./holidays";
+import { procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
+import { createRandom } from "./random";
+
+export { demoAccounts, type DemoAccount } from "./accounts";
+
+/**
+ * The demo province's data: agencies, the catalogue, the 2025–2026 calendar, demo accounts and
+ * about 300 dossiers. Runs only on a database without agencies, in one transaction, and is the
+ * same for the same `now` (a seeded PRNG). Imported by the server at start-up, so data files are
+ * imported as modules, never read from disk.
+ */
+export async function seedDemo(db: Db, options: { now?: Date; dossierCount?: number } = {}): Promise<{ seeded: boolean }> {
+  const now = options.now ?? new Date();
+  const dossierCount = options.dossierCount ?? 300;
+  if (await hasAgencies(db)) return { seeded: false };
+
+  // argon2 is slow on purpose: hash each distinct password once.
+  const hashes = new Map<string, string>();
+  for (const account of demoAccounts) {
+    if (!hashes.has(account.password)) hashes.set(account.password, await hashPassword(account.password));
+  }
+
+  return db.transaction(async (tx) => {
+    // Several instances may start at once on one PostgreSQL server: only one seeds.
+    await tx.execute(sql`select pg_advisory_xact_lock(726002)`);
+    if (await hasAgencies(tx)) return { seeded: false };
+    await insertAll(tx, now, dossierCount, hashes);
+    return { seeded: true };
+  });
+}
+
+async function hasAgencies(db: Queryable): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(agencies);
+  return (row?.n ?? 0) > 0;
+}
+
+/** Rows per statement, well under PostgreSQL's 65,535 parameters for the widest table. */
+const chunkSize = 500;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunkSize) await insert(rows.slice(i, i + chunkSize));
+}
+
+const demoPeople: Record<"citizen" | "business", SeedPerson> = {
+  citizen: {
+    fullName: "Nguyễn Văn An",
+    sex: "male",
+    birthYear: 1990,
+    idNumber: "033090012345",
+    email: "citizen@demo.hungyen.gov.vn",
+    phone: "0912345678",
+  },
+  business: {
+    fullName: "Trần Thị Bích Ngọc",
+    sex: "female",
+    birthYear: 1988,
+    idNumber: "034188004567",
+    email: "business@demo.hungyen.gov.vn",
+    phone: "0983456789",
+  },
+};
+
+async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes: Map<string, string>): Promise<void> {
+  const random = createRandom(20250701);
+  // Accounts and the catalogue predate every seeded dossier.
+  const longAgo = new Date(now.getTime() - 400 * 24 * 60 * 60 * 1000);
+
+  const agencyIds = Object.fromEntries(agencySeeds.map((a) => [a.key, random.uuid()])) as Record<AgencyKey, string>;
+  await tx.insert(agencies).values(agencyRows(agencyIds).map((row) => ({ ...row, createdAt: longAgo })));
+  const agencyRef = (key: AgencyKey): AgencyRef => ({ key, id: agencyIds[key], code: agencySeeds.find((a) => a.key === key)!.code });
+
+  const accountIds = Object.fromEntries(demoAccounts.map((a) => [a.key, random.uuid()])) as Record<
+    (typeof demoAccounts)[number]["key"],
+    string
+  >;
+  const people = seedPeople(random, 40).map((person) => ({ id: random.uuid(), person }));
+  await tx.insert(users).values([
+    ...demoAccounts.map((account) => ({
+      id: accountIds[account.key],
+      email: account.email,
+      phone: account.key === "citizen" || account.key === "business" ? demoPeople[account.key].phone : null,
+      fullName: account.fullName,
+      passwordHash: hashes.get(account.password)!,
+      kind: account.kind,
+      createdAt: longAgo,
+    })),
+    ...people.map(({ id, person }) => ({
+      id,
+      email: person.email,
+      phone: person.phone,
+      fullName: person.fullName,
+      passwordHash: null,
+      kind: "citizen",
+      createdAt: longAgo,
+    })),
+  ]);
+
+  const organisationId = random.uuid();
+  await tx.insert(organisations).values({ id: organisationId, ...demoOrganisation, createdAt: longAgo });
+  await tx.insert(organisationMembers).values({ organisationId, userId: accountIds.business, role: "owner" });
+
+  await tx.insert(staffRoles).values(
+    (["receiver", "specialist", "head", "admin"] as const).flatMap((key) =>
+      demoStaffRoles[key].map(({ agency, role }) => ({ userId: accountIds[key], agencyId: agencyIds[agency], role })),
+    ),
+  );
+
+  const procedureIds: Record<string, string> = {};
+  const procedureRefs: ProcedureRef[] = [];
+  const versionRows: (typeof procedureVersions.$inferInsert)[] = [];
+  for (const procedure of seedProcedures) {
+    const id = random.uuid();
+    const versionId = random.uuid();
+    procedureIds[procedure.code] = id;
+    versionRows.push({ id: versionId, procedureId: id, ...procedure.version, publishedAt: longAgo });
+    procedureRefs.push({
+      seed: procedure,
+      id,
+      versionId,
+      pairs: procedureAgencyPairs(procedure).map((pair) => ({ competent: agencyRef(pair.competent), receiving: agencyRef(pair.receiving) })),
+    });
+  }
+  await tx.insert(procedures).values(seedProcedures.map((p) => ({ id: procedureIds[p.code]!, ...p.row, createdAt: longAgo })));
+  await tx.insert(procedureVersions).values(versionRows);
+  await tx.insert(procedureAgencies).values(procedureAgencyRows(procedureIds, agencyIds));
+
+  await tx.insert(holidays).values(holidayRows).onConflictDoNothing({ target: holidays.date });
+  // Deadlines count with the calendar as stored, as the services do.
+  const calendar = makeCalendar(await tx.select({ date: holidays.date, kind: holidays.kind }).from(holidays));
+
+  const applicant = (key: "citizen" | "business"): Applicant => ({ id: accountIds[key], person: demoPeople[key] });
+  const seeded = seedDossiers({
+    random,
+    now,
+    calendar,
+    count: dossierCount,
+    procedures: procedureRefs,
+    people,
+    demo: {
+      citizen: applicant("citizen"),
+      business: applicant("business"),
+      organisationId,
+      // The business registers a subsidiary it owns; its own company is registered already.
+      companyName: "Công ty TNHH Một thành viên Logistics Phố Hiến",
+      receiverId: accountIds.receiver,
+      specialistId: accountIds.specialist,
+      headId: accountIds.head,
+    },
+  });
+  await insertChunked(seeded.dossiers, (chunk) => tx.insert(dossiers).values(chunk));
+  await insertChunked(seeded.events, (chunk) => tx.insert(dossierEvents).values(chunk));
+  await insertChunked(seeded.clockStops, (chunk) => tx.insert(dossierClockStops).values(chunk));
+  await insertChunked(seeded.counters, (chunk) => tx.insert(dossierCodeCounters).values(chunk));
+  await insertChunked(seeded.decisions, (chunk) => tx.insert(decisions).values(chunk));
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies, decisions, dossiers, procedures, procedureVersions, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { listDecisions, publishDecision } from "@/lib/decisions/service";
+import type { Actor } from "@/lib/identity/types";
+import { searchable } from "@/lib/text/normalize";
+import { openTestDatabase } from "../support/database";
+
+let db: Db;
+let close: () => Promise<void>;
+let commune: { id: string };
+let justice: { id: string };
+let head: Actor;
+const now = new Date("2025-06-10T03:00:00Z");
+
+const input = (dossierCode: string) => ({
+  dossierCode,
+  number: "125/QĐ-UBND",
+  issuedOn: "2025-06-09",
+  summaryVi: "Cấp giấy khai sinh cho trẻ em sinh ngày 01/06/2025.",
+  summaryEn: "Birth certificate issued for a child born on 1 June 2025.",
+});
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDatabase());
+  const inserted = await db
+    .insert(agencies)
+    .values([
+      { code: "000.01.01.H22", nameVi: "UBND xã Tân Hưng", nameEn: "Tân Hưng Commune", kind: "commune_committee" },
+      { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
+    ])
+    .returning();
+  commune = inserted[0]!;
+  justice = inserted[1]!;
+  const [applicant, staff] = await db
+    .insert(users)
+    .values([
+      { email: "a@example.vn", fullName: "Nguyễn Văn A" },
+      { email: "head@example.vn", fullName: "Trần Thị B", kind: "staff" },
+    ])
+    .returning();
+  head = { kind: "staff", userId: staff!.id, name: "Trần Thị B", roles: [{ agencyId: commune.id, role: "head" }] };
+  const [procedure] = await db
+    .insert(procedures)
+    .values({ code: "1.001193", nameVi: "Đăng ký khai sinh", nameEn: "Birth registration", fieldVi: "Hộ tịch", fieldEn: "Civil status", level: "commune", onlineLevel: "whole", searchText: "dang ky khai sinh" })
+    .returning();
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      version: 1,
+      isCurrent: true,
+      timeLimitHours: { online: 8, desk: 8, post: 8 },
+      fees: [],
+      documents: [],
+      form: { fields: [] },
+      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
+    })
+    .returning();
+  const dossier = (code: string, status: string, outcome: string | null) => ({
+    code,
+    procedureId: procedure!.id,
+    procedureVersionId: version!.id,
+    applicantId: applicant!.id,
+    receivingAgencyId: commune.id,
+    competentAgencyId: commune.id,
+    status,
+    outcome,
+    channel: 2,
+    applicantName: "Nguyễn Văn A",
+    formData: {},
+  });
+  await db.insert(dossiers).values([
+    dossier("000.01.01.H22-250601-0001", "done", "approved"),
+    dossier("000.01.01.H22-250601-0002", "returned", "denied"),
+    dossier("000.01.01.H22-250601-0003", "in_progress", null),
+    dossier("000.01.01.H22-250601-0004", "done", "approved"),
+  ]);
+
+  // 25 older decisions of the Department of Justice, for paging and search.
+  await db.insert(decisions).values(
+    Array.from({ length: 25 }, (_, i) => {
+      const summaryVi = i === 0 ? "Cấp phiếu lý lịch tư pháp số 1" : `Chứng thực bản sao số ${i + 1}`;
+      const summaryEn = i === 0 ? "Judicial record certificate no. 1" : `Certified copy no. ${i + 1}`;
+      return {
+        number: `${i + 1}/QĐ-STP`,
+        issuedOn: `2025-05-${String(i + 1).padStart(2, "0")}`,
+        agencyId: justice.id,
+        summaryVi,
+        summaryEn,
+        searchText: searchable(`${i + 1}/QĐ-STP ${summaryVi} ${summaryEn} Sở Tư pháp`),
+      };
+    }),
+  );
+});
+
+afterAll(async () => {
+  await close();
+});
+
+describe("publishDecision", () => {
+  it("lets a head of the competent agency publish the decision of a decided dossier", async () => {
+    const result = await publishDecision(head, input("000.01.01.H22-250601-0001"), now);
+    expect(result).toMatchObject({ ok: true, value: { number: "125/QĐ-UBND", agency: { code: "000.01.01.H22" } } });
+  });
+
+  it("accepts a denied dossier whose result was returned", async () => {
+    const result = await publishDecision(head, { ...input("000.01.01.H22-250601-0002"), number: "126/QĐ-UBND" }, now);
+    expect(result.ok).toBe(true);
+  });
+
+  it("publishes one decision per dossier", async () => {
+    expect(await publishDecision(head, input("000.01.01.H22-250601-0001"), now)).toEqual({
+      ok: false,
+      error: "already_published",
+    });
+  });
+
+  it("refuses a dossier that is not decided yet", async () => {
+    expect(await publishDecision(head, input("000.01.01.H22-250601-0003"), now)).toEqual({ ok: false, error: "not_decided" });
+  });
+
+  it("refuses a specialist of the same agency", async () => {
+    const specialist: Actor = { ...head, roles: [{ agencyId: commune.id, role: "specialist" }] } as Actor;
+    expect(await publishDecision(specialist, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("does not reveal a dossier of another agency to its head", async () => {
+    const otherHead: Actor = { ...head, roles: [{ agencyId: justice.id, role: "head" }] } as Actor;
+    expect(await publishDecision(otherHead, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "not_found" });
+  });
+
+  it("refuses applicants and the public", async () => {
+    const applicant: Actor = { kind: "applicant", userId: head.kind === "staff" ? head.userId : "", name: "A", organisationIds: [] };
+    expect(await publishDecision(applicant, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "forbidden" });
+    expect(await publishDecision({ kind: "anonymous" }, input("000.01.01.H22-250601-0004"), now)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+  });
+
+  it("returns field issues as message keys for bad input", async () => {
+    const result = await publishDecision(head, { ...input("000.01.01.H22-250601-0004"), number: " ", issuedOn: "09/06/2025" }, now);
+    expect(result).toEqual({
+      ok: false,
+      error: "invalid_input",
+      issues: { number: ["errors.required"], issuedOn: ["errors.date"] },
+    });
+    const future = await publishDecision(head, { ...input("000.01.01.H22-250601-0004"), issuedOn: "2025-06-11" }, now);
+    expect(future).toEqual({ ok: false, error: "invalid_input", issues: { issuedOn: ["errors.dateInFuture"] } });
+  });
+});
+
+describe("listDecisions", () => {
+  it("lists newest first, twenty a page", async () => {
+    const first = await listDecisions({});
+    expect(first.total).toBe(27);
+    expect(first.rows).toHaveLength(20);
+    expect(first.rows[0]!.issuedOn).toBe("2025-06-09");
+    expect(first.rows[2]!.number).toBe("25/QĐ-STP");
+    const last = await listDecisions({ page: 2 });
+    expect(last.rows).toHaveLength(7);
+    expect(last.rows.at(-1)!.number).toBe("1/QĐ-STP");
+  });
+
+  it("searches without accents, in either language", async () => {
+    expect((await listDecisions({ q: "ly lich tu phap" })).rows.map((r) => r.number)).toEqual(["1/QĐ-STP"]);
+    expect((await listDecisions({ q: "KHAI SINH 126" })).rows.map((r) => r.number)).toEqual(["126/QĐ-UBND"]);
+    expect((await listDecisions({ q: "tân hưng" })).total).toBe(2);
+    expect((await listDecisions({ q: "certified copy" })).total).toBe(24);
+    expect((await listDecisions({ q: "không có" })).total).toBe(0);
+  });
+});

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  agencies,
+  decisions,
+  dossierClockStops,
+  dossierCodeCounters,
+  dossierEvents,
+  dossiers,
+  holidays,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+  users,
+} from "@/db/schema";
+import { demoAccounts, seedDemo } from "@/db/seed";
+import { seededStatuses } from "@/db/seed/dossiers";
+import { localDate } from "@/lib/calendar/rules";
+import { checkCredentials } from "@/lib/identity/accounts";
+import { openTestDatabase } from "../support/database";
+
+// A fixed "now" keeps the data the same on every run: Tết 2026 falls inside the seeded year.
+const now = new Date("2026-06-15T03:00:00Z");
+let db: Db;
+let close: () => Promise<void>;
+let firstRun: { seeded: boolean };
+let seedMs = 0;
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDatabase());
+  const started = performance.now();
+  firstRun = await seedDemo(db, { now });
+  seedMs = performance.now() - started;
+});
+
+afterAll(async () => {
+  await close();
+});
+
+describe("demo seed", () => {
+  it("seeds an empty database quickly", () => {
+    expect(firstRun).toEqual({ seeded: true });
+    expect(seedMs).toBeLessThan(10_000);
+  });
+
+  it("has the real procedures, birth registration among them, each with a current version and agencies", async () => {
+    const rows = await db.select().from(procedures);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const birth = rows.find((p) => p.code === "1.001193");
+    expect(birth).toMatchObject({ nameVi: "Thủ tục đăng ký khai sinh", level: "commune", onlineLevel: "whole" });
+    expect(birth!.searchText).toContain("dang ky khai sinh");
+
+    const versions = await db.select().from(procedureVersions).where(eq(procedureVersions.isCurrent, true));
+    expect(versions).toHaveLength(rows.length);
+    const birthVersion = versions.find((v) => v.procedureId === birth!.id)!;
+    expect(birthVersion.timeLimitHours).toEqual({ online: 8, desk: 8, post: 8 });
+    expect(birthVersion.documents.find((d) => d.key === "giay_chung_sinh")?.required).toBe(true);
+    for (const version of versions) {
+      const fields = version.form.fields;
+      expect(fields.length).toBeGreaterThanOrEqual(3);
+      expect(version.documents.some((d) => d.required)).toBe(true);
+    }
+
+    const pairs = await db.select({ n: count() }).from(procedureAgencies).where(eq(procedureAgencies.procedureId, birth!.id));
+    expect(pairs[0]!.n).toBe(2);
+  });
+
+  it("marks the Tết 2026 days off and the swapped Saturdays worked", async () => {
+    const rows = await db.select().from(holidays);
+    expect(rows.find((h) => h.date === "2026-02-17")?.kind).toBe("off");
+    expect(rows.find((h) => h.date === "2026-01-10")?.kind).toBe("working");
+    expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
+  });
+
+  it("gives six demo accounts that sign in with their passwords", async () => {
+    expect(demoAccounts).toHaveLength(6);
+    for (const account of demoAccounts) {
+      expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
+    }
+    expect(await checkCredentials(demoAccounts[0]!.email, "wrong password")).toBeNull();
+  });
+
+  it("seeds about 300 dossiers in every state, with unique codes", async () => {
+    const rows = await db.select().from(dossiers);
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((d) => d.status))).toEqual(new Set(seededStatuses));
+
+    const codes = rows.filter((d) => d.status !== "draft").map((d) => d.code);
+    expect(codes.every((code) => code !== null)).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(rows.filter((d) => d.status === "draft").every((d) => d.code === null)).toBe(true);
+
+    const online = rows.filter((d) => d.channel === 2).length / rows.length;
+    expect(online).toBeGreaterThan(0.65);
+    expect(online).toBeLessThan(0.85);
+  });
+
+  it("keeps the code counters in step with the codes", async () => {
+    const counters = await db.select().from(dossierCodeCounters);
+    const rows = await db.select({ code: dossiers.code, agencyId: dossiers.receivingAgencyId, submittedAt: dossiers.submittedAt }).from(dossiers).where(isNotNull(dossiers.code));
+    for (const row of rows) {
+      const counter = counters.find((c) => c.agencyId === row.agencyId && c.day === localDate(row.submittedAt!));
+      expect(counter, row.code!).toBeDefined();
+      expect(Number(row.code!.slice(-4))).toBeLessThanOrEqual(counter!.last);
+    }
+    // Nothing was submitted on the seeding day, so today's codes start fresh.
+    expect(counters.some((c) => c.day === localDate(now))).toBe(false);
+  });
+
+  it("gives every non-draft dossier a history that starts with its submission and ends in its state", async () => {
+    const events = await db.select().from(dossierEvents).orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+    const rows = await db.select().from(dossiers).where(ne(dossiers.status, "draft"));
+    const byDossier = Map.groupBy(events, (e) => e.dossierId);
+    for (const row of rows) {
+      const history = byDossier.get(row.id) ?? [];
+      expect(history[0]?.action, row.code!).toBe("submit");
+      expect(history[0]!.at.getTime()).toBe(row.submittedAt!.getTime());
+      expect(history.at(-1)!.toStatus, row.code!).toBe(row.status);
+      for (let i = 1; i < history.length; i++) expect(history[i]!.fromStatus).toBe(history[i - 1]!.toStatus);
+      expect(row.version).toBe(1 + history.length);
+      expect(history.every((e) => e.at.getTime() < now.getTime())).toBe(true);
+    }
+  });
+
+  it("sets deadlines, outcomes and clock stops consistently", async () => {
+    const rows = await db.select().from(dossiers);
+    for (const row of rows) {
+      if (row.acceptedAt) expect(row.dueAt!.getTime()).toBeGreaterThan(row.acceptedAt.getTime());
+      if (["done", "returned"].includes(row.status)) expect(row.outcome).not.toBeNull();
+      if (["in_progress", "proposed", "done", "returned"].includes(row.status)) expect(row.assigneeId).not.toBeNull();
+      if (row.status === "proposed") expect(row.proposedOutcome).not.toBeNull();
+    }
+    const late = rows.filter((d) => d.finishedAt && d.dueAt && ["done", "returned"].includes(d.status) && d.finishedAt > d.dueAt);
+    expect(late.length).toBeGreaterThan(0);
+
+    const openStops = await db.select().from(dossierClockStops).where(isNull(dossierClockStops.endedAt));
+    const stopped = rows.filter((d) => d.clockStoppedAt !== null);
+    expect(openStops.map((s) => s.dossierId).sort()).toEqual(stopped.map((d) => d.id).sort());
+    expect(stopped.every((d) => d.status === "supplement_requested")).toBe(true);
+    const withStops = await db.select({ n: sql<number>`count(distinct ${dossierClockStops.dossierId})::int` }).from(dossierClockStops);
+    expect(withStops[0]!.n).toBe(rows.filter((d) => d.supplementCount > 0).length);
+  });
+
+  it("answers each dossier's form with the procedure's own fields", async () => {
+    const versions = new Map((await db.select().from(procedureVersions)).map((v) => [v.id, v]));
+    for (const row of await db.select().from(dossiers).where(ne(dossiers.status, "draft"))) {
+      const fields = versions.get(row.procedureVersionId)!.form.fields;
+      const names = new Set(fields.map((f) => f.name));
+      expect(Object.keys(row.formData).every((key) => names.has(key)), row.code!).toBe(true);
+      for (const field of fields.filter((f) => f.required)) expect(row.formData[field.name], `${row.code} ${field.name}`).toBeDefined();
+    }
+  });
+
+  it("gives the demo citizen and the business dossiers of their own", async () => {
+    for (const key of ["citizen", "business"] as const) {
+      const email = demoAccounts.find((a) => a.key === key)!.email;
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      const own = await db.select({ n: count() }).from(dossiers).where(eq(dossiers.applicantId, user!.id));
+      expect(own[0]!.n).toBeGreaterThanOrEqual(3);
+    }
+    const organisation = await db.select({ n: count() }).from(dossiers).where(isNotNull(dossiers.organisationId));
+    expect(organisation[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("publishes about 40 decisions for approved dossiers", async () => {
+    const rows = await db
+      .select({ number: decisions.number, outcome: dossiers.outcome, searchText: decisions.searchText })
+      .from(decisions)
+      .innerJoin(dossiers, eq(dossiers.id, decisions.dossierId));
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(rows.length).toBeLessThanOrEqual(45);
+    expect(rows.every((d) => d.outcome === "approved" && /^\d+\/QĐ-/.test(d.number))).toBe(true);
+    expect(rows.every((d) => d.searchText === d.searchText.toLowerCase())).toBe(true);
+  });
+
+  it("has the demo agencies with their identifiers", async () => {
+    const rows = await db.select().from(agencies);
+    expect(rows).toHaveLength(7);
+    expect(rows.find((a) => a.code === "000.00.01.H33")?.kind).toBe("province_centre");
+    expect(rows.filter((a) => a.kind === "commune_committee").map((a) => a.unitCode).sort()).toEqual(["11953", "13225"]);
+    const competent = await db
+      .select({ n: count() })
+      .from(dossiers)
+      .innerJoin(agencies, and(eq(agencies.id, dossiers.competentAgencyId), eq(agencies.kind, "police")));
+    expect(competent[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("does nothing the second time", async () => {
+    expect(await seedDemo(db, { now })).toEqual({ seeded: false });
+    expect((await db.select({ n: count() }).from(dossiers))[0]!.n).toBe(300);
+  });
+});
