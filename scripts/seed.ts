@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { seeded } = await seedDemo(db);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(seeded ? `Demo data seeded in ${seconds} s.` : "The database already has agencies: nothing to seed.");
+  console.log(
+    seeded ? `Demo data seeded in ${seconds} s.` : "The database already has agencies: nothing to seed.",
+  );
 }
 
 main()

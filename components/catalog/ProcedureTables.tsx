@@ -1,17 +1,18 @@
 import type { ProcedureDetail } from "@/lib/catalog/service";
-import { channelOrder, feesFor, timeLimitDays } from "@/lib/catalog/rules";
+import { channelOrder, feeTextAddsDetail, feesFor, isFree, timeLimitDays } from "@/lib/catalog/rules";
 import type { Fee } from "@/lib/catalog/types";
 import { formatNumber, formatVnd } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 import type { T } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/DataTable";
+import { Tag } from "@/components/ui/StatusTag";
 import styles from "./catalogue.module.css";
 
 type Version = ProcedureDetail["version"];
 
 function feeText(fee: Fee, lang: Lang, t: T) {
+  if (isFree(fee)) return t("procedure.free");
   if (fee.amountVnd === null) return <span lang="vi">{fee.asPublished}</span>;
-  if (fee.amountVnd === 0) return t("procedure.free");
   return formatVnd(fee.amountVnd, lang);
 }
 
@@ -52,7 +53,7 @@ export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang
                   {fees.map((fee, index) => (
                     <span key={index} className={styles.block}>
                       {feeText(fee, lang, t)}
-                      {fee.amountVnd !== null && fee.amountVnd > 0 && fee.asPublished ? (
+                      {fee.amountVnd !== null && fee.amountVnd > 0 && feeTextAddsDetail(fee) ? (
                         <span className={`small muted ${styles.block}`} lang="vi">
                           {fee.asPublished}
                         </span>
@@ -69,26 +70,30 @@ export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang
 }
 
 /** The required documents (thành phần hồ sơ): originals, copies, always or only when it applies. */
-export function DocumentsTable({ version, lang, t }: { version: Version; lang: Lang; t: T }) {
+export function DocumentsList({ version, lang, t }: { version: Version; lang: Lang; t: T }) {
   if (version.documents.length === 0) return <p>{t("procedure.noDocuments")}</p>;
   return (
-    <DataTable
-      caption={<span className="visually-hidden">{t("procedure.documents")}</span>}
-      columns={[
-        { key: "name", header: t("procedure.documentColumn") },
-        { key: "originals", header: t("procedure.originalsColumn"), numeric: true },
-        { key: "copies", header: t("procedure.copiesColumn"), numeric: true },
-        { key: "required", header: t("procedure.requiredColumn") },
-      ]}
-      rows={version.documents.map((document) => ({
-        key: document.key,
-        cells: {
-          name: <span className={styles.plain}>{document.name[lang]}</span>,
-          originals: formatNumber(document.originals, lang),
-          copies: formatNumber(document.copies, lang),
-          required: document.required ? t("procedure.required") : t("procedure.conditional"),
-        },
-      }))}
-    />
+    <ol className={`card-list ${styles.documents}`}>
+      {version.documents.map((document) => (
+        <li key={document.key}>
+          <p className={styles.documentName}>{document.name[lang]}</p>
+          <p className="meta-line">
+            <span>
+              {t("procedure.originalsColumn")}: {formatNumber(document.originals, lang)}
+            </span>
+            <span>
+              {t("procedure.copiesColumn")}: {formatNumber(document.copies, lang)}
+            </span>
+            <span>
+              {document.required ? (
+                <Tag tone="blue">{t("procedure.required")}</Tag>
+              ) : (
+                <Tag tone="grey">{t("procedure.conditional")}</Tag>
+              )}
+            </span>
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }

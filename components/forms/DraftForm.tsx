@@ -101,8 +101,10 @@ export function DraftForm({
         tForms,
         (name) => (name.startsWith("doc_") ? name : answerId(name)),
         (name) => fieldMessageParams(byName.get(name)),
+        (name) =>
+          byName.get(name)?.label[lang] ?? documents.find((document) => documentField(document.key) === name)?.name,
       ),
-    [shown, tForms, byName],
+    [shown, tForms, byName, lang, documents],
   );
   const answerErrors = Object.fromEntries(fields.map((field) => [field.name, issues.message(field.name)]));
 

@@ -18,13 +18,18 @@ export class FormIssues {
     private readonly t: Translate,
     private readonly idFor: (field: string) => string = (field) => field,
     private readonly params: (field: string) => Record<string, unknown> = () => ({}),
+    /** On a long form, the summary names the question: "Child's name: Enter this information". */
+    labelFor?: (field: string) => string | undefined,
   ) {
     const links: ErrorLink[] = [];
     if (shown.formError) {
       links.push({ href: `#${idFor(shown.formErrorField ?? "")}`, message: t(shown.formError) });
     }
     for (const field of Object.keys(shown.issues)) {
-      for (const message of this.messages(field)) links.push({ href: `#${idFor(field)}`, message });
+      const label = labelFor?.(field);
+      for (const message of this.messages(field)) {
+        links.push({ href: `#${idFor(field)}`, message: label ? `${label}: ${message}` : message });
+      }
     }
     this.links = links;
     this.any = links.length > 0;

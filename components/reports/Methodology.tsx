@@ -10,7 +10,9 @@ export function Methodology({ t }: { t: T }) {
         {t("method.title")}
       </h2>
       <p>{t("method.intro")}</p>
-      <SummaryList rows={figureKeys.map((key) => ({ key: t(`columns.${key}`), value: t(`method.${key}`) }))} />
+      <SummaryList
+        rows={figureKeys.map((key) => ({ key: t(`columns.${key}`), value: t(`method.${key}`) }))}
+      />
       <p>{t("method.noData")}</p>
       <p>{t("method.total")}</p>
     </section>

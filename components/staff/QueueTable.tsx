@@ -48,7 +48,12 @@ export function QueueTable({
               {dossier.code}
             </Link>
           ) : null,
-          procedure: lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn,
+          // Some procedure names run to forty words: three lines here, the whole name on the dossier page.
+          procedure: (
+            <span className={styles.procedure}>
+              {lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn}
+            </span>
+          ),
           applicant: dossier.applicantName,
           status: <StatusTag status={dossier.status} label={t(`dossiers:status.${dossier.status}`)} />,
           submitted: <span className={styles.nowrap}>{formatDateTime(dossier.submittedAt, lang)}</span>,

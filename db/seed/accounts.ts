@@ -85,7 +85,10 @@ export const demoOrganisation = { taxCode: "0901234567", name: "Công ty TNHH Th
 const deciding: AgencyKey[] = ["justice", "construction", "finance", "police", "phoHien", "thaiBinh"];
 
 /** Each staff account's roles, by agency. */
-export const demoStaffRoles: Record<"receiver" | "specialist" | "head" | "admin", { agency: AgencyKey; role: StaffRole }[]> = {
+export const demoStaffRoles: Record<
+  "receiver" | "specialist" | "head" | "admin",
+  { agency: AgencyKey; role: StaffRole }[]
+> = {
   receiver: (["centre", "phoHien", "thaiBinh"] as const).map((agency) => ({ agency, role: "receiver" })),
   specialist: deciding.map((agency) => ({ agency, role: "specialist" })),
   head: deciding.map((agency) => ({ agency, role: "head" })),
@@ -102,14 +105,65 @@ export type SeedPerson = {
   phone: string;
 };
 
-const familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Đào", "Đinh", "Lương", "Phan", "Tạ"];
+const familyNames = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Ngô",
+  "Dương",
+  "Đào",
+  "Đinh",
+  "Lương",
+  "Phan",
+  "Tạ",
+];
 const middleNames = {
   male: ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thành", "Ngọc"],
   female: ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Thị Thu", "Phương", "Hồng"],
 };
 const givenNames = {
-  male: ["Hùng", "Dũng", "Nam", "Long", "Sơn", "Tùng", "Hải", "Quân", "Khánh", "Phúc", "Thịnh", "Trung", "Bình", "Cường", "Hiếu", "Đạt"],
-  female: ["Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Thảo", "Hằng", "Yến", "Nhung", "Giang", "Huyền", "Loan", "Vân", "Oanh", "Thủy"],
+  male: [
+    "Hùng",
+    "Dũng",
+    "Nam",
+    "Long",
+    "Sơn",
+    "Tùng",
+    "Hải",
+    "Quân",
+    "Khánh",
+    "Phúc",
+    "Thịnh",
+    "Trung",
+    "Bình",
+    "Cường",
+    "Hiếu",
+    "Đạt",
+  ],
+  female: [
+    "Lan",
+    "Hương",
+    "Mai",
+    "Hoa",
+    "Linh",
+    "Trang",
+    "Thảo",
+    "Hằng",
+    "Yến",
+    "Nhung",
+    "Giang",
+    "Huyền",
+    "Loan",
+    "Vân",
+    "Oanh",
+    "Thủy",
+  ],
 };
 
 /** Plain ASCII for e-mail addresses. */

@@ -109,11 +109,27 @@ export const communeKeys = ["phoHien", "thaiBinh"] as const satisfies readonly A
 export const communePlaces: Record<(typeof communeKeys)[number], { ward: string; streets: string[] }> = {
   phoHien: {
     ward: "phường Phố Hiến, tỉnh Hưng Yên",
-    streets: ["Điện Biên", "Nguyễn Văn Linh", "Bãi Sậy", "Phạm Ngũ Lão", "Tô Hiệu", "Chùa Chuông", "Lê Văn Lương"],
+    streets: [
+      "Điện Biên",
+      "Nguyễn Văn Linh",
+      "Bãi Sậy",
+      "Phạm Ngũ Lão",
+      "Tô Hiệu",
+      "Chùa Chuông",
+      "Lê Văn Lương",
+    ],
   },
   thaiBinh: {
     ward: "phường Thái Bình, tỉnh Hưng Yên",
-    streets: ["Lê Lợi", "Trần Thánh Tông", "Lý Bôn", "Quang Trung", "Hai Bà Trưng", "Trần Hưng Đạo", "Kỳ Đồng"],
+    streets: [
+      "Lê Lợi",
+      "Trần Thánh Tông",
+      "Lý Bôn",
+      "Quang Trung",
+      "Hai Bà Trưng",
+      "Trần Hưng Đạo",
+      "Kỳ Đồng",
+    ],
   },
 };
 

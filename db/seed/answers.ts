@@ -100,7 +100,8 @@ const generators: Record<string, Generator> = {
     const family = applicant.fullName.split(" ")[0]!;
     const childName = `${family} ${personName(random, childSex).split(" ").slice(1).join(" ")}`;
     const partnerName = personName(random, opposite(applicant.sex));
-    const [mother, father] = applicant.sex === "female" ? [applicant.fullName, partnerName] : [partnerName, applicant.fullName];
+    const [mother, father] =
+      applicant.sex === "female" ? [applicant.fullName, partnerName] : [partnerName, applicant.fullName];
     return {
       childFullName: childName,
       childDateOfBirth: daysBefore(submittedAt, 3, 55, random),
@@ -114,7 +115,10 @@ const generators: Record<string, Generator> = {
   "1.000894": ({ random, applicant }) => {
     const partnerSex = opposite(applicant.sex);
     const partnerYear = applicant.birthYear + random.int(-4, 4);
-    const partner = { fullName: personName(random, partnerSex), idNumber: personalIdNumber(random, partnerSex, partnerYear) };
+    const partner = {
+      fullName: personName(random, partnerSex),
+      idNumber: personalIdNumber(random, partnerSex, partnerYear),
+    };
     const [groom, bride] = applicant.sex === "male" ? [applicant, partner] : [partner, applicant];
     return {
       groomFullName: groom.fullName,
@@ -125,7 +129,13 @@ const generators: Record<string, Generator> = {
     };
   },
   "1.000656": ({ random, applicant, commune, submittedAt }) => ({
-    deceasedFullName: `${applicant.fullName.split(" ")[0]} ${personName(random, random.chance(0.5) ? "male" : "female").split(" ").slice(1).join(" ")}`,
+    deceasedFullName: `${applicant.fullName.split(" ")[0]} ${personName(
+      random,
+      random.chance(0.5) ? "male" : "female",
+    )
+      .split(" ")
+      .slice(1)
+      .join(" ")}`,
     dateOfDeath: daysBefore(submittedAt, 1, 14, random),
     placeOfDeath: random.chance(0.6) ? address(random, commune) : random.pick(hospitals[commune]),
     relationship: random.pick(relationships),
@@ -168,7 +178,10 @@ const generators: Record<string, Generator> = {
       idNumber: applicant.idNumber,
       newAddress: address(random, commune),
       ...(joins
-        ? { householdHeadName: personName(random, random.chance(0.5) ? "male" : "female"), relationshipToHead: random.pick(relationships) }
+        ? {
+            householdHeadName: personName(random, random.chance(0.5) ? "male" : "female"),
+            relationshipToHead: random.pick(relationships),
+          }
         : {}),
     };
   },
@@ -202,7 +215,15 @@ const generators: Record<string, Generator> = {
       dateOfBirth: birthDate(random, applicant.birthYear),
       idNumber: applicant.idNumber,
       purpose: marriage ? "marriage" : "other",
-      ...(marriage ? {} : { purposeDetail: random.pick(["Bổ sung hồ sơ vay vốn ngân hàng", "Hồ sơ mua bán nhà đất", "Hồ sơ xuất khẩu lao động"]) }),
+      ...(marriage
+        ? {}
+        : {
+            purposeDetail: random.pick([
+              "Bổ sung hồ sơ vay vốn ngân hàng",
+              "Hồ sơ mua bán nhà đất",
+              "Hồ sơ xuất khẩu lao động",
+            ]),
+          }),
     };
   },
 };

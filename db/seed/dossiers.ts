@@ -1,6 +1,12 @@
 import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
 import type { Channel } from "@/lib/catalog/types";
-import { appointmentDate, extendDueDate, localDate, workingDaysFor, type WorkingCalendar } from "@/lib/calendar/rules";
+import {
+  appointmentDate,
+  extendDueDate,
+  localDate,
+  workingDaysFor,
+  type WorkingCalendar,
+} from "@/lib/calendar/rules";
 import { formatDossierCode } from "@/lib/dossiers/rules";
 import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
 import { searchable } from "@/lib/text/normalize";
@@ -34,18 +40,25 @@ type SeededStatus = (typeof seededStatuses)[number];
 
 // Most dossiers are long finished; the open ones are what a queue holds on an ordinary day.
 const statusWeights: Record<SeededStatus, number> = {
-  returned: 48,
-  done: 7,
-  refused: 5,
-  withdrawn: 4,
-  stopped: 2,
+  returned: 58,
+  done: 3,
+  refused: 6,
+  withdrawn: 5,
+  stopped: 3,
   draft: 4,
-  submitted: 6,
-  supplement_requested: 4,
-  received: 4,
-  in_progress: 10,
-  proposed: 6,
+  submitted: 4,
+  supplement_requested: 3,
+  received: 3,
+  in_progress: 7,
+  proposed: 4,
 };
+/** States in which a dossier waits inside its time limit: procedures with long limits are more often caught there. */
+const waitingStatuses: readonly SeededStatus[] = [
+  "received",
+  "in_progress",
+  "proposed",
+  "supplement_requested",
+];
 
 // Popular procedures are filed more often; those with published results (decisions) often enough
 // to fill the decisions registry.
@@ -89,7 +102,6 @@ export type DossierSeedInput = {
     citizen: Applicant;
     business: Applicant;
     organisationId: string;
-    companyName: string;
     receiverId: string;
     specialistId: string;
     headId: string;
@@ -137,8 +149,10 @@ type Spec = {
     lateBy: number;
     returnAfter: number;
     endAfter: number;
-    /** Working minutes between the dossier's last event and now (open dossiers). */
-    gap: number;
+    /** Open dossiers: which step sits how many working minutes before now. */
+    anchor: { step: "accept" | "last"; before: number };
+    /** Spreads dossiers that would otherwise all be submitted in the last minute before today. */
+    jitter: number;
   };
 };
 
@@ -168,15 +182,35 @@ type Plan = {
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-function drawSpec(input: DossierSeedInput, status: SeededStatus, fixed: Partial<Spec> & { procedureCode?: string } = {}): Spec {
+function drawSpec(
+  input: DossierSeedInput,
+  status: SeededStatus,
+  fixed: Partial<Spec> & { procedureCode?: string } = {},
+): Spec {
   const { random } = input;
-  let procedure = input.procedures.find((p) => p.seed.code === (fixed.procedureCode ?? random.weighted(procedureWeights)))!;
+  const byCode = (code: string) => {
+    const found = input.procedures.find((p) => p.seed.code === code);
+    if (!found) throw new Error(`Procedure ${code} is not seeded`);
+    return found;
+  };
+  // Little's law: at any moment, dossiers with long time limits are the ones most likely still open.
+  const weights = waitingStatuses.includes(status)
+    ? Object.fromEntries(
+        input.procedures.map((p) => [
+          p.seed.code,
+          (procedureWeights[p.seed.code] ?? 1) * longestLimitDays(p),
+        ]),
+      )
+    : procedureWeights;
+  let procedure = byCode(fixed.procedureCode ?? random.weighted(weights));
   // Drafts exist only online.
-  while (status === "draft" && !procedure.seed.channels.includes("online")) {
-    procedure = input.procedures.find((p) => p.seed.code === random.weighted(procedureWeights))!;
-  }
+  while (status === "draft" && !procedure.seed.channels.includes("online"))
+    procedure = byCode(random.weighted(procedureWeights));
   const pair = procedure.pairs.length > 1 && random.chance(0.45) ? procedure.pairs[1]! : procedure.pairs[0]!;
-  const offered = Object.fromEntries(procedure.seed.channels.map((c) => [c, channelWeights[c]])) as Record<Channel, number>;
+  const offered = Object.fromEntries(procedure.seed.channels.map((c) => [c, channelWeights[c]])) as Record<
+    Channel,
+    number
+  >;
   const channel = fixed.channel ?? (status === "draft" ? 2 : channelNumber[random.weighted(offered)]);
   const days = timeLimitDays(procedure, channel);
 
@@ -187,7 +221,6 @@ function drawSpec(input: DossierSeedInput, status: SeededStatus, fixed: Partial<
   };
   const variant = fixed.variant ?? variantFor[status]?.() ?? null;
   const processed = ["in_progress", "proposed", "done", "returned"].includes(status);
-  const overdue = random.chance(0.25);
 
   return {
     status,
@@ -201,7 +234,7 @@ function drawSpec(input: DossierSeedInput, status: SeededStatus, fixed: Partial<
     preSupplement: fixed.preSupplement ?? (status !== "submitted" && random.chance(0.07)),
     postSupplement: fixed.postSupplement ?? (processed && random.chance(0.12)),
     late: fixed.late ?? (["done", "returned"].includes(status) && random.chance(0.09)),
-    outcome: random.chance(0.92) ? "approved" : "denied",
+    outcome: fixed.outcome ?? (random.chance(0.92) ? "approved" : "denied"),
     offsets: {
       offHours: channel === 2 && random.chance(0.35) ? random.int(30, 14 * 60) : null,
       preRequest: random.int(20, 600),
@@ -218,27 +251,45 @@ function drawSpec(input: DossierSeedInput, status: SeededStatus, fixed: Partial<
         status === "stopped" && variant === "supplement"
           ? random.int(minutesPerDay * 5, minutesPerDay * 10)
           : random.int(20, minutesPerDay * 3),
-      gap: gapFor(random, status, days, overdue),
+      anchor: anchorFor(random, status, variant, days),
+      jitter: random.int(0, 300),
     },
   };
 }
 
-function gapFor(random: Random, status: SeededStatus, days: number, overdue: boolean): number {
+function anchorFor(
+  random: Random,
+  status: SeededStatus,
+  variant: Variant | null,
+  days: number,
+): Spec["offsets"]["anchor"] {
+  const limit = days * minutesPerDay;
+  const overdue = random.chance(0.15);
   switch (status) {
-    case "submitted":
-      return random.int(0, minutesPerDay);
     case "received":
-      return random.int(0, 180);
-    case "supplement_requested":
-      return random.int(0, minutesPerDay * 4);
+      return { step: "accept", before: random.int(0, 240) };
     case "in_progress":
+      return {
+        step: "accept",
+        before: Math.floor(limit * (overdue ? 1 + random.next() * 0.6 : 0.05 + random.next() * 0.85)),
+      };
     case "proposed":
-      return overdue ? random.int(0, minutesPerDay * (days + 5)) : random.int(0, Math.floor(minutesPerDay * days * 0.6));
-    case "done":
-      return random.int(0, minutesPerDay * 3);
+      return {
+        step: "accept",
+        before: Math.floor(limit * (overdue ? 1 + random.next() * 0.4 : 0.4 + random.next() * 0.55)),
+      };
+    case "supplement_requested":
+      return { step: "last", before: random.int(0, minutesPerDay * (variant === "pre" ? 3 : 4)) };
+    case "submitted":
+      return { step: "last", before: random.int(0, minutesPerDay) };
     default:
-      return 0;
+      return { step: "last", before: random.int(0, minutesPerDay * 2) };
   }
+}
+
+function longestLimitDays(procedure: ProcedureRef): number {
+  const hours = Object.values(procedure.seed.timeLimitHours).filter((h): h is number => h !== null);
+  return workingDaysFor(Math.max(...hours));
 }
 
 function timeLimitDays(procedure: ProcedureRef, channel: 1 | 2 | 3): number {
@@ -252,7 +303,13 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
   const o = spec.offsets;
   const steps: PlannedStep[] = [];
   let status: DossierStatus = "draft";
-  const push = (action: DossierAction, at: Date, to: DossierStatus, actor: Actor, details: Record<string, unknown> = {}) => {
+  const push = (
+    action: DossierAction,
+    at: Date,
+    to: DossierStatus,
+    actor: Actor,
+    details: Record<string, unknown> = {},
+  ) => {
     steps.push({ action, at, from: status, to, actor, details });
     status = to;
   };
@@ -289,7 +346,10 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
   };
 
   let cursor = start;
-  result.submittedAt = o.offHours === null ? clock.at(cursor) : new Date(clock.at(clock.dayStart(cursor)).getTime() - o.offHours * 60_000);
+  result.submittedAt =
+    o.offHours === null
+      ? clock.at(cursor)
+      : new Date(clock.at(clock.dayStart(cursor)).getTime() - o.offHours * 60_000);
   // The applicant is the one who submits, whatever the channel (rules.ts); desk and post show in the comment.
   push("submit", result.submittedAt, "submitted", "applicant");
   if (spec.status === "submitted") return result;
@@ -302,13 +362,17 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
     push("supplement", clock.at(cursor), "submitted", "applicant");
   }
   if (spec.status === "refused") return end("refuse", clock.at(cursor + o.endAfter), "refused", "receiver");
-  if (spec.variant === "early") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+  if (spec.variant === "early")
+    return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
 
   cursor += o.accept;
   const days = timeLimitDays(spec.procedure, spec.channel);
   result.acceptedAt = clock.at(cursor);
   result.dueAt = appointmentDate(result.acceptedAt, days, calendar);
-  push("accept", result.acceptedAt, "received", "receiver", { dueAt: result.dueAt.toISOString(), timeLimitDays: days });
+  push("accept", result.acceptedAt, "received", "receiver", {
+    dueAt: result.dueAt.toISOString(),
+    timeLimitDays: days,
+  });
   if (spec.status === "received") return result;
 
   cursor += o.assign;
@@ -321,9 +385,12 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
     result.supplementCount += 1;
     result.clockStoppedAt = stoppedAt;
     result.clockStops.push({ startedAt: stoppedAt, endedAt: null });
-    push("request_supplement", stoppedAt, "supplement_requested", "specialist", { supplementCount: result.supplementCount });
+    push("request_supplement", stoppedAt, "supplement_requested", "specialist", {
+      supplementCount: result.supplementCount,
+    });
     if (spec.status === "supplement_requested") return result;
-    if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+    if (spec.status === "withdrawn")
+      return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
     if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
     cursor += o.postAnswer;
     const resumedAt = clock.at(cursor);
@@ -331,9 +398,13 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
     result.dueAt = extendDueDate(result.dueAt, stoppedAt, resumedAt, calendar);
     result.clockStops[0]!.endedAt = resumedAt;
     result.clockStoppedAt = null;
-    push("supplement", resumedAt, "in_progress", "applicant", { dueAt: result.dueAt.toISOString(), previousDueAt });
+    push("supplement", resumedAt, "in_progress", "applicant", {
+      dueAt: result.dueAt.toISOString(),
+      previousDueAt,
+    });
   }
-  if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+  if (spec.status === "withdrawn")
+    return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
   if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
   if (spec.status === "in_progress") return result;
 
@@ -361,9 +432,9 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
 }
 
 /**
- * Places a dossier in time: finished ones anywhere in the year, open ones so their last step is
- * `gap` working minutes before now. No seeded dossier is submitted on now's own date, so the code
- * counters for today are untouched and a dossier filed after seeding can never collide.
+ * Places a dossier in time: finished ones anywhere in the year (more in recent months, as online
+ * filing grows), open ones where their anchor says. No seeded dossier is submitted on now's own
+ * date, so the code counters for today are untouched and a dossier filed after seeding never collides.
  */
 function place(spec: Spec, input: DossierSeedInput, clock: WorkTime): Plan {
   const nowIndex = clock.indexOf(input.now);
@@ -371,19 +442,30 @@ function place(spec: Spec, input: DossierSeedInput, clock: WorkTime): Plan {
   const yearAgo = clock.indexOf(new Date(input.now.getTime() - 365 * dayMs));
   const open = !["returned", "refused", "withdrawn", "stopped"].includes(spec.status);
 
-  const probe = plan(spec, lastSubmit - minutesPerDay * 40, clock, input.calendar);
-  const duration = clock.indexOf(lastAt(probe)) - (lastSubmit - minutesPerDay * 40);
-  let start = open
-    ? nowIndex - spec.offsets.gap - duration
-    : yearAgo + Math.floor(input.random.next() * Math.max(1, nowIndex - yearAgo - duration));
-  for (let attempt = 0; attempt < 8; attempt++) {
-    start = Math.max(yearAgo, Math.min(start, lastSubmit));
-    const candidate = plan(spec, start, clock, input.calendar);
-    const overflow = clock.indexOf(lastAt(candidate)) - nowIndex;
-    if (lastAt(candidate) < input.now && localDate(candidate.submittedAt) < localDate(input.now)) return candidate;
-    start -= Math.max(overflow, 0) + 30;
+  const probeStart = lastSubmit - minutesPerDay * 40;
+  const probe = plan(spec, probeStart, clock, input.calendar);
+  const { anchor } = spec.offsets;
+  const anchorAt = anchor.step === "accept" && probe.acceptedAt ? probe.acceptedAt : lastAt(probe);
+  let start: number;
+  if (open) {
+    start = nowIndex - anchor.before - (clock.indexOf(anchorAt) - probeStart);
+  } else {
+    const duration = clock.indexOf(lastAt(probe)) - probeStart;
+    // Density rising linearly to twice the year-ago rate: x = F⁻¹(u) for f(x) ∝ 1 + x.
+    const x = -1 + Math.sqrt(1 + 3 * input.random.next());
+    start = yearAgo + Math.floor(x * Math.max(1, nowIndex - yearAgo - duration));
   }
-  throw new Error(`Could not place a ${spec.status} dossier of ${spec.procedure.seed.code} before ${input.now.toISOString()}`);
+  if (start > lastSubmit) start = lastSubmit - spec.offsets.jitter;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    start = Math.max(yearAgo, start);
+    const candidate = plan(spec, start, clock, input.calendar);
+    if (lastAt(candidate) < input.now && localDate(candidate.submittedAt) < localDate(input.now))
+      return candidate;
+    start -= Math.max(clock.indexOf(lastAt(candidate)) - nowIndex, 0) + 30;
+  }
+  throw new Error(
+    `Could not place a ${spec.status} dossier of ${spec.procedure.seed.code} before ${input.now.toISOString()}`,
+  );
 }
 
 function lastAt(plan: Plan): Date {
@@ -391,9 +473,21 @@ function lastAt(plan: Plan): Date {
 }
 
 const comments: Record<string, string[]> = {
-  accept: ["Hồ sơ đầy đủ, hợp lệ.", "Tiếp nhận hồ sơ, hẹn trả kết quả theo phiếu hẹn.", "Đã kiểm tra thành phần hồ sơ, đủ điều kiện tiếp nhận."],
-  assign: ["Chuyển chuyên viên thẩm định, xử lý.", "Giao chuyên viên xử lý đúng hạn.", "Đề nghị chuyên viên thẩm định và trình kết quả."],
-  propose_approve: ["Hồ sơ đủ điều kiện, đề nghị lãnh đạo phê duyệt.", "Đã thẩm định, đề nghị ký ban hành kết quả.", "Đủ điều kiện theo quy định, trình lãnh đạo xem xét."],
+  accept: [
+    "Hồ sơ đầy đủ, hợp lệ.",
+    "Tiếp nhận hồ sơ, hẹn trả kết quả theo phiếu hẹn.",
+    "Đã kiểm tra thành phần hồ sơ, đủ điều kiện tiếp nhận.",
+  ],
+  assign: [
+    "Chuyển chuyên viên thẩm định, xử lý.",
+    "Giao chuyên viên xử lý đúng hạn.",
+    "Đề nghị chuyên viên thẩm định và trình kết quả.",
+  ],
+  propose_approve: [
+    "Hồ sơ đủ điều kiện, đề nghị lãnh đạo phê duyệt.",
+    "Đã thẩm định, đề nghị ký ban hành kết quả.",
+    "Đủ điều kiện theo quy định, trình lãnh đạo xem xét.",
+  ],
   propose_deny: [
     "Hồ sơ không đủ điều kiện theo quy định, đề nghị từ chối giải quyết.",
     "Thông tin kê khai không khớp với dữ liệu dân cư, đề nghị trả lời từ chối.",
@@ -408,7 +502,11 @@ const comments: Record<string, string[]> = {
     "Người nộp không bổ sung hồ sơ theo yêu cầu; từ chối tiếp nhận.",
     "Thành phần hồ sơ không đúng quy định; đã hướng dẫn người nộp chuẩn bị lại.",
   ],
-  withdraw: ["Tôi xin rút hồ sơ để nộp lại sau.", "Tôi đã nộp trùng hồ sơ, xin rút hồ sơ này.", "Gia đình thay đổi kế hoạch, tôi xin rút hồ sơ."],
+  withdraw: [
+    "Tôi xin rút hồ sơ để nộp lại sau.",
+    "Tôi đã nộp trùng hồ sơ, xin rút hồ sơ này.",
+    "Gia đình thay đổi kế hoạch, tôi xin rút hồ sơ.",
+  ],
   stop_processing: [
     "Dừng xử lý theo đề nghị của người nộp hồ sơ.",
     "Dừng xử lý do phát sinh tranh chấp liên quan đến nội dung hồ sơ; đã thông báo cho người nộp.",
@@ -424,7 +522,11 @@ const comments: Record<string, string[]> = {
     "Đề nghị bổ sung văn bản ủy quyền có chứng thực theo quy định.",
     "Hồ sơ cần làm rõ một số thông tin kê khai, đề nghị bổ sung bản sao giấy tờ liên quan.",
   ],
-  supplement: ["Tôi đã bổ sung giấy tờ theo yêu cầu.", "Đã tải lên bản chụp rõ nét hơn.", "Gửi bổ sung giấy tờ theo hướng dẫn của cán bộ."],
+  supplement: [
+    "Tôi đã bổ sung giấy tờ theo yêu cầu.",
+    "Đã tải lên bản chụp rõ nét hơn.",
+    "Gửi bổ sung giấy tờ theo hướng dẫn của cán bộ.",
+  ],
 };
 const buildingSupplement = "Bản vẽ thiết kế chưa thể hiện mặt cắt công trình, đề nghị bổ sung.";
 const returnComments = {
@@ -433,11 +535,21 @@ const returnComments = {
   3: "Đã gửi kết quả qua dịch vụ bưu chính công ích.",
 };
 
-function commentFor(step: PlannedStep, spec: Spec, random: Random, index: number, steps: PlannedStep[]): string | null {
+function commentFor(
+  step: PlannedStep,
+  spec: Spec,
+  random: Random,
+  index: number,
+  steps: PlannedStep[],
+): string | null {
   const pick = (key: string) => random.pick(comments[key] ?? [""]);
   switch (step.action) {
     case "submit":
-      return spec.channel === 1 ? "Nộp trực tiếp tại Bộ phận một cửa." : spec.channel === 3 ? "Gửi hồ sơ qua dịch vụ bưu chính công ích." : null;
+      return spec.channel === 1
+        ? "Nộp trực tiếp tại Bộ phận một cửa."
+        : spec.channel === 3
+          ? "Gửi hồ sơ qua dịch vụ bưu chính công ích."
+          : null;
     case "accept":
     case "assign":
     case "approve":
@@ -446,7 +558,9 @@ function commentFor(step: PlannedStep, spec: Spec, random: Random, index: number
       return pick(step.details.proposal === "deny" ? "propose_deny" : "propose_approve");
     case "request_supplement":
       if (step.from === "submitted") return pick("request_supplement_pre");
-      return spec.procedure.seed.code === "1.013225" && random.chance(0.6) ? buildingSupplement : pick("request_supplement_post");
+      return spec.procedure.seed.code === "1.013225" && random.chance(0.6)
+        ? buildingSupplement
+        : pick("request_supplement_post");
     case "stop":
       return pick(steps[index - 1]?.action === "request_supplement" ? "stop_supplement" : "stop_processing");
     case "withdraw":
@@ -460,26 +574,56 @@ function commentFor(step: PlannedStep, spec: Spec, random: Random, index: number
 
 /** The dossiers every demo login should find: the citizen's and the business's own. */
 function featuredSpecs(input: DossierSeedInput): Spec[] {
-  const { citizen, business, organisationId, companyName } = input.demo;
+  const { citizen, business, organisationId } = input.demo;
   const mine = { applicant: citizen };
-  const ours = { applicant: business, organisationId, companyName };
+  // The business registers subsidiaries it owns (its own company is registered already).
+  const ours = (companyName?: string) => ({ applicant: business, organisationId, companyName });
   return [
-    drawSpec(input, "returned", { ...mine, procedureCode: "1.001193", channel: 2, late: false }),
+    drawSpec(input, "returned", {
+      ...mine,
+      procedureCode: "1.001193",
+      channel: 2,
+      late: false,
+      outcome: "approved",
+    }),
     drawSpec(input, "in_progress", { ...mine, procedureCode: "3.000333", channel: 2 }),
-    drawSpec(input, "supplement_requested", { ...mine, procedureCode: "1.004194", channel: 2, variant: "post" }),
+    drawSpec(input, "supplement_requested", {
+      ...mine,
+      procedureCode: "1.004194",
+      channel: 2,
+      variant: "post",
+    }),
     drawSpec(input, "draft", { ...mine, procedureCode: "1.004873" }),
-    drawSpec(input, "returned", { ...mine, procedureCode: "2.000815", channel: 1 }),
+    drawSpec(input, "returned", { ...mine, procedureCode: "2.000815", channel: 1, outcome: "approved" }),
     drawSpec(input, "received", { ...mine, procedureCode: "1.000894", channel: 2 }),
-    drawSpec(input, "returned", { ...ours, procedureCode: "2.001583", channel: 2, late: false }),
-    drawSpec(input, "in_progress", { ...ours, procedureCode: "1.013225", channel: 2 }),
-    drawSpec(input, "supplement_requested", { ...ours, procedureCode: "2.001583", channel: 2, variant: "pre" }),
-    drawSpec(input, "draft", { ...ours, procedureCode: "2.001583" }),
+    drawSpec(input, "returned", {
+      ...ours("Công ty TNHH Một thành viên Logistics Phố Hiến"),
+      procedureCode: "2.001583",
+      channel: 2,
+      late: false,
+      outcome: "approved",
+    }),
+    drawSpec(input, "in_progress", { ...ours(), procedureCode: "1.013225", channel: 2 }),
+    drawSpec(input, "supplement_requested", {
+      ...ours("Công ty TNHH Một thành viên Nông sản Phố Hiến"),
+      procedureCode: "2.001583",
+      channel: 2,
+      variant: "pre",
+    }),
+    drawSpec(input, "draft", {
+      ...ours("Công ty TNHH Một thành viên Xây dựng Phố Hiến"),
+      procedureCode: "2.001583",
+    }),
   ];
 }
 
 export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   const { random, now } = input;
-  const clock = makeWorkTime(input.calendar, new Date(now.getTime() - 420 * dayMs), new Date(now.getTime() + 150 * dayMs));
+  const clock = makeWorkTime(
+    input.calendar,
+    new Date(now.getTime() - 420 * dayMs),
+    new Date(now.getTime() + 150 * dayMs),
+  );
 
   const specs = featuredSpecs(input).slice(0, input.count);
   // Every state at least once, then by weight.
@@ -496,7 +640,12 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   const built: Built[] = specs.map((spec) => {
     const id = random.uuid();
     const person = spec.applicant.person;
-    const commune = spec.pair.competent.key === "thaiBinh" ? "thaiBinh" : spec.pair.competent.key === "phoHien" ? "phoHien" : random.pick(["phoHien", "thaiBinh"] as const);
+    const commune =
+      spec.pair.competent.key === "thaiBinh"
+        ? "thaiBinh"
+        : spec.pair.competent.key === "phoHien"
+          ? "phoHien"
+          : random.pick(["phoHien", "thaiBinh"] as const);
     const base = {
       id,
       procedureId: spec.procedure.id,
@@ -511,17 +660,39 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
 
     if (spec.status === "draft") {
       const createdAt = new Date(now.getTime() - random.int(120, 25 * 24 * 60) * 60_000);
-      const answers = answersFor(spec.procedure.seed.code, { random, applicant: person, commune, submittedAt: createdAt, companyName: spec.companyName });
+      const answers = answersFor(spec.procedure.seed.code, {
+        random,
+        applicant: person,
+        commune,
+        submittedAt: createdAt,
+        companyName: spec.companyName,
+      });
       // A draft is a form half filled in: drop the last answers.
       const keys = Object.keys(answers);
-      const kept = Object.fromEntries(Object.entries(answers).slice(0, Math.max(1, keys.length - random.int(1, 3))));
-      const updatedAt = new Date(Math.min(now.getTime() - 60_000, createdAt.getTime() + random.int(1, 90) * 60_000));
-      return { spec, plan: null, row: { ...base, status: "draft", formData: kept, version: 1, createdAt, updatedAt } };
+      const kept = Object.fromEntries(
+        Object.entries(answers).slice(0, Math.max(1, keys.length - random.int(1, 3))),
+      );
+      const updatedAt = new Date(
+        Math.min(now.getTime() - 60_000, createdAt.getTime() + random.int(1, 90) * 60_000),
+      );
+      return {
+        spec,
+        plan: null,
+        row: { ...base, status: "draft", formData: kept, version: 1, createdAt, updatedAt },
+      };
     }
 
     const p = place(spec, input, clock);
-    const createdAt = new Date(p.submittedAt.getTime() - (spec.channel === 1 ? random.int(1, 5) : random.int(4, 45)) * 60_000);
-    const formData = answersFor(spec.procedure.seed.code, { random, applicant: person, commune, submittedAt: p.submittedAt, companyName: spec.companyName });
+    const createdAt = new Date(
+      p.submittedAt.getTime() - (spec.channel === 1 ? random.int(1, 5) : random.int(4, 45)) * 60_000,
+    );
+    const formData = answersFor(spec.procedure.seed.code, {
+      random,
+      applicant: person,
+      commune,
+      submittedAt: p.submittedAt,
+      companyName: spec.companyName,
+    });
     return {
       spec,
       plan: p,
@@ -548,7 +719,9 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
 
   // Codes in submission order, per receiving agency and local day, as the service hands them out.
   const counters = new Map<string, { agencyId: string; day: string; last: number }>();
-  const submitted = built.filter((b) => b.plan).sort((a, b) => a.plan!.submittedAt.getTime() - b.plan!.submittedAt.getTime());
+  const submitted = built
+    .filter((b) => b.plan)
+    .sort((a, b) => a.plan!.submittedAt.getTime() - b.plan!.submittedAt.getTime());
   for (const b of submitted) {
     const day = localDate(b.plan!.submittedAt);
     const key = `${b.spec.pair.receiving.id}|${day}`;
@@ -577,7 +750,13 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
         details,
       });
     });
-    for (const stop of b.plan.clockStops) clockStops.push({ dossierId: b.row.id!, reason: "supplement", startedAt: stop.startedAt, endedAt: stop.endedAt });
+    for (const stop of b.plan.clockStops)
+      clockStops.push({
+        dossierId: b.row.id!,
+        reason: "supplement",
+        startedAt: stop.startedAt,
+        endedAt: stop.endedAt,
+      });
   }
   // Ids of the history then grow with time, as they would in a live system.
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -592,7 +771,10 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
 }
 
 /** Published results for approved dossiers whose result is a public act (permits, registrations). */
-function publishDecisions(built: { row: typeof dossiers.$inferInsert; spec: Spec }[], input: DossierSeedInput): SeededDossiers["decisions"] {
+function publishDecisions(
+  built: { row: typeof dossiers.$inferInsert; spec: Spec }[],
+  input: DossierSeedInput,
+): SeededDossiers["decisions"] {
   const summaries: Record<string, (answers: Record<string, unknown>) => { vi: string; en: string }> = {
     "1.013225": (a) => ({
       vi: `Cấp giấy phép xây dựng nhà ở riêng lẻ ${a.floors} tầng, tổng diện tích sàn ${a.floorAreaM2} m², tại ${a.constructionAddress}.`,
@@ -617,9 +799,9 @@ function publishDecisions(built: { row: typeof dossiers.$inferInsert; spec: Spec
   const target = Math.round((input.count * 40) / 300);
   // Spread the published ones over the year rather than taking only the latest.
   const stride = Math.max(1, approved.length / Math.max(1, target));
-  const chosen = [...new Set(Array.from({ length: Math.min(target, approved.length) }, (_, k) => Math.floor(k * stride)))].map(
-    (i) => approved[i]!,
-  );
+  const chosen = [
+    ...new Set(Array.from({ length: Math.min(target, approved.length) }, (_, k) => Math.floor(k * stride))),
+  ].map((i) => approved[i]!);
 
   const sequence = new Map<string, number>();
   return chosen.map((b) => {
@@ -640,7 +822,9 @@ function publishDecisions(built: { row: typeof dossiers.$inferInsert; spec: Spec
       summaryEn: summary.en,
       searchText: searchable(`${number} ${summary.vi} ${summary.en}`),
       publishedBy: input.demo.headId,
-      publishedAt: new Date(Math.min(b.row.finishedAt!.getTime() + 30 * 60_000, input.now.getTime() - 60_000)),
+      publishedAt: new Date(
+        Math.min(b.row.finishedAt!.getTime() + 30 * 60_000, input.now.getTime() - 60_000),
+      ),
     };
   });
 }

@@ -33,7 +33,10 @@ export { demoAccounts, type DemoAccount } from "./accounts";
  * same for the same `now` (a seeded PRNG). Imported by the server at start-up, so data files are
  * imported as modules, never read from disk.
  */
-export async function seedDemo(db: Db, options: { now?: Date; dossierCount?: number } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  db: Db,
+  options: { now?: Date; dossierCount?: number } = {},
+): Promise<{ seeded: boolean }> {
   const now = options.now ?? new Date();
   const dossierCount = options.dossierCount ?? 300;
   if (await hasAgencies(db)) return { seeded: false };
@@ -84,14 +87,26 @@ const demoPeople: Record<"citizen" | "business", SeedPerson> = {
   },
 };
 
-async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes: Map<string, string>): Promise<void> {
+async function insertAll(
+  tx: Queryable,
+  now: Date,
+  dossierCount: number,
+  hashes: Map<string, string>,
+): Promise<void> {
   const random = createRandom(20250701);
   // Accounts and the catalogue predate every seeded dossier.
   const longAgo = new Date(now.getTime() - 400 * 24 * 60 * 60 * 1000);
 
-  const agencyIds = Object.fromEntries(agencySeeds.map((a) => [a.key, random.uuid()])) as Record<AgencyKey, string>;
+  const agencyIds = Object.fromEntries(agencySeeds.map((a) => [a.key, random.uuid()])) as Record<
+    AgencyKey,
+    string
+  >;
   await tx.insert(agencies).values(agencyRows(agencyIds).map((row) => ({ ...row, createdAt: longAgo })));
-  const agencyRef = (key: AgencyKey): AgencyRef => ({ key, id: agencyIds[key], code: agencySeeds.find((a) => a.key === key)!.code });
+  const agencyRef = (key: AgencyKey): AgencyRef => ({
+    key,
+    id: agencyIds[key],
+    code: agencySeeds.find((a) => a.key === key)!.code,
+  });
 
   const accountIds = Object.fromEntries(demoAccounts.map((a) => [a.key, random.uuid()])) as Record<
     (typeof demoAccounts)[number]["key"],
@@ -125,7 +140,11 @@ async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes:
 
   await tx.insert(staffRoles).values(
     (["receiver", "specialist", "head", "admin"] as const).flatMap((key) =>
-      demoStaffRoles[key].map(({ agency, role }) => ({ userId: accountIds[key], agencyId: agencyIds[agency], role })),
+      demoStaffRoles[key].map(({ agency, role }) => ({
+        userId: accountIds[key],
+        agencyId: agencyIds[agency],
+        role,
+      })),
     ),
   );
 
@@ -141,10 +160,15 @@ async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes:
       seed: procedure,
       id,
       versionId,
-      pairs: procedureAgencyPairs(procedure).map((pair) => ({ competent: agencyRef(pair.competent), receiving: agencyRef(pair.receiving) })),
+      pairs: procedureAgencyPairs(procedure).map((pair) => ({
+        competent: agencyRef(pair.competent),
+        receiving: agencyRef(pair.receiving),
+      })),
     });
   }
-  await tx.insert(procedures).values(seedProcedures.map((p) => ({ id: procedureIds[p.code]!, ...p.row, createdAt: longAgo })));
+  await tx
+    .insert(procedures)
+    .values(seedProcedures.map((p) => ({ id: procedureIds[p.code]!, ...p.row, createdAt: longAgo })));
   await tx.insert(procedureVersions).values(versionRows);
   await tx.insert(procedureAgencies).values(procedureAgencyRows(procedureIds, agencyIds));
 
@@ -152,7 +176,10 @@ async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes:
   // Deadlines count with the calendar as stored, as the services do.
   const calendar = makeCalendar(await tx.select({ date: holidays.date, kind: holidays.kind }).from(holidays));
 
-  const applicant = (key: "citizen" | "business"): Applicant => ({ id: accountIds[key], person: demoPeople[key] });
+  const applicant = (key: "citizen" | "business"): Applicant => ({
+    id: accountIds[key],
+    person: demoPeople[key],
+  });
   const seeded = seedDossiers({
     random,
     now,
@@ -164,8 +191,6 @@ async function insertAll(tx: Queryable, now: Date, dossierCount: number, hashes:
       citizen: applicant("citizen"),
       business: applicant("business"),
       organisationId,
-      // The business registers a subsidiary it owns; its own company is registered already.
-      companyName: "Công ty TNHH Một thành viên Logistics Phố Hiến",
       receiverId: accountIds.receiver,
       specialistId: accountIds.specialist,
       headId: accountIds.head,

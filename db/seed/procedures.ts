@@ -108,7 +108,7 @@ const onlineLevelNote = {
   ),
 };
 const workingDaysNote = t(
-  'Cổng chỉ ghi con số, không ghi đơn vị; bản demo tính theo ngày làm việc, nhận sau 15 giờ thì tính từ ngày làm việc tiếp theo.',
+  "Cổng chỉ ghi con số, không ghi đơn vị; bản demo tính theo ngày làm việc, nhận sau 15 giờ thì tính từ ngày làm việc tiếp theo.",
   "The portal gives only a number, without a unit; the demo counts working days, and a dossier received after 15:00 counts from the next working day.",
 );
 
@@ -118,10 +118,26 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "whole",
     popularRank: 1,
     documents: [
-      { key: "bien_ban_tre_bi_bo_roi", en: "Record of the child's abandonment (abandoned children only)", required: false },
-      { key: "van_ban_uy_quyen", en: "Letter of authorisation (if someone registers for you)", required: false },
-      { key: "xac_nhan_mang_thai_ho", en: "Clinic's confirmation of surrogacy (surrogacy only)", required: false },
-      { key: "giay_chung_sinh", en: "Birth certificate from the hospital (or a witness's statement)", required: true },
+      {
+        key: "bien_ban_tre_bi_bo_roi",
+        en: "Record of the child's abandonment (abandoned children only)",
+        required: false,
+      },
+      {
+        key: "van_ban_uy_quyen",
+        en: "Letter of authorisation (if someone registers for you)",
+        required: false,
+      },
+      {
+        key: "xac_nhan_mang_thai_ho",
+        en: "Clinic's confirmation of surrogacy (surrogacy only)",
+        required: false,
+      },
+      {
+        key: "giay_chung_sinh",
+        en: "Birth certificate from the hospital (or a witness's statement)",
+        required: true,
+      },
       { key: "giay_to_cu_tru", en: "Proof of residence (only if it cannot be looked up)", required: false },
       { key: "giay_to_tuy_than", en: "Identity document (shown at the desk)", required: false },
       { key: "to_khai_khai_sinh", en: "Birth registration form (desk or post)", required: false },
@@ -130,7 +146,12 @@ const overlays: Record<string, Overlay> = {
     resultEn: "Birth certificate (giấy khai sinh)",
     notes: { vi: [], en: [] },
     form: [
-      nameField("childFullName", t("Họ, chữ đệm và tên của trẻ", "Child's full name"), true, t("Viết đủ dấu, ví dụ: Nguyễn Minh Anh.", "With Vietnamese accents, for example: Nguyễn Minh Anh.")),
+      nameField(
+        "childFullName",
+        t("Họ, chữ đệm và tên của trẻ", "Child's full name"),
+        true,
+        t("Viết đủ dấu, ví dụ: Nguyễn Minh Anh.", "With Vietnamese accents, for example: Nguyễn Minh Anh."),
+      ),
       birthDateField("childDateOfBirth", t("Ngày sinh của trẻ", "Child's date of birth")),
       {
         name: "childSex",
@@ -148,10 +169,18 @@ const overlays: Record<string, Overlay> = {
         label: t("Nơi sinh", "Place of birth"),
         required: true,
         maxLength: 200,
-        hint: t("Tên cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế.", "The name of the hospital or clinic, or the address if the child was born elsewhere."),
+        hint: t(
+          "Tên cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế.",
+          "The name of the hospital or clinic, or the address if the child was born elsewhere.",
+        ),
       },
       nameField("motherFullName", t("Họ, chữ đệm và tên của mẹ", "Mother's full name")),
-      nameField("fatherFullName", t("Họ, chữ đệm và tên của cha", "Father's full name"), false, t("Bỏ trống nếu chưa xác định được cha.", "Leave blank if the father is not established.")),
+      nameField(
+        "fatherFullName",
+        t("Họ, chữ đệm và tên của cha", "Father's full name"),
+        false,
+        t("Bỏ trống nếu chưa xác định được cha.", "Leave blank if the father is not established."),
+      ),
       idField("applicantIdNumber", yourId),
     ],
   },
@@ -183,10 +212,26 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "whole",
     documents: [
       { key: "giay_bao_tu", en: "Death notice (or a document that replaces it)", required: true },
-      { key: "van_ban_uy_quyen", en: "Letter of authorisation (if someone registers for you)", required: false },
-      { key: "giay_to_chung_minh_su_kien_chet", en: "Evidence of the death (long-past deaths without a death notice)", required: false },
-      { key: "giay_to_noi_chet", en: "Proof of the place of death (if the last residence is unknown)", required: false },
-      { key: "giay_to_cu_tru_cuoi_cung", en: "Proof of the deceased's last residence (only if it cannot be looked up)", required: false },
+      {
+        key: "van_ban_uy_quyen",
+        en: "Letter of authorisation (if someone registers for you)",
+        required: false,
+      },
+      {
+        key: "giay_to_chung_minh_su_kien_chet",
+        en: "Evidence of the death (long-past deaths without a death notice)",
+        required: false,
+      },
+      {
+        key: "giay_to_noi_chet",
+        en: "Proof of the place of death (if the last residence is unknown)",
+        required: false,
+      },
+      {
+        key: "giay_to_cu_tru_cuoi_cung",
+        en: "Proof of the deceased's last residence (only if it cannot be looked up)",
+        required: false,
+      },
       { key: "giay_to_tuy_than", en: "Identity document (shown at the desk)", required: false },
       { key: "mau_dien_tu_khai_tu", en: "Online death registration form (this form)", required: false },
       { key: "to_khai_khai_tu", en: "Death registration form (at the desk)", required: false },
@@ -194,13 +239,26 @@ const overlays: Record<string, Overlay> = {
     resultEn: "Death registration extract",
     notes: {
       vi: [],
-      en: ["The portal says free of charge, but its text says the provincial council sets the fee and waives it for registration on time; the amount is left blank."],
+      en: [
+        "The portal says free of charge, but its text says the provincial council sets the fee and waives it for registration on time; the amount is left blank.",
+      ],
     },
     form: [
       nameField("deceasedFullName", t("Họ, chữ đệm và tên người đã mất", "Full name of the person who died")),
       birthDateField("dateOfDeath", t("Ngày mất", "Date of death")),
-      { name: "placeOfDeath", type: "text", label: t("Nơi mất", "Place of death"), required: true, maxLength: 200 },
-      nameField("relationship", t("Quan hệ với người đã mất", "Your relationship to the person who died"), true, t("Ví dụ: con, vợ, chồng.", "For example: son, daughter, wife, husband.")),
+      {
+        name: "placeOfDeath",
+        type: "text",
+        label: t("Nơi mất", "Place of death"),
+        required: true,
+        maxLength: 200,
+      },
+      nameField(
+        "relationship",
+        t("Quan hệ với người đã mất", "Your relationship to the person who died"),
+        true,
+        t("Ví dụ: con, vợ, chồng.", "For example: son, daughter, wife, husband."),
+      ),
       idField("applicantIdNumber", yourId),
     ],
   },
@@ -210,17 +268,37 @@ const overlays: Record<string, Overlay> = {
     popularRank: 2,
     competent: "police",
     documents: [
-      { key: "to_khai_uy_quyen", en: "Request form for an authorised person or a minor's parent (form 02/2025/LLTP)", required: false },
-      { key: "to_khai_dien_tu_uy_quyen", en: "Online request form for an authorised person or a minor's parent (form 05/2025/LLTP)", required: false },
-      { key: "ban_sao_can_cuoc", en: "Copy of the identity card or passport of the person the record is for", required: true },
+      {
+        key: "to_khai_uy_quyen",
+        en: "Request form for an authorised person or a minor's parent (form 02/2025/LLTP)",
+        required: false,
+      },
+      {
+        key: "to_khai_dien_tu_uy_quyen",
+        en: "Online request form for an authorised person or a minor's parent (form 05/2025/LLTP)",
+        required: false,
+      },
+      {
+        key: "ban_sao_can_cuoc",
+        en: "Copy of the identity card or passport of the person the record is for",
+        required: true,
+      },
       { key: "to_khai_lltp", en: "Request form (form 01/2025/LLTP, at the desk)", required: false },
       { key: "giay_to_mien_giam_phi", en: "Proof of a fee waiver or reduction (if any)", required: false },
-      { key: "van_ban_uy_quyen", en: "Letter of authorisation (certificate No. 1, if someone applies for you)", required: false },
-      { key: "to_khai_dien_tu_lltp", en: "Online request form (form 04/2025/LLTP, this form)", required: false },
+      {
+        key: "van_ban_uy_quyen",
+        en: "Letter of authorisation (certificate No. 1, if someone applies for you)",
+        required: false,
+      },
+      {
+        key: "to_khai_dien_tu_lltp",
+        en: "Online request form (form 04/2025/LLTP, this form)",
+        required: false,
+      },
     ],
     resultEn: "Judicial record certificate No. 1 or No. 2",
     notes: {
-      vi: ["Thời hạn ghi \"10 Ngày\"; bản demo tính là 10 ngày làm việc."],
+      vi: ['Thời hạn ghi "10 Ngày"; bản demo tính là 10 ngày làm việc.'],
       en: [
         'The time limit is published as "10 days"; the demo counts 10 working days.',
         "The portal says free of charge but refers to Circular 244/2016/TT-BTC, which sets a fee; the amount is left blank.",
@@ -228,7 +306,10 @@ const overlays: Record<string, Overlay> = {
       ],
     },
     form: [
-      nameField("fullName", t("Họ, chữ đệm và tên người được cấp phiếu", "Full name of the person the record is for")),
+      nameField(
+        "fullName",
+        t("Họ, chữ đệm và tên người được cấp phiếu", "Full name of the person the record is for"),
+      ),
       birthDateField("dateOfBirth", t("Ngày sinh", "Date of birth")),
       idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
       {
@@ -236,7 +317,10 @@ const overlays: Record<string, Overlay> = {
         type: "select",
         label: t("Loại phiếu", "Type of certificate"),
         required: true,
-        hint: t("Phiếu số 2 ghi đầy đủ án tích, kể cả án tích đã được xóa.", "Certificate No. 2 lists every conviction, including those expunged."),
+        hint: t(
+          "Phiếu số 2 ghi đầy đủ án tích, kể cả án tích đã được xóa.",
+          "Certificate No. 2 lists every conviction, including those expunged.",
+        ),
         options: [
           { value: "1", label: t("Phiếu Lý lịch tư pháp số 1", "Judicial record certificate No. 1") },
           { value: "2", label: t("Phiếu Lý lịch tư pháp số 2", "Judicial record certificate No. 2") },
@@ -249,18 +333,27 @@ const overlays: Record<string, Overlay> = {
         required: true,
         maxLength: 500,
       },
-      { name: "copies", type: "number", label: t("Số lượng phiếu", "Number of copies"), required: true, min: 1, max: 10 },
+      {
+        name: "copies",
+        type: "number",
+        label: t("Số lượng phiếu", "Number of copies"),
+        required: true,
+        min: 1,
+        max: 10,
+      },
     ],
   },
   "2.000815": {
     fieldEn: "Certification",
     onlineLevel: "partial",
     demoTimeLimitDays: 1,
-    documents: [{ key: "ban_chinh_va_ban_sao", en: "The original document and the copies to certify", required: true }],
+    documents: [
+      { key: "ban_chinh_va_ban_sao", en: "The original document and the copies to certify", required: true },
+    ],
     resultEn: "Certified copy of the original",
     notes: {
       vi: [
-        "Thời hạn giải quyết: Cổng ghi \"Không có thông tin\"; bản demo dùng 01 ngày làm việc (chứng thực trong ngày, nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo).",
+        'Thời hạn giải quyết: Cổng ghi "Không có thông tin"; bản demo dùng 01 ngày làm việc (chứng thực trong ngày, nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo).',
         "Phí 10 USD/bản chỉ áp dụng tại cơ quan đại diện Việt Nam ở nước ngoài nên không đưa vào đây.",
       ],
       en: [
@@ -269,9 +362,30 @@ const overlays: Record<string, Overlay> = {
       ],
     },
     form: [
-      { name: "documentName", type: "text", label: t("Tên giấy tờ cần chứng thực", "Document to certify"), required: true, maxLength: 200, hint: t("Ví dụ: Bằng tốt nghiệp đại học.", "For example: university degree.") },
-      { name: "pages", type: "number", label: t("Số trang của bản chính", "Number of pages of the original"), required: true, min: 1, max: 500 },
-      { name: "copies", type: "number", label: t("Số bản sao cần chứng thực", "Number of copies to certify"), required: true, min: 1, max: 50 },
+      {
+        name: "documentName",
+        type: "text",
+        label: t("Tên giấy tờ cần chứng thực", "Document to certify"),
+        required: true,
+        maxLength: 200,
+        hint: t("Ví dụ: Bằng tốt nghiệp đại học.", "For example: university degree."),
+      },
+      {
+        name: "pages",
+        type: "number",
+        label: t("Số trang của bản chính", "Number of pages of the original"),
+        required: true,
+        min: 1,
+        max: 500,
+      },
+      {
+        name: "copies",
+        type: "number",
+        label: t("Số bản sao cần chứng thực", "Number of copies to certify"),
+        required: true,
+        min: 1,
+        max: 50,
+      },
       idField("applicantIdNumber", yourId),
     ],
   },
@@ -281,22 +395,50 @@ const overlays: Record<string, Overlay> = {
     demoTimeLimitDays: 3,
     documents: [
       { key: "giay_de_nghi_dang_ky_hkd", en: "Household business registration application", required: true },
-      { key: "van_ban_uy_quyen_thanh_vien", en: "Copy of the family members' authorisation (family-run businesses)", required: false },
+      {
+        key: "van_ban_uy_quyen_thanh_vien",
+        en: "Copy of the family members' authorisation (family-run businesses)",
+        required: false,
+      },
     ],
     resultEn: "Household business registration certificate",
     notes: {
-      vi: ["Thời hạn giải quyết: Cổng ghi \"Không có thông tin\"; bản demo dùng 03 ngày làm việc như trình tự thực hiện ghi."],
+      vi: [
+        'Thời hạn giải quyết: Cổng ghi "Không có thông tin"; bản demo dùng 03 ngày làm việc như trình tự thực hiện ghi.',
+      ],
       en: [
         'The portal gives no time limit ("no information"); the demo uses 3 working days, as the procedure\'s steps state.',
         "The provincial council sets the fee; the amounts shown are those the portal publishes.",
       ],
     },
     form: [
-      { name: "businessName", type: "text", label: t("Tên hộ kinh doanh", "Business name"), required: true, maxLength: 150, hint: t("Ví dụ: Hộ kinh doanh Tạp hóa Minh Hằng.", "For example: Hộ kinh doanh Tạp hóa Minh Hằng.") },
+      {
+        name: "businessName",
+        type: "text",
+        label: t("Tên hộ kinh doanh", "Business name"),
+        required: true,
+        maxLength: 150,
+        hint: t("Ví dụ: Hộ kinh doanh Tạp hóa Minh Hằng.", "For example: Hộ kinh doanh Tạp hóa Minh Hằng."),
+      },
       addressField("businessAddress", t("Địa điểm kinh doanh", "Business address")),
-      { name: "businessLine", type: "textarea", label: t("Ngành, nghề kinh doanh", "What the business does"), required: true, maxLength: 500 },
-      { name: "capitalVnd", type: "number", label: t("Vốn kinh doanh (đồng)", "Capital (VND)"), required: true, min: 0 },
-      idField("ownerIdNumber", t("Số định danh cá nhân của chủ hộ", "Owner's personal identification number")),
+      {
+        name: "businessLine",
+        type: "textarea",
+        label: t("Ngành, nghề kinh doanh", "What the business does"),
+        required: true,
+        maxLength: 500,
+      },
+      {
+        name: "capitalVnd",
+        type: "number",
+        label: t("Vốn kinh doanh (đồng)", "Capital (VND)"),
+        required: true,
+        min: 0,
+      },
+      idField(
+        "ownerIdNumber",
+        t("Số định danh cá nhân của chủ hộ", "Owner's personal identification number"),
+      ),
       phoneField,
     ],
   },
@@ -305,16 +447,38 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "partial",
     popularRank: 5,
     documents: [
-      { key: "giay_to_dat_dai", en: "One of the legal land documents (land use right certificate)", required: true },
-      { key: "giay_chung_nhan_qsdd", en: "Land use right certificate (one of the accepted land documents)", required: false },
-      { key: "don_de_nghi_cap_phep", en: "Application for a building permit (form No. 1, Decree 175/2024/NĐ-CP)", required: true },
-      { key: "giay_chung_nhan_nha_o", en: "House ownership and land use certificate (one of the accepted land documents)", required: false },
-      { key: "giay_chung_nhan_qsdd_tai_san", en: "Land use right and property certificate (one of the accepted land documents)", required: false },
+      {
+        key: "giay_to_dat_dai",
+        en: "One of the legal land documents (land use right certificate)",
+        required: true,
+      },
+      {
+        key: "giay_chung_nhan_qsdd",
+        en: "Land use right certificate (one of the accepted land documents)",
+        required: false,
+      },
+      {
+        key: "don_de_nghi_cap_phep",
+        en: "Application for a building permit (form No. 1, Decree 175/2024/NĐ-CP)",
+        required: true,
+      },
+      {
+        key: "giay_chung_nhan_nha_o",
+        en: "House ownership and land use certificate (one of the accepted land documents)",
+        required: false,
+      },
+      {
+        key: "giay_chung_nhan_qsdd_tai_san",
+        en: "Land use right and property certificate (one of the accepted land documents)",
+        required: false,
+      },
       { key: "ho_so_thiet_ke", en: "Design drawings (2 sets)", required: true },
     ],
     resultEn: "Building permit, with the stamped design drawings",
     notes: {
-      vi: ["Thời hạn ghi \"20 Ngày\" (trực tuyến, bưu chính) và \"15 Ngày\" (trực tiếp); bản demo tính là ngày làm việc.", "Chỉ nhóm hồ sơ nhà ở riêng lẻ."],
+      vi: [
+        'Thời hạn ghi "20 Ngày" (trực tuyến, bưu chính) và "15 Ngày" (trực tiếp); bản demo tính là ngày làm việc.',
+      ],
       en: [
         'The time limit is published as "20 days" (online, post) and "15 days" (desk); the demo counts working days.',
         "Documents listed are those for detached houses only.",
@@ -329,11 +493,31 @@ const overlays: Record<string, Overlay> = {
         label: t("Thửa đất số, tờ bản đồ số", "Land parcel and map sheet numbers"),
         required: true,
         maxLength: 100,
-        hint: t("Theo Giấy chứng nhận quyền sử dụng đất, ví dụ: thửa 125, tờ bản đồ số 12.", "As on the land use right certificate, for example: parcel 125, map sheet 12."),
+        hint: t(
+          "Theo Giấy chứng nhận quyền sử dụng đất, ví dụ: thửa 125, tờ bản đồ số 12.",
+          "As on the land use right certificate, for example: parcel 125, map sheet 12.",
+        ),
       },
-      { name: "floors", type: "number", label: t("Số tầng", "Number of floors"), required: true, min: 1, max: 7 },
-      { name: "floorAreaM2", type: "number", label: t("Tổng diện tích sàn (m²)", "Total floor area (m²)"), required: true, min: 10, max: 5000 },
-      idField("ownerIdNumber", t("Số định danh cá nhân của chủ đầu tư", "Owner's personal identification number")),
+      {
+        name: "floors",
+        type: "number",
+        label: t("Số tầng", "Number of floors"),
+        required: true,
+        min: 1,
+        max: 7,
+      },
+      {
+        name: "floorAreaM2",
+        type: "number",
+        label: t("Tổng diện tích sàn (m²)", "Total floor area (m²)"),
+        required: true,
+        min: 10,
+        max: 5000,
+      },
+      idField(
+        "ownerIdNumber",
+        t("Số định danh cá nhân của chủ đầu tư", "Owner's personal identification number"),
+      ),
       phoneField,
     ],
   },
@@ -341,23 +525,53 @@ const overlays: Record<string, Overlay> = {
     fieldEn: "Residence registration",
     onlineLevel: "whole",
     documents: [
-      { key: "thong_tin_quan_he_nhan_than", en: "Proof of family relationship with the head of household (moving in with relatives)", required: false },
-      { key: "hop_dong_thue_muon", en: "Notarised rental, loan or lodging agreement (rented or borrowed homes)", required: false },
-      { key: "thong_tin_dien_tich", en: "Proof of enough floor space (rented or borrowed homes)", required: false },
-      { key: "thong_tin_cho_o_hop_phap", en: "Proof of a lawful home you own (looked up electronically)", required: false },
+      {
+        key: "thong_tin_quan_he_nhan_than",
+        en: "Proof of family relationship with the head of household (moving in with relatives)",
+        required: false,
+      },
+      {
+        key: "hop_dong_thue_muon",
+        en: "Notarised rental, loan or lodging agreement (rented or borrowed homes)",
+        required: false,
+      },
+      {
+        key: "thong_tin_dien_tich",
+        en: "Proof of enough floor space (rented or borrowed homes)",
+        required: false,
+      },
+      {
+        key: "thong_tin_cho_o_hop_phap",
+        en: "Proof of a lawful home you own (looked up electronically)",
+        required: false,
+      },
       { key: "to_khai_ct01", en: "Residence information change form (form CT01)", required: true },
     ],
     resultEn: "Residence database updated and a notice of the result",
     notes: {
-      vi: ["Chỉ 3 trường hợp thông dụng: chỗ ở thuộc sở hữu của mình, chỗ ở của người thân, chỗ ở thuê, mượn, ở nhờ."],
-      en: ["Only the three common cases are listed: your own home, a relative's home, a rented or borrowed home."],
+      vi: [],
+      en: [
+        "Only the three common cases are listed: your own home, a relative's home, a rented or borrowed home.",
+      ],
     },
     form: [
       nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
       idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      addressField("newAddress", t("Địa chỉ đăng ký thường trú", "Address to register as permanent residence")),
-      nameField("householdHeadName", t("Họ và tên chủ hộ", "Name of the head of household"), false, t("Chỉ điền khi nhập vào hộ đã có.", "Only if you join an existing household.")),
-      nameField("relationshipToHead", t("Quan hệ với chủ hộ", "Relationship to the head of household"), false),
+      addressField(
+        "newAddress",
+        t("Địa chỉ đăng ký thường trú", "Address to register as permanent residence"),
+      ),
+      nameField(
+        "householdHeadName",
+        t("Họ và tên chủ hộ", "Name of the head of household"),
+        false,
+        t("Chỉ điền khi nhập vào hộ đã có.", "Only if you join an existing household."),
+      ),
+      nameField(
+        "relationshipToHead",
+        t("Quan hệ với chủ hộ", "Relationship to the head of household"),
+        false,
+      ),
     ],
   },
   "1.004194": {
@@ -365,17 +579,39 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "whole",
     popularRank: 3,
     documents: [
-      { key: "thong_tin_cho_o_hop_phap", en: "Proof of a lawful home (looked up electronically)", required: false },
+      {
+        key: "thong_tin_cho_o_hop_phap",
+        en: "Proof of a lawful home (looked up electronically)",
+        required: false,
+      },
       { key: "to_khai_ct01", en: "Residence information change form (form CT01)", required: true },
     ],
     resultEn: "Residence database updated and a notice of the result",
-    notes: { vi: [], en: ["The desk fee published (10,000 VND) is the one for registering a list of people."] },
+    notes: {
+      vi: [],
+      en: ["The desk fee published (10,000 VND) is the one for registering a list of people."],
+    },
     form: [
       nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
       idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      addressField("temporaryAddress", t("Địa chỉ đăng ký tạm trú", "Address to register as temporary residence")),
-      { name: "fromDate", type: "date", label: t("Ngày bắt đầu tạm trú", "Date you start living there"), required: true },
-      { name: "months", type: "number", label: t("Thời hạn tạm trú (tháng)", "How long you will live there (months)"), required: true, min: 1, max: 24 },
+      addressField(
+        "temporaryAddress",
+        t("Địa chỉ đăng ký tạm trú", "Address to register as temporary residence"),
+      ),
+      {
+        name: "fromDate",
+        type: "date",
+        label: t("Ngày bắt đầu tạm trú", "Date you start living there"),
+        required: true,
+      },
+      {
+        name: "months",
+        type: "number",
+        label: t("Thời hạn tạm trú (tháng)", "How long you will live there (months)"),
+        required: true,
+        min: 1,
+        max: 24,
+      },
     ],
   },
   "2.001610": {
@@ -389,14 +625,38 @@ const overlays: Record<string, Overlay> = {
     resultEn: "Enterprise registration certificate (private enterprise)",
     notes: {
       vi: [],
-      en: ['The portal shows "100 VND" for the online channel while its text says 100,000 VND per announcement; the demo uses 100,000 VND.'],
+      en: [
+        'The portal shows "100 VND" for the online channel while its text says 100,000 VND per announcement; the demo uses 100,000 VND.',
+      ],
     },
     form: [
-      { name: "enterpriseName", type: "text", label: t("Tên doanh nghiệp", "Enterprise name"), required: true, maxLength: 150, hint: t("Ví dụ: Doanh nghiệp tư nhân Minh Phát.", "For example: Doanh nghiệp tư nhân Minh Phát.") },
+      {
+        name: "enterpriseName",
+        type: "text",
+        label: t("Tên doanh nghiệp", "Enterprise name"),
+        required: true,
+        maxLength: 150,
+        hint: t("Ví dụ: Doanh nghiệp tư nhân Minh Phát.", "For example: Doanh nghiệp tư nhân Minh Phát."),
+      },
       addressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
-      { name: "mainBusinessLine", type: "textarea", label: t("Ngành, nghề kinh doanh chính", "Main line of business"), required: true, maxLength: 500 },
-      { name: "investedCapitalVnd", type: "number", label: t("Vốn đầu tư (đồng)", "Invested capital (VND)"), required: true, min: 1 },
-      idField("ownerIdNumber", t("Số định danh cá nhân của chủ doanh nghiệp", "Owner's personal identification number")),
+      {
+        name: "mainBusinessLine",
+        type: "textarea",
+        label: t("Ngành, nghề kinh doanh chính", "Main line of business"),
+        required: true,
+        maxLength: 500,
+      },
+      {
+        name: "investedCapitalVnd",
+        type: "number",
+        label: t("Vốn đầu tư (đồng)", "Invested capital (VND)"),
+        required: true,
+        min: 1,
+      },
+      idField(
+        "ownerIdNumber",
+        t("Số định danh cá nhân của chủ doanh nghiệp", "Owner's personal identification number"),
+      ),
       emailField,
     ],
   },
@@ -409,19 +669,41 @@ const overlays: Record<string, Overlay> = {
       { key: "giay_de_nghi_dang_ky_dn", en: "Enterprise registration application", required: true },
       { key: "dieu_le_cong_ty", en: "Company charter", required: true },
       { key: "danh_sach_chu_so_huu_huong_loi", en: "List of beneficial owners (if any)", required: false },
-      { key: "giay_to_phap_ly", en: "Copies of the identity papers of the owner and the legal representative", required: true },
+      {
+        key: "giay_to_phap_ly",
+        en: "Copies of the identity papers of the owner and the legal representative",
+        required: true,
+      },
     ],
     resultEn: "Enterprise registration certificate (single-member limited liability company)",
     notes: {
       vi: [],
-      en: ["Each channel on the portal shows one charge only (announcement fee or registration fee); whether the others also apply is not clear."],
+      en: [
+        "Each channel on the portal shows one charge only (announcement fee or registration fee); whether the others also apply is not clear.",
+      ],
     },
     form: [
-      { name: "companyName", type: "text", label: t("Tên công ty", "Company name"), required: true, maxLength: 150, hint: t("Ví dụ: Công ty TNHH Thương mại Phố Hiến.", "For example: Công ty TNHH Thương mại Phố Hiến.") },
+      {
+        name: "companyName",
+        type: "text",
+        label: t("Tên công ty", "Company name"),
+        required: true,
+        maxLength: 150,
+        hint: t("Ví dụ: Công ty TNHH Thương mại Phố Hiến.", "For example: Công ty TNHH Thương mại Phố Hiến."),
+      },
       addressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
-      { name: "charterCapitalVnd", type: "number", label: t("Vốn điều lệ (đồng)", "Charter capital (VND)"), required: true, min: 1 },
+      {
+        name: "charterCapitalVnd",
+        type: "number",
+        label: t("Vốn điều lệ (đồng)", "Charter capital (VND)"),
+        required: true,
+        min: 1,
+      },
       nameField("legalRepresentative", t("Người đại diện theo pháp luật", "Legal representative")),
-      idField("legalRepresentativeIdNumber", t("Số định danh cá nhân của người đại diện", "Legal representative's personal identification number")),
+      idField(
+        "legalRepresentativeIdNumber",
+        t("Số định danh cá nhân của người đại diện", "Legal representative's personal identification number"),
+      ),
       emailField,
     ],
   },
@@ -429,8 +711,16 @@ const overlays: Record<string, Overlay> = {
     fieldEn: "Civil status",
     onlineLevel: "whole",
     documents: [
-      { key: "giay_xac_nhan_cu", en: "The marital status certificate issued before (when asking for a new one)", required: false },
-      { key: "van_ban_uy_quyen", en: "Letter of authorisation (if someone applies for you)", required: false },
+      {
+        key: "giay_xac_nhan_cu",
+        en: "The marital status certificate issued before (when asking for a new one)",
+        required: false,
+      },
+      {
+        key: "van_ban_uy_quyen",
+        en: "Letter of authorisation (if someone applies for you)",
+        required: false,
+      },
       { key: "giay_to_tuy_than", en: "Identity document", required: true },
       { key: "giay_to_cu_tru", en: "Proof of residence (only if it cannot be looked up)", required: false },
       { key: "mau_dien_tu", en: "Online marital status form (this form)", required: false },
@@ -439,7 +729,9 @@ const overlays: Record<string, Overlay> = {
     resultEn: "Certificate of marital status",
     notes: {
       vi: [],
-      en: ["The portal says free of charge, but its text says the provincial council sets the fee; the amount is left blank."],
+      en: [
+        "The portal says free of charge, but its text says the provincial council sets the fee; the amount is left blank.",
+      ],
     },
     form: [
       nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
@@ -489,7 +781,9 @@ function build(data: SourceProcedure): SeedProcedure {
   const overlay = overlays[data.nationalCode];
   if (!overlay) throw new Error(`No overlay for ${data.nationalCode}`);
   if (overlay.documents.length !== data.requiredDocuments.length) {
-    throw new Error(`${data.nationalCode}: ${data.requiredDocuments.length} documents, ${overlay.documents.length} overlays`);
+    throw new Error(
+      `${data.nationalCode}: ${data.requiredDocuments.length} documents, ${overlay.documents.length} overlays`,
+    );
   }
   const level = data.level === "tinh" ? "province" : "commune";
   const channels = [...new Set(data.channels.map((c) => channelOf[c]!))];
@@ -503,18 +797,30 @@ function build(data: SourceProcedure): SeedProcedure {
   const fees: Fee[] = data.fees
     // A fee charged only by Vietnamese missions abroad cannot apply at a commune of Hưng Yên.
     .filter((fee) => !fee.asPublished.includes("USD"))
-    .map((fee) => ({ channel: channelOf[fee.channel]!, amountVnd: fee.amountVnd, asPublished: fee.asPublished }));
+    .map((fee) => ({
+      channel: channelOf[fee.channel]!,
+      amountVnd: fee.amountVnd,
+      asPublished: fee.asPublished,
+    }));
 
   const documents: RequiredDocument[] = data.requiredDocuments.map((document, i) => {
     const own = overlay.documents[i]!;
-    return { key: own.key, name: { vi: document.name, en: own.en }, required: own.required, originals: document.original, copies: document.copy };
+    return {
+      key: own.key,
+      name: { vi: document.name, en: own.en },
+      required: own.required,
+      originals: document.original,
+      copies: document.copy,
+    };
   });
 
   const notesVi = [
     onlineLevelNote[overlay.onlineLevel].vi,
     ...overlay.notes.vi,
     ...(["1", "3"].includes(data.timeLimit[0]?.asPublished ?? "") ? [workingDaysNote.vi] : []),
-    ...[data.timeLimitNote, data.feesNote, data.agencyNote, data.requiredDocumentsNote].filter((n): n is string => !!n),
+    ...[data.timeLimitNote, data.feesNote, data.agencyNote, data.requiredDocumentsNote].filter(
+      (n): n is string => !!n,
+    ),
   ];
   const notesEn = [
     onlineLevelNote[overlay.onlineLevel].en,
@@ -565,9 +871,12 @@ function build(data: SourceProcedure): SeedProcedure {
 export const seedProcedures: readonly SeedProcedure[] = source.procedures.map(build);
 
 /** Where each procedure is done: commune-level at each commune committee, province-level at its department via the centre. */
-export function procedureAgencyPairs(procedure: SeedProcedure): { competent: AgencyKey; receiving: AgencyKey }[] {
+export function procedureAgencyPairs(
+  procedure: SeedProcedure,
+): { competent: AgencyKey; receiving: AgencyKey }[] {
   if (procedure.level === "commune") return communeKeys.map((key) => ({ competent: key, receiving: key }));
-  if (!procedure.competent) throw new Error(`${procedure.code}: a province-level procedure needs a competent department`);
+  if (!procedure.competent)
+    throw new Error(`${procedure.code}: a province-level procedure needs a competent department`);
   return [{ competent: procedure.competent, receiving: "centre" }];
 }
 

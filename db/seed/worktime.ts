@@ -31,7 +31,8 @@ export function makeWorkTime(calendar: WorkingCalendar, from: Date, to: Date): W
 
   const at = (index: number): Date => {
     const day = days[Math.floor(index / minutesPerDay)];
-    if (day === undefined || index < 0) throw new Error(`Working minute ${index} is outside the seeded range`);
+    if (day === undefined || index < 0)
+      throw new Error(`Working minute ${index} is outside the seeded range`);
     const minute = index % minutesPerDay;
     const local = minute < 240 ? 8 * 60 + minute : 13 * 60 + (minute - 240);
     return new Date(Date.parse(`${day}T00:00:00Z`) - offsetMs + local * 60_000);

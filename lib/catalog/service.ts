@@ -43,7 +43,13 @@ export type ProcedureDetail = ProcedureSummary & {
   agencies: { competent: AgencyRef; receiving: AgencyRef }[];
 };
 
-export type CatalogueQuery = { q?: string; field?: string; agency?: string; page?: number; pageSize?: number };
+export type CatalogueQuery = {
+  q?: string;
+  field?: string;
+  agency?: string;
+  page?: number;
+  pageSize?: number;
+};
 
 export type CataloguePage = { rows: ProcedureSummary[]; total: number; page: number; pageSize: number };
 
@@ -96,7 +102,10 @@ export async function searchProcedures(query: CatalogueQuery, db?: Queryable): P
       .from(procedureAgencies)
       .innerJoin(
         agencies,
-        or(eq(agencies.id, procedureAgencies.competentAgencyId), eq(agencies.id, procedureAgencies.receivingAgencyId)),
+        or(
+          eq(agencies.id, procedureAgencies.competentAgencyId),
+          eq(agencies.id, procedureAgencies.receivingAgencyId),
+        ),
       )
       .where(eq(agencies.code, query.agency));
     conditions.push(inArray(procedures.id, atAgency));
@@ -205,8 +214,18 @@ export async function getProcedureByCode(code: string, db?: Queryable): Promise<
   const receiving = alias(agencies, "receiving");
   const places = await source
     .select({
-      competent: { id: competent.id, code: competent.code, nameVi: competent.nameVi, nameEn: competent.nameEn },
-      receiving: { id: receiving.id, code: receiving.code, nameVi: receiving.nameVi, nameEn: receiving.nameEn },
+      competent: {
+        id: competent.id,
+        code: competent.code,
+        nameVi: competent.nameVi,
+        nameEn: competent.nameEn,
+      },
+      receiving: {
+        id: receiving.id,
+        code: receiving.code,
+        nameVi: receiving.nameVi,
+        nameEn: receiving.nameEn,
+      },
     })
     .from(procedureAgencies)
     .innerJoin(competent, eq(competent.id, procedureAgencies.competentAgencyId))

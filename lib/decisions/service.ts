@@ -109,7 +109,13 @@ export async function publishDecision(
     if (existing) return err("already_published");
 
     const searchText = searchable(
-      [command.number, command.summaryVi, command.summaryEn, dossier.agency.nameVi, dossier.agency.nameEn].join(" "),
+      [
+        command.number,
+        command.summaryVi,
+        command.summaryEn,
+        dossier.agency.nameVi,
+        dossier.agency.nameEn,
+      ].join(" "),
     );
     const [row] = await tx
       .insert(decisions)

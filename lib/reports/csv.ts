@@ -48,7 +48,12 @@ export function transparencyCsv(report: TransparencyReport, lang: Lang, t: Trans
   return stringify(records, {
     bom: true,
     header: true,
-    columns: [t("csv.agencyCode"), t("csv.agencyName"), t("csv.period"), ...figureColumns.map((key) => t(`columns.${key}`))],
+    columns: [
+      t("csv.agencyCode"),
+      t("csv.agencyName"),
+      t("csv.period"),
+      ...figureColumns.map((key) => t(`columns.${key}`)),
+    ],
     record_delimiter: "windows",
   });
 }

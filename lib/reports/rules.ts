@@ -68,7 +68,11 @@ const before = (at: Date | null, instant: Date) => at !== null && at.getTime() <
 
 /** Whether the dossier is still open when the period ends: an open dossier is measured then. */
 export function isOpenAt(facts: DossierFacts, instant: Date): boolean {
-  return before(facts.acceptedAt, instant) && !before(facts.endedAt, instant) && !before(facts.withdrawnAt, instant);
+  return (
+    before(facts.acceptedAt, instant) &&
+    !before(facts.endedAt, instant) &&
+    !before(facts.withdrawnAt, instant)
+  );
 }
 
 export function emptyFigures(): Figures {
@@ -186,6 +190,7 @@ export function resolveWindow(query: { from?: string; to?: string }, now: Date):
   const from = query.from ?? addMonths(to, -11);
   if (to > current) return { ok: false, field: "to", message: "errors.future" };
   if (from > to) return { ok: false, field: "to", message: "errors.order" };
-  if (monthIndex(to) - monthIndex(from) + 1 > maxReportMonths) return { ok: false, field: "from", message: "errors.tooLong" };
+  if (monthIndex(to) - monthIndex(from) + 1 > maxReportMonths)
+    return { ok: false, field: "from", message: "errors.tooLong" };
   return { ok: true, from, to };
 }

@@ -131,7 +131,11 @@ export async function getTransparencyReport(
       byAgency: shown.map((a) => ({ agency: a, figures: figuresFor(byAgencyId.get(a.id) ?? [], window) })),
       byMonth: periods.map(({ month, period }) => ({ month, figures: figuresFor(facts, period) })),
       cells: shown.flatMap((a) =>
-        periods.map(({ month, period }) => ({ agency: a, month, figures: figuresFor(byAgencyId.get(a.id) ?? [], period) })),
+        periods.map(({ month, period }) => ({
+          agency: a,
+          month,
+          figures: figuresFor(byAgencyId.get(a.id) ?? [], period),
+        })),
       ),
       total: figuresFor(facts, window),
     },

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, procedureAgencies, procedures, procedureVersions } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { getProcedureByCode, listCatalogueAgencies, listFields, popularProcedures, searchProcedures } from "@/lib/catalog/service";
+import {
+  getProcedureByCode,
+  listCatalogueAgencies,
+  listFields,
+  popularProcedures,
+  searchProcedures,
+} from "@/lib/catalog/service";
 import { searchable } from "@/lib/text/normalize";
 import { openTestDatabase } from "../support/database";
 
@@ -9,10 +15,42 @@ let db: Db;
 let close: () => Promise<void>;
 
 const catalogue = [
-  { code: "1.001193", nameVi: "Thủ tục đăng ký khai sinh", nameEn: "Birth registration", fieldVi: "Hộ tịch", fieldEn: "Civil status", level: "commune", popularRank: 1 },
-  { code: "1.000894", nameVi: "Thủ tục đăng ký kết hôn", nameEn: "Marriage registration", fieldVi: "Hộ tịch", fieldEn: "Civil status", level: "commune", popularRank: 2 },
-  { code: "2.000305", nameVi: "Cấp Phiếu lý lịch tư pháp cho công dân", nameEn: "Judicial record certificate", fieldVi: "Lý lịch tư pháp", fieldEn: "Judicial records", level: "province", popularRank: null },
-  { code: "1.009794", nameVi: "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", nameEn: "Building permit for a private house", fieldVi: "Xây dựng", fieldEn: "Construction", level: "province", popularRank: 3 },
+  {
+    code: "1.001193",
+    nameVi: "Thủ tục đăng ký khai sinh",
+    nameEn: "Birth registration",
+    fieldVi: "Hộ tịch",
+    fieldEn: "Civil status",
+    level: "commune",
+    popularRank: 1,
+  },
+  {
+    code: "1.000894",
+    nameVi: "Thủ tục đăng ký kết hôn",
+    nameEn: "Marriage registration",
+    fieldVi: "Hộ tịch",
+    fieldEn: "Civil status",
+    level: "commune",
+    popularRank: 2,
+  },
+  {
+    code: "2.000305",
+    nameVi: "Cấp Phiếu lý lịch tư pháp cho công dân",
+    nameEn: "Judicial record certificate",
+    fieldVi: "Lý lịch tư pháp",
+    fieldEn: "Judicial records",
+    level: "province",
+    popularRank: null,
+  },
+  {
+    code: "1.009794",
+    nameVi: "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ",
+    nameEn: "Building permit for a private house",
+    fieldVi: "Xây dựng",
+    fieldEn: "Construction",
+    level: "province",
+    popularRank: 3,
+  },
 ];
 
 beforeAll(async () => {
@@ -20,9 +58,19 @@ beforeAll(async () => {
   const [commune, justice, centre] = await db
     .insert(agencies)
     .values([
-      { code: "000.01.01.H22", nameVi: "UBND xã Tân Hưng", nameEn: "Tân Hưng Commune People's Committee", kind: "commune_committee" },
+      {
+        code: "000.01.01.H22",
+        nameVi: "UBND xã Tân Hưng",
+        nameEn: "Tân Hưng Commune People's Committee",
+        kind: "commune_committee",
+      },
       { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
-      { code: "000.00.01.H22", nameVi: "Trung tâm Phục vụ hành chính công tỉnh", nameEn: "Provincial Public Service Centre", kind: "province_centre" },
+      {
+        code: "000.00.01.H22",
+        nameVi: "Trung tâm Phục vụ hành chính công tỉnh",
+        nameEn: "Provincial Public Service Centre",
+        kind: "province_centre",
+      },
     ])
     .returning();
   const rows = await db
@@ -37,18 +85,50 @@ beforeAll(async () => {
     .returning();
   const byCode = new Map(rows.map((row) => [row.code, row]));
   await db.insert(procedureAgencies).values([
-    { procedureId: byCode.get("1.001193")!.id, competentAgencyId: commune!.id, receivingAgencyId: commune!.id },
-    { procedureId: byCode.get("1.000894")!.id, competentAgencyId: commune!.id, receivingAgencyId: commune!.id },
-    { procedureId: byCode.get("2.000305")!.id, competentAgencyId: justice!.id, receivingAgencyId: centre!.id },
+    {
+      procedureId: byCode.get("1.001193")!.id,
+      competentAgencyId: commune!.id,
+      receivingAgencyId: commune!.id,
+    },
+    {
+      procedureId: byCode.get("1.000894")!.id,
+      competentAgencyId: commune!.id,
+      receivingAgencyId: commune!.id,
+    },
+    {
+      procedureId: byCode.get("2.000305")!.id,
+      competentAgencyId: justice!.id,
+      receivingAgencyId: centre!.id,
+    },
   ]);
   const common = {
     timeLimitHours: { online: 8, desk: 8, post: 8 },
-    documents: [{ key: "birth-certificate", name: { vi: "Giấy chứng sinh", en: "Birth certificate" }, required: true, originals: 1, copies: 0 }],
+    documents: [
+      {
+        key: "birth-certificate",
+        name: { vi: "Giấy chứng sinh", en: "Birth certificate" },
+        required: true,
+        originals: 1,
+        copies: 0,
+      },
+    ],
     form: { fields: [] },
-    details: { targetGroups: [], channels: ["online" as const, "desk" as const], result: { vi: "Giấy khai sinh", en: "Birth certificate" }, legalBasis: [] },
+    details: {
+      targetGroups: [],
+      channels: ["online" as const, "desk" as const],
+      result: { vi: "Giấy khai sinh", en: "Birth certificate" },
+      legalBasis: [],
+    },
   };
   await db.insert(procedureVersions).values([
-    { procedureId: byCode.get("1.001193")!.id, version: 1, isCurrent: false, decisionNo: "old", fees: [], ...common },
+    {
+      procedureId: byCode.get("1.001193")!.id,
+      version: 1,
+      isCurrent: false,
+      decisionNo: "old",
+      fees: [],
+      ...common,
+    },
     {
       procedureId: byCode.get("1.001193")!.id,
       version: 2,

@@ -26,7 +26,12 @@ beforeAll(async () => {
   const inserted = await db
     .insert(agencies)
     .values([
-      { code: "000.01.01.H22", nameVi: "UBND xã Tân Hưng", nameEn: "Tân Hưng Commune", kind: "commune_committee" },
+      {
+        code: "000.01.01.H22",
+        nameVi: "UBND xã Tân Hưng",
+        nameEn: "Tân Hưng Commune",
+        kind: "commune_committee",
+      },
       { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
     ])
     .returning();
@@ -39,10 +44,24 @@ beforeAll(async () => {
       { email: "head@example.vn", fullName: "Trần Thị B", kind: "staff" },
     ])
     .returning();
-  head = { kind: "staff", userId: staff!.id, name: "Trần Thị B", roles: [{ agencyId: commune.id, role: "head" }] };
+  head = {
+    kind: "staff",
+    userId: staff!.id,
+    name: "Trần Thị B",
+    roles: [{ agencyId: commune.id, role: "head" }],
+  };
   const [procedure] = await db
     .insert(procedures)
-    .values({ code: "1.001193", nameVi: "Đăng ký khai sinh", nameEn: "Birth registration", fieldVi: "Hộ tịch", fieldEn: "Civil status", level: "commune", onlineLevel: "whole", searchText: "dang ky khai sinh" })
+    .values({
+      code: "1.001193",
+      nameVi: "Đăng ký khai sinh",
+      nameEn: "Birth registration",
+      fieldVi: "Hộ tịch",
+      fieldEn: "Civil status",
+      level: "commune",
+      onlineLevel: "whole",
+      searchText: "dang ky khai sinh",
+    })
     .returning();
   const [version] = await db
     .insert(procedureVersions)
@@ -70,12 +89,14 @@ beforeAll(async () => {
     applicantName: "Nguyễn Văn A",
     formData: {},
   });
-  await db.insert(dossiers).values([
-    dossier("000.01.01.H22-250601-0001", "done", "approved"),
-    dossier("000.01.01.H22-250601-0002", "returned", "denied"),
-    dossier("000.01.01.H22-250601-0003", "in_progress", null),
-    dossier("000.01.01.H22-250601-0004", "done", "approved"),
-  ]);
+  await db
+    .insert(dossiers)
+    .values([
+      dossier("000.01.01.H22-250601-0001", "done", "approved"),
+      dossier("000.01.01.H22-250601-0002", "returned", "denied"),
+      dossier("000.01.01.H22-250601-0003", "in_progress", null),
+      dossier("000.01.01.H22-250601-0004", "done", "approved"),
+    ]);
 
   // 25 older decisions of the Department of Justice, for paging and search.
   await db.insert(decisions).values(
@@ -101,11 +122,18 @@ afterAll(async () => {
 describe("publishDecision", () => {
   it("lets a head of the competent agency publish the decision of a decided dossier", async () => {
     const result = await publishDecision(head, input("000.01.01.H22-250601-0001"), now);
-    expect(result).toMatchObject({ ok: true, value: { number: "125/QĐ-UBND", agency: { code: "000.01.01.H22" } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { number: "125/QĐ-UBND", agency: { code: "000.01.01.H22" } },
+    });
   });
 
   it("accepts a denied dossier whose result was returned", async () => {
-    const result = await publishDecision(head, { ...input("000.01.01.H22-250601-0002"), number: "126/QĐ-UBND" }, now);
+    const result = await publishDecision(
+      head,
+      { ...input("000.01.01.H22-250601-0002"), number: "126/QĐ-UBND" },
+      now,
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -117,22 +145,39 @@ describe("publishDecision", () => {
   });
 
   it("refuses a dossier that is not decided yet", async () => {
-    expect(await publishDecision(head, input("000.01.01.H22-250601-0003"), now)).toEqual({ ok: false, error: "not_decided" });
+    expect(await publishDecision(head, input("000.01.01.H22-250601-0003"), now)).toEqual({
+      ok: false,
+      error: "not_decided",
+    });
   });
 
   it("refuses a specialist of the same agency", async () => {
     const specialist: Actor = { ...head, roles: [{ agencyId: commune.id, role: "specialist" }] } as Actor;
-    expect(await publishDecision(specialist, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "forbidden" });
+    expect(await publishDecision(specialist, input("000.01.01.H22-250601-0004"), now)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
   });
 
   it("does not reveal a dossier of another agency to its head", async () => {
     const otherHead: Actor = { ...head, roles: [{ agencyId: justice.id, role: "head" }] } as Actor;
-    expect(await publishDecision(otherHead, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "not_found" });
+    expect(await publishDecision(otherHead, input("000.01.01.H22-250601-0004"), now)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
   });
 
   it("refuses applicants and the public", async () => {
-    const applicant: Actor = { kind: "applicant", userId: head.kind === "staff" ? head.userId : "", name: "A", organisationIds: [] };
-    expect(await publishDecision(applicant, input("000.01.01.H22-250601-0004"), now)).toEqual({ ok: false, error: "forbidden" });
+    const applicant: Actor = {
+      kind: "applicant",
+      userId: head.kind === "staff" ? head.userId : "",
+      name: "A",
+      organisationIds: [],
+    };
+    expect(await publishDecision(applicant, input("000.01.01.H22-250601-0004"), now)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await publishDecision({ kind: "anonymous" }, input("000.01.01.H22-250601-0004"), now)).toEqual({
       ok: false,
       error: "forbidden",
@@ -140,14 +185,26 @@ describe("publishDecision", () => {
   });
 
   it("returns field issues as message keys for bad input", async () => {
-    const result = await publishDecision(head, { ...input("000.01.01.H22-250601-0004"), number: " ", issuedOn: "09/06/2025" }, now);
+    const result = await publishDecision(
+      head,
+      { ...input("000.01.01.H22-250601-0004"), number: " ", issuedOn: "09/06/2025" },
+      now,
+    );
     expect(result).toEqual({
       ok: false,
       error: "invalid_input",
       issues: { number: ["errors.required"], issuedOn: ["errors.date"] },
     });
-    const future = await publishDecision(head, { ...input("000.01.01.H22-250601-0004"), issuedOn: "2025-06-11" }, now);
-    expect(future).toEqual({ ok: false, error: "invalid_input", issues: { issuedOn: ["errors.dateInFuture"] } });
+    const future = await publishDecision(
+      head,
+      { ...input("000.01.01.H22-250601-0004"), issuedOn: "2025-06-11" },
+      now,
+    );
+    expect(future).toEqual({
+      ok: false,
+      error: "invalid_input",
+      issues: { issuedOn: ["errors.dateInFuture"] },
+    });
   });
 });
 

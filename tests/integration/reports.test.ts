@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies, dossierEvents, dossiers, procedureAgencies, procedures, procedureVersions, users } from "@/db/schema";
+import {
+  agencies,
+  dossierEvents,
+  dossiers,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+  users,
+} from "@/db/schema";
 import type { Db } from "@/db/client";
 import { getTransparencyReport, getYearToDateFigures } from "@/lib/reports/service";
 import { openTestDatabase } from "../support/database";
@@ -16,16 +24,35 @@ beforeAll(async () => {
   const [commune, justice] = await db
     .insert(agencies)
     .values([
-      { code: "000.01.01.H22", nameVi: "UBND xã Tân Hưng", nameEn: "Tân Hưng Commune", kind: "commune_committee" },
+      {
+        code: "000.01.01.H22",
+        nameVi: "UBND xã Tân Hưng",
+        nameEn: "Tân Hưng Commune",
+        kind: "commune_committee",
+      },
       { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
     ])
     .returning();
-  const [applicant] = await db.insert(users).values({ email: "a@example.vn", fullName: "Nguyễn Văn A" }).returning();
+  const [applicant] = await db
+    .insert(users)
+    .values({ email: "a@example.vn", fullName: "Nguyễn Văn A" })
+    .returning();
   const [procedure] = await db
     .insert(procedures)
-    .values({ code: "1.001193", nameVi: "Đăng ký khai sinh", nameEn: "Birth registration", fieldVi: "Hộ tịch", fieldEn: "Civil status", level: "commune", onlineLevel: "whole", searchText: "dang ky khai sinh" })
+    .values({
+      code: "1.001193",
+      nameVi: "Đăng ký khai sinh",
+      nameEn: "Birth registration",
+      fieldVi: "Hộ tịch",
+      fieldEn: "Civil status",
+      level: "commune",
+      onlineLevel: "whole",
+      searchText: "dang ky khai sinh",
+    })
     .returning();
-  await db.insert(procedureAgencies).values({ procedureId: procedure!.id, competentAgencyId: commune!.id, receivingAgencyId: commune!.id });
+  await db
+    .insert(procedureAgencies)
+    .values({ procedureId: procedure!.id, competentAgencyId: commune!.id, receivingAgencyId: commune!.id });
   const [version] = await db
     .insert(procedureVersions)
     .values({
@@ -41,7 +68,13 @@ beforeAll(async () => {
     .returning();
 
   let sequence = 0;
-  async function file(options: { agency: string; channel: number; due?: string; supplements?: number; steps: Step[] }) {
+  async function file(options: {
+    agency: string;
+    channel: number;
+    due?: string;
+    supplements?: number;
+    steps: Step[];
+  }) {
     sequence += 1;
     const [dossier] = await db
       .insert(dossiers)
@@ -62,26 +95,94 @@ beforeAll(async () => {
       .returning();
     await db.insert(dossierEvents).values([
       { dossierId: dossier!.id, at: vn(options.steps[0]![2]), action: "submit", toStatus: "submitted" },
-      ...options.steps.map(([action, toStatus, at]) => ({ dossierId: dossier!.id, at: vn(at), action, toStatus })),
+      ...options.steps.map(([action, toStatus, at]) => ({
+        dossierId: dossier!.id,
+        at: vn(at),
+        action,
+        toStatus,
+      })),
     ]);
   }
 
   const c = commune!.id;
   // March: five accepted by the commune, three online.
-  await file({ agency: c, channel: 2, due: "2025-03-05T17:00:00", steps: [["accept", "received", "2025-03-03T09:00:00"], ["approve", "done", "2025-03-04T10:00:00"], ["return_result", "returned", "2025-03-05T10:00:00"]] });
-  await file({ agency: c, channel: 2, due: "2025-03-05T17:00:00", steps: [["accept", "received", "2025-03-03T09:00:00"], ["approve", "done", "2025-03-07T10:00:00"]] }); // late
-  await file({ agency: c, channel: 1, due: "2025-03-20T17:00:00", supplements: 2, steps: [["accept", "received", "2025-03-10T09:00:00"], ["deny", "done", "2025-03-12T10:00:00"]] }); // late: two supplements
-  await file({ agency: c, channel: 2, due: "2025-03-28T17:00:00", steps: [["accept", "received", "2025-03-25T09:00:00"]] }); // open, overdue at March's end
-  await file({ agency: c, channel: 1, due: "2025-04-04T17:00:00", steps: [["accept", "received", "2025-03-31T09:00:00"], ["approve", "done", "2025-04-02T10:00:00"]] }); // open on time at March's end; finished on time in April
+  await file({
+    agency: c,
+    channel: 2,
+    due: "2025-03-05T17:00:00",
+    steps: [
+      ["accept", "received", "2025-03-03T09:00:00"],
+      ["approve", "done", "2025-03-04T10:00:00"],
+      ["return_result", "returned", "2025-03-05T10:00:00"],
+    ],
+  });
+  await file({
+    agency: c,
+    channel: 2,
+    due: "2025-03-05T17:00:00",
+    steps: [
+      ["accept", "received", "2025-03-03T09:00:00"],
+      ["approve", "done", "2025-03-07T10:00:00"],
+    ],
+  }); // late
+  await file({
+    agency: c,
+    channel: 1,
+    due: "2025-03-20T17:00:00",
+    supplements: 2,
+    steps: [
+      ["accept", "received", "2025-03-10T09:00:00"],
+      ["deny", "done", "2025-03-12T10:00:00"],
+    ],
+  }); // late: two supplements
+  await file({
+    agency: c,
+    channel: 2,
+    due: "2025-03-28T17:00:00",
+    steps: [["accept", "received", "2025-03-25T09:00:00"]],
+  }); // open, overdue at March's end
+  await file({
+    agency: c,
+    channel: 1,
+    due: "2025-04-04T17:00:00",
+    steps: [
+      ["accept", "received", "2025-03-31T09:00:00"],
+      ["approve", "done", "2025-04-02T10:00:00"],
+    ],
+  }); // open on time at March's end; finished on time in April
   // Never accepted: refused at the desk in March; withdrawn before acceptance.
   await file({ agency: c, channel: 2, steps: [["refuse", "refused", "2025-03-11T09:00:00"]] });
   await file({ agency: c, channel: 2, steps: [["withdraw", "withdrawn", "2025-03-12T09:00:00"]] });
   // Accepted in March, withdrawn in April: open at March's end, neither open nor finished at April's.
-  await file({ agency: c, channel: 1, due: "2025-04-10T17:00:00", steps: [["accept", "received", "2025-03-20T09:00:00"], ["withdraw", "withdrawn", "2025-04-01T09:00:00"]] });
+  await file({
+    agency: c,
+    channel: 1,
+    due: "2025-04-10T17:00:00",
+    steps: [
+      ["accept", "received", "2025-03-20T09:00:00"],
+      ["withdraw", "withdrawn", "2025-04-01T09:00:00"],
+    ],
+  });
   // Justice: one dossier in April.
-  await file({ agency: justice!.id, channel: 2, due: "2025-04-20T17:00:00", steps: [["accept", "received", "2025-04-08T09:00:00"], ["stop", "stopped", "2025-04-09T10:00:00"]] });
+  await file({
+    agency: justice!.id,
+    channel: 2,
+    due: "2025-04-20T17:00:00",
+    steps: [
+      ["accept", "received", "2025-04-08T09:00:00"],
+      ["stop", "stopped", "2025-04-09T10:00:00"],
+    ],
+  });
   // Before the window: ended in February, so it appears nowhere.
-  await file({ agency: c, channel: 1, due: "2025-02-20T17:00:00", steps: [["accept", "received", "2025-02-10T09:00:00"], ["approve", "done", "2025-02-12T10:00:00"]] });
+  await file({
+    agency: c,
+    channel: 1,
+    due: "2025-02-20T17:00:00",
+    steps: [
+      ["accept", "received", "2025-02-10T09:00:00"],
+      ["approve", "done", "2025-02-12T10:00:00"],
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -117,11 +218,29 @@ describe("transparency report from dossier events", () => {
     expect(value.months).toEqual(["2025-03", "2025-04"]);
     const cell = (code: string, month: string) =>
       value.cells.find((c) => c.agency.code === code && c.month === month)!.figures;
-    expect(cell("000.01.01.H22", "2025-04")).toMatchObject({ received: 0, finished: 1, finishedOnTime: 1, openAtEnd: 1, openOverdue: 1 });
-    expect(cell("000.00.05.H22", "2025-04")).toMatchObject({ received: 1, receivedOnline: 1, finished: 1, finishedOnTime: 1 });
+    expect(cell("000.01.01.H22", "2025-04")).toMatchObject({
+      received: 0,
+      finished: 1,
+      finishedOnTime: 1,
+      openAtEnd: 1,
+      openOverdue: 1,
+    });
+    expect(cell("000.00.05.H22", "2025-04")).toMatchObject({
+      received: 1,
+      receivedOnline: 1,
+      finished: 1,
+      finishedOnTime: 1,
+    });
     expect(cell("000.00.05.H22", "2025-03")).toMatchObject({ received: 0, finished: 0, openAtEnd: 0 });
     // Open dossiers are measured at the window's end, not summed month by month.
-    expect(value.total).toMatchObject({ received: 7, finished: 6, finishedOnTime: 4, finishedLate: 2, openAtEnd: 1, openOverdue: 1 });
+    expect(value.total).toMatchObject({
+      received: 7,
+      finished: 6,
+      finishedOnTime: 4,
+      finishedLate: 2,
+      openAtEnd: 1,
+      openOverdue: 1,
+    });
     expect(value.byAgency.map((row) => [row.agency.code, row.figures.received])).toEqual([
       ["000.00.05.H22", 1],
       ["000.01.01.H22", 6],
@@ -129,7 +248,9 @@ describe("transparency report from dossier events", () => {
   });
 
   it("refuses an unknown agency", async () => {
-    expect(await getTransparencyReport({ from: "2025-03", to: "2025-03", agencyCode: "999.99.99.H99" }, now)).toEqual({
+    expect(
+      await getTransparencyReport({ from: "2025-03", to: "2025-03", agencyCode: "999.99.99.H99" }, now),
+    ).toEqual({
       ok: false,
       error: "unknown_agency",
     });

@@ -86,7 +86,11 @@ describe("figures of a period", () => {
   it("measures an open dossier at the period's end", () => {
     const dueInApril = dossier({ acceptedAt: vn("2026-03-30T09:00:00"), dueAt: vn("2026-04-03T17:00:00") });
     const duePassed = dossier({});
-    const twoSupplements = dossier({ acceptedAt: vn("2026-03-30T09:00:00"), dueAt: vn("2026-04-03T17:00:00"), supplementCount: 2 });
+    const twoSupplements = dossier({
+      acceptedAt: vn("2026-03-30T09:00:00"),
+      dueAt: vn("2026-04-03T17:00:00"),
+      supplementCount: 2,
+    });
     const figures = figuresFor([dueInApril, duePassed, twoSupplements], march);
     expect(figures).toMatchObject({ openAtEnd: 3, openOverdue: 2, finished: 0 });
     // (0 finished on time + 1 open not overdue) / (0 finished + 3 open)
@@ -156,7 +160,10 @@ describe("months in Vietnam's time", () => {
     const now = vn("2026-03-10T12:00:00");
     expect(resolveWindow({}, now)).toEqual({ ok: true, from: "2025-04", to: "2026-03" });
     expect(resolveWindow({ to: "2025-12" }, now)).toEqual({ ok: true, from: "2025-01", to: "2025-12" });
-    expect(resolveWindow({ from: "2026-02", to: "2026-01" }, now)).toMatchObject({ ok: false, message: "errors.order" });
+    expect(resolveWindow({ from: "2026-02", to: "2026-01" }, now)).toMatchObject({
+      ok: false,
+      message: "errors.order",
+    });
     expect(resolveWindow({ to: "2026-04" }, now)).toMatchObject({ ok: false, message: "errors.future" });
     expect(resolveWindow({ from: "2020-01" }, now)).toMatchObject({ ok: false, message: "errors.tooLong" });
   });

@@ -79,7 +79,10 @@ export default async function HomePage({ params }: Props) {
         items={[
           { value: formatNumber(figures.received, lang), label: t("home.figuresReceived") },
           {
-            value: figures.onTimeShare === null ? t("home.figuresNoData") : formatPercent(figures.onTimeShare, lang),
+            value:
+              figures.onTimeShare === null
+                ? t("home.figuresNoData")
+                : formatPercent(figures.onTimeShare, lang),
             label: t("home.figuresOnTime"),
           },
           {

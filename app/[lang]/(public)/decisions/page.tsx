@@ -26,7 +26,10 @@ export default async function DecisionsPage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const query = decisionsQuerySchema.parse({ q: first(raw.q), page: first(raw.page) });
-  const result = await listDecisions(query);
+  const found = await listDecisions(query);
+  // A page past the end (an old link) shows the last page rather than an empty one.
+  const lastPage = Math.max(1, Math.ceil(found.total / found.pageSize));
+  const result = found.page > lastPage ? await listDecisions({ ...query, page: lastPage }) : found;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (

@@ -23,7 +23,8 @@ async function readCode(searchParams: Props["searchParams"]) {
   if (typed === undefined) return { typed: "" as const };
   const parsed = lookupSchema.safeParse({ code: typed });
   if (!parsed.success) return { typed, error: parsed.error.issues[0]?.message ?? "errors.codeFormat" };
-  return { typed, code: parsed.data.code };
+  // Agency codes are upper case (H33); people often type them in lower case.
+  return { typed, code: parsed.data.code.toUpperCase() };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -47,7 +48,12 @@ export default async function LookupPage({ params, searchParams }: Props) {
 
   return (
     <>
-      {errorText ? <ErrorSummary title={t("common:errorSummaryTitle")} errors={[{ href: "#code", message: errorText }]} /> : null}
+      {errorText ? (
+        <ErrorSummary
+          title={t("common:errorSummaryTitle")}
+          errors={[{ href: "#code", message: errorText }]}
+        />
+      ) : null}
       <h1>{t("lookup.title")}</h1>
       <p className="lead">{t("lookup.lead")}</p>
       <form action={`/${lang}/lookup`} method="get" noValidate>
@@ -91,7 +97,10 @@ export default async function LookupPage({ params, searchParams }: Props) {
               },
               { key: t("lookup.submittedAt"), value: date(status.submittedAt) },
               { key: t("lookup.acceptedAt"), value: date(status.acceptedAt) },
-              { key: t("lookup.dueAt"), value: status.dueAt ? formatDate(status.dueAt, lang) : t("lookup.notYet") },
+              {
+                key: t("lookup.dueAt"),
+                value: status.dueAt ? formatDate(status.dueAt, lang) : t("lookup.notYet"),
+              },
               { key: t("lookup.finishedAt"), value: date(status.finishedAt) },
               { key: t("lookup.returnedAt"), value: date(status.returnedAt) },
             ]}

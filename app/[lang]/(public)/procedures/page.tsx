@@ -27,11 +27,14 @@ export default async function ProceduresPage({ params, searchParams }: Props) {
   await connection();
   const t = await getT(lang, "catalog");
   const query = parseCatalogueQuery(await searchParams);
-  const [result, fields, agencies] = await Promise.all([
+  const [found, fields, agencies] = await Promise.all([
     searchProcedures(query),
     listFields(),
     listCatalogueAgencies(),
   ]);
+  // A page past the end (an old link) shows the last page rather than an empty one.
+  const lastPage = Math.max(1, Math.ceil(found.total / found.pageSize));
+  const result = found.page > lastPage ? await searchProcedures({ ...query, page: lastPage }) : found;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const filtered = query.q !== "" || query.field !== "" || query.agency !== "";
 
@@ -79,7 +82,10 @@ export default async function ProceduresPage({ params, searchParams }: Props) {
 
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className={styles.count} aria-live="polite">
-            {t("procedures.resultCount", { count: result.total, formatted: formatNumber(result.total, lang) })}
+            {t("procedures.resultCount", {
+              count: result.total,
+              formatted: formatNumber(result.total, lang),
+            })}
             {query.q ? <> {t("procedures.resultsFor", { q: query.q })}</> : null}
           </h2>
           {result.total === 0 ? (

@@ -5,7 +5,12 @@ import { formatMonth } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 import { parseTransparencyQuery } from "@/lib/reports/schema";
 import { addMonths, maxReportMonths, monthOf, resolveWindow } from "@/lib/reports/rules";
-import { getTransparencyReport, listReportAgencies, type ReportAgency, type TransparencyReport } from "@/lib/reports/service";
+import {
+  getTransparencyReport,
+  listReportAgencies,
+  type ReportAgency,
+  type TransparencyReport,
+} from "@/lib/reports/service";
 import { cache } from "react";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, type ErrorLink } from "@/components/ui/ErrorSummary";
@@ -51,7 +56,12 @@ async function check(searchParams: Props["searchParams"], now: Date): Promise<Ch
   if (agencyCode && !agencies.some((agency) => agency.code === agencyCode)) {
     return { typed, errors: { agency: "errors.unknownAgency" }, query: null, agencies };
   }
-  return { typed: { ...typed, from: window.from, to: window.to }, errors: {}, query: { ...window, agencyCode }, agencies };
+  return {
+    typed: { ...typed, from: window.from, to: window.to },
+    errors: {},
+    query: { ...window, agencyCode },
+    agencies,
+  };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -75,19 +85,31 @@ export default async function TransparencyPage({ params, searchParams }: Props) 
   const report: TransparencyReport | null = result?.ok ? result.value : null;
   const errors = result && !result.ok ? { agency: "errors.unknownAgency" } : checkErrors;
   const current = monthOf(now);
-  const monthOptions = Array.from({ length: maxReportMonths }, (_, i) => addMonths(current, -i)).map((month) => ({
-    value: month,
-    label: formatMonth(month, lang),
-  }));
+  const monthOptions = Array.from({ length: maxReportMonths }, (_, i) => addMonths(current, -i)).map(
+    (month) => ({
+      value: month,
+      label: formatMonth(month, lang),
+    }),
+  );
   const defaults = resolveWindow({}, now);
-  const errorLinks: ErrorLink[] = Object.entries(errors).map(([field, key]) => ({ href: `#${field}`, message: t(key) }));
+  const errorLinks: ErrorLink[] = Object.entries(errors).map(([field, key]) => ({
+    href: `#${field}`,
+    message: t(key),
+  }));
   const csvQuery = report
-    ? new URLSearchParams({ from: report.from, to: report.to, ...(report.agency ? { agency: report.agency.code } : {}), lang })
+    ? new URLSearchParams({
+        from: report.from,
+        to: report.to,
+        ...(report.agency ? { agency: report.agency.code } : {}),
+        lang,
+      })
     : null;
 
   return (
     <>
-      {errorLinks.length > 0 ? <ErrorSummary title={t("common:errorSummaryTitle")} errors={errorLinks} /> : null}
+      {errorLinks.length > 0 ? (
+        <ErrorSummary title={t("common:errorSummaryTitle")} errors={errorLinks} />
+      ) : null}
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
 
@@ -137,7 +159,11 @@ export default async function TransparencyPage({ params, searchParams }: Props) 
             <FiguresTable
               caption={t("byAgency")}
               firstHeader={t("columns.agency")}
-              rows={report.byAgency.map((row) => ({ key: row.agency.id, label: name(row.agency, lang), figures: row.figures }))}
+              rows={report.byAgency.map((row) => ({
+                key: row.agency.id,
+                label: name(row.agency, lang),
+                figures: row.figures,
+              }))}
               total={report.total}
               lang={lang}
               t={t}
@@ -146,7 +172,11 @@ export default async function TransparencyPage({ params, searchParams }: Props) 
           <FiguresTable
             caption={report.agency ? t("byMonthFor", { agency: name(report.agency, lang) }) : t("byMonth")}
             firstHeader={t("columns.month")}
-            rows={report.byMonth.map((row) => ({ key: row.month, label: formatMonth(row.month, lang), figures: row.figures }))}
+            rows={report.byMonth.map((row) => ({
+              key: row.month,
+              label: formatMonth(row.month, lang),
+              figures: row.figures,
+            }))}
             total={report.total}
             lang={lang}
             t={t}

@@ -10,7 +10,7 @@ import { ButtonLink } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { Tag } from "@/components/ui/StatusTag";
-import { DocumentsTable, TimeAndFees } from "@/components/catalog/ProcedureTables";
+import { DocumentsList, TimeAndFees } from "@/components/catalog/ProcedureTables";
 import styles from "@/components/catalog/catalogue.module.css";
 
 type Props = { params: Promise<{ lang: string; code: string }> };
@@ -86,7 +86,10 @@ export default async function ProcedurePage({ params }: Props) {
       <div className={styles.startArea}>
         {acceptsOnline(version.timeLimitHours, details.channels) ? (
           <>
-            <ButtonLink variant="start" href={`/${lang}/dossiers/new?procedure=${encodeURIComponent(procedure.code)}`}>
+            <ButtonLink
+              variant="start"
+              href={`/${lang}/dossiers/new?procedure=${encodeURIComponent(procedure.code)}`}
+            >
               {t("procedure.start")}
             </ButtonLink>
             <p className="small muted">{t("procedure.startHint")}</p>
@@ -120,7 +123,7 @@ export default async function ProcedurePage({ params }: Props) {
       <TimeAndFees version={version} lang={lang} t={t} />
 
       <h2>{t("procedure.documents")}</h2>
-      <DocumentsTable version={version} lang={lang} t={t} />
+      <DocumentsList version={version} lang={lang} t={t} />
 
       {details.targetGroups.length > 0 ? (
         <>

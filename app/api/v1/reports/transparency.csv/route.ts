@@ -23,21 +23,30 @@ export async function GET(request: NextRequest) {
   const now = new Date();
   const window = resolveWindow(parsed.data, now);
   if (!window.ok) return badRequest({ [window.field]: [window.message] });
-  const result = await getTransparencyReport({ from: window.from, to: window.to, agencyCode: parsed.data.agency }, now);
+  const result = await getTransparencyReport(
+    { from: window.from, to: window.to, agencyCode: parsed.data.agency },
+    now,
+  );
   if (!result.ok) return badRequest({ agency: ["errors.unknownAgency"] });
 
   const t = createI18n(lang).getFixedT(lang, "reports");
   const agencyPart = result.value.agency ? `-${result.value.agency.code}` : "";
   const fileName = `transparency${agencyPart}-${window.from}-${window.to}.csv`;
-  return new NextResponse(transparencyCsv(result.value, lang, (key) => t(key)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
+  return new NextResponse(
+    transparencyCsv(result.value, lang, (key) => t(key)),
+    {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "no-store",
+      },
     },
-  });
+  );
 }
 
 function badRequest(issues: Record<string, string[]>) {
-  return NextResponse.json({ error: "invalid_query", issues }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { error: "invalid_query", issues },
+    { status: 400, headers: { "Cache-Control": "no-store" } },
+  );
 }

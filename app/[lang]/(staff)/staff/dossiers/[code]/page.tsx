@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
+import { getFilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail, listAssignableSpecialists } from "@/lib/dossiers/service";
 import type { DossierEventView } from "@/lib/dossiers/types";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -19,7 +20,9 @@ import { DeadlineText } from "@/components/staff/DeadlineText";
 import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { PublishDecisionForm } from "@/components/staff/PublishDecisionForm";
-import { StaffTimeline } from "@/components/staff/StaffTimeline";
+import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
+import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
+import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
 import { requireStaff } from "../../_shared/staff-actor";
 import { publishDecisionAction, staffAction } from "./actions";
 
@@ -51,9 +54,10 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   if (!result.ok) notFound();
   const { dossier, events, attachments, allowedActions } = result.value;
   const allowed = allowedActions.filter(isStaffFormAction);
-  const [specialists, calendar] = await Promise.all([
+  const [specialists, calendar, version] = await Promise.all([
     allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
     loadCalendar(),
+    getFilingVersion(dossier.procedureVersionId),
   ]);
 
   const name = (value: { nameVi: string; nameEn: string }) => (lang === "vi" ? value.nameVi : value.nameEn);
@@ -106,7 +110,18 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       : []),
     { key: t("dossier.returnedAt"), value: when(dossier.returnedAt) },
   ];
-  const answers = Object.entries(dossier.formData ?? {});
+  // Labels from the version the dossier was filed under; answers it does not name still show, by key.
+  const fields = version?.form.fields ?? [];
+  const named = new Set(fields.map((field) => field.name));
+  const answers = [
+    ...fields.map((field) => ({
+      key: field.label[lang],
+      value: fieldAnswerText(field, dossier.formData[field.name], lang) ?? "—",
+    })),
+    ...Object.entries(dossier.formData ?? {})
+      .filter(([key]) => !named.has(key))
+      .map(([key, value]) => ({ key, value: answerText(value, lang, t) })),
+  ];
 
   return (
     <DossierWorkspace
@@ -152,33 +167,18 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <SummaryList rows={rows} />
 
       <h2>{t("dossier.answers")}</h2>
-      {answers.length === 0 ? (
-        <p>{t("dossier.noAnswers")}</p>
-      ) : (
-        <SummaryList rows={answers.map(([key, value]) => ({ key, value: answerText(value, lang, t) }))} />
-      )}
+      {answers.length === 0 ? <p>{t("dossier.noAnswers")}</p> : <SummaryList rows={answers} />}
 
       <h2>{t("dossier.documents")}</h2>
-      {attachments.length === 0 ? (
-        <p>{t("dossier.noDocuments")}</p>
-      ) : (
-        <ul className="card-list">
-          {attachments.map((file) => (
-            <li key={file.id}>
-              <a href={`/api/v1/attachments/${file.id}`} download={file.fileName}>
-                {t("dossier.documentLink", { name: file.fileName, size: fileSize(file.size, lang) })}
-              </a>
-              <p className="meta-line">
-                <span>{t("dossier.documentKey", { key: file.documentKey })}</span>
-                <span>{formatDateTime(file.createdAt, lang)}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DossierDocuments
+        documents={version?.documents ?? []}
+        attachments={attachments}
+        lang={lang}
+        viewer="staff"
+      />
 
       <h2>{t("dossier.history")}</h2>
-      <StaffTimeline events={events} lang={lang} t={t} />
+      <DossierTimeline events={events} lang={lang} viewer="staff" />
     </DossierWorkspace>
   );
 }
@@ -199,10 +199,4 @@ function answerText(value: unknown, lang: Lang, t: T): string {
   if (Array.isArray(value)) return value.map((item) => answerText(item, lang, t)).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
-}
-
-function fileSize(bytes: number, lang: Lang): string {
-  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, lang, 0)} KB`;
-  return `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
 }

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const parsed = lookupSchema.safeParse({ code });
   if (!parsed.success) return NextResponse.json({ error: "invalid_code" }, { status: 400, headers });
   try {
-    const status = await getPublicStatus(parsed.data.code);
+    const status = await getPublicStatus(parsed.data.code.toUpperCase());
     if (!status) return NextResponse.json({ error: "not_found" }, { status: 404, headers });
     return NextResponse.json(status, { headers });
   } catch (error) {

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencies, dossiers, procedures, procedureVersions, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { GET as health } from "@/app/api/health/route";
+import { GET as status } from "@/app/api/v1/dossiers/[code]/status/route";
+import { openTestDatabase } from "../support/database";
+
+let db: Db;
+let close: () => Promise<void>;
+const code = "000.00.01.H22-250701-0001";
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDatabase());
+  const [agency] = await db
+    .insert(agencies)
+    .values({
+      code: "000.00.01.H22",
+      nameVi: "Trung tâm Phục vụ hành chính công",
+      nameEn: "Public Service Centre",
+      kind: "province_centre",
+    })
+    .returning();
+  const [applicant] = await db
+    .insert(users)
+    .values({ email: "private@example.vn", fullName: "Nguyễn Văn Riêng", phone: "0912345678" })
+    .returning();
+  const [procedure] = await db
+    .insert(procedures)
+    .values({
+      code: "1.001193",
+      nameVi: "Đăng ký khai sinh",
+      nameEn: "Birth registration",
+      fieldVi: "Hộ tịch",
+      fieldEn: "Civil status",
+      level: "commune",
+      onlineLevel: "whole",
+      searchText: "dang ky khai sinh",
+    })
+    .returning();
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      version: 1,
+      isCurrent: true,
+      timeLimitHours: { online: 8, desk: 8, post: 8 },
+      fees: [],
+      documents: [],
+      form: { fields: [] },
+      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
+    })
+    .returning();
+  await db.insert(dossiers).values({
+    code,
+    procedureId: procedure!.id,
+    procedureVersionId: version!.id,
+    applicantId: applicant!.id,
+    receivingAgencyId: agency!.id,
+    competentAgencyId: agency!.id,
+    status: "received",
+    channel: 2,
+    applicantName: "Nguyễn Văn Riêng",
+    formData: { idNumber: "033090012345" },
+    submittedAt: new Date("2025-07-01T02:00:00Z"),
+    acceptedAt: new Date("2025-07-01T03:00:00Z"),
+    dueAt: new Date("2025-07-02T10:00:00Z"),
+  });
+});
+
+afterAll(async () => {
+  await close();
+});
+
+const lookup = (value: string) =>
+  status(new Request(`http://localhost/api/v1/dossiers/${value}/status`), {
+    params: Promise.resolve({ code: value }),
+  });
+
+describe("GET /api/v1/dossiers/[code]/status", () => {
+  it("returns the public status, with no personal data and no caching", async () => {
+    const response = await lookup(code);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body).toMatchObject({
+      code,
+      status: "received",
+      procedure: { code: "1.001193" },
+      receivingAgency: { code: "000.00.01.H22" },
+    });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain("Nguyễn Văn Riêng");
+    expect(text).not.toContain("033090012345");
+    expect(text).not.toContain("private@example.vn");
+  });
+
+  it("finds a code typed in lower case", async () => {
+    expect((await lookup(code.toLowerCase())).status).toBe(200);
+  });
+
+  it("answers an unknown code with 404 JSON", async () => {
+    const response = await lookup("000.00.01.H22-250701-9999");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "not_found" });
+  });
+
+  it.each(["abc", "000.00.01.H22-2507-0001", "'; drop table dossiers;--"])(
+    "answers %s with 400 JSON",
+    async (value) => {
+      const response = await lookup(value);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: "invalid_code" });
+    },
+  );
+});
+
+describe("GET /api/health", () => {
+  it("reports the database kind and the migrations applied", async () => {
+    const response = await health();
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.database).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+    expect(body.migrations.applied).toBe(body.migrations.available);
+    expect(body.migrations.available).toBeGreaterThan(0);
+  });
+});

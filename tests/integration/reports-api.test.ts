@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import {
+  agencies,
+  dossierEvents,
+  dossiers,
+  procedureAgencies,
+  procedures,
+  procedureVersions,
+  users,
+} from "@/db/schema";
+import type { Db } from "@/db/client";
+import { GET } from "@/app/api/v1/reports/transparency.csv/route";
+import { monthOf, addMonths } from "@/lib/reports/rules";
+import { openTestDatabase } from "../support/database";
+
+let db: Db;
+let close: () => Promise<void>;
+const lastMonth = addMonths(monthOf(new Date()), -1);
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDatabase());
+  const [agency] = await db
+    .insert(agencies)
+    .values({
+      code: "000.00.05.H22",
+      nameVi: "Sở Tư pháp",
+      nameEn: "Department of Justice",
+      kind: "department",
+    })
+    .returning();
+  const [applicant] = await db
+    .insert(users)
+    .values({ email: "a@example.vn", fullName: "Nguyễn Văn A" })
+    .returning();
+  const [procedure] = await db
+    .insert(procedures)
+    .values({
+      code: "2.000305",
+      nameVi: "Cấp Phiếu lý lịch tư pháp",
+      nameEn: "Judicial record",
+      fieldVi: "Lý lịch tư pháp",
+      fieldEn: "Judicial records",
+      level: "province",
+      onlineLevel: "whole",
+      searchText: "cap phieu ly lich tu phap",
+    })
+    .returning();
+  await db
+    .insert(procedureAgencies)
+    .values({ procedureId: procedure!.id, competentAgencyId: agency!.id, receivingAgencyId: agency!.id });
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      version: 1,
+      isCurrent: true,
+      timeLimitHours: { online: 80, desk: 80, post: null },
+      fees: [],
+      documents: [],
+      form: { fields: [] },
+      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
+    })
+    .returning();
+  const accepted = new Date(`${lastMonth}-10T09:00:00+07:00`);
+  const [dossier] = await db
+    .insert(dossiers)
+    .values({
+      code: "000.00.05.H22-250310-0001",
+      procedureId: procedure!.id,
+      procedureVersionId: version!.id,
+      applicantId: applicant!.id,
+      receivingAgencyId: agency!.id,
+      competentAgencyId: agency!.id,
+      status: "done",
+      channel: 2,
+      applicantName: "Nguyễn Văn A",
+      formData: {},
+      dueAt: new Date(`${lastMonth}-20T17:00:00+07:00`),
+    })
+    .returning();
+  await db.insert(dossierEvents).values([
+    { dossierId: dossier!.id, at: accepted, action: "accept", toStatus: "received" },
+    {
+      dossierId: dossier!.id,
+      at: new Date(`${lastMonth}-12T10:00:00+07:00`),
+      action: "approve",
+      toStatus: "done",
+    },
+  ]);
+});
+
+afterAll(async () => {
+  await close();
+});
+
+const get = (query: string) =>
+  GET(new NextRequest(`http://localhost/api/v1/reports/transparency.csv?${query}`));
+
+describe("GET /api/v1/reports/transparency.csv", () => {
+  it("sends the figures as a UTF-8 CSV attachment with a byte-order mark", async () => {
+    const response = await get(`from=${lastMonth}&to=${lastMonth}&lang=vi`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="transparency-${lastMonth}-${lastMonth}.csv"`,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "Mã cơ quan,Tên cơ quan,Kỳ,Tiếp nhận,Nộp trực tuyến,Đã giải quyết,Đúng hạn,Trễ hạn,Đang giải quyết cuối kỳ,Trong đó quá hạn,Tỷ lệ đúng hạn,Tỷ lệ trực tuyến",
+    );
+    // agency × month, month for all agencies, agency over the period, total
+    expect(lines.slice(1)).toEqual([
+      `000.00.05.H22,Sở Tư pháp,${lastMonth},1,1,1,1,0,0,0,1,1`,
+      `,Tất cả cơ quan,${lastMonth},1,1,1,1,0,0,0,1,1`,
+      `000.00.05.H22,Sở Tư pháp,${lastMonth}..${lastMonth},1,1,1,1,0,0,0,1,1`,
+      `,Tất cả cơ quan,${lastMonth}..${lastMonth},1,1,1,1,0,0,0,1,1`,
+    ]);
+  });
+
+  it("writes English headers and names, and filters by agency", async () => {
+    const response = await get(`from=${lastMonth}&to=${lastMonth}&lang=en&agency=000.00.05.H22`);
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    expect(text.startsWith("Agency code,Agency name,Period,Received,")).toBe(true);
+    expect(text).toContain("Department of Justice");
+    expect(response.headers.get("content-disposition")).toContain("transparency-000.00.05.H22-");
+  });
+
+  it.each([
+    ["from=2025-13", { from: ["errors.month"] }],
+    ["from=2025-05&to=2025-01", { to: ["errors.order"] }],
+    ["to=2999-01", { to: ["errors.future"] }],
+    ["from=2000-01&to=2025-01", { from: ["errors.tooLong"] }],
+    ["agency=999.99.99.H99", { agency: ["errors.unknownAgency"] }],
+    ["agency=%27%3B--", { agency: ["errors.agency"] }],
+    ["lang=fr", { lang: ["errors.lang"] }],
+  ])("answers %s with 400 JSON", async (query, issues) => {
+    const response = await get(query);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_query", issues });
+  });
+});
