@@ -13,10 +13,10 @@ export type DatabaseKind = "postgres" | "pglite";
 
 type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 export function dataDir(): string {
-  return path.resolve(process.env.PORTAL_DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PORTAL_DATA_DIR || ".data");
 }
 
 /**

@@ -10,7 +10,8 @@ import { FieldShell } from "@/components/ui/Field";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ErrorTitle } from "./ErrorTitle";
 import { FormIssues } from "./FormIssues";
-import { answerId, fieldMessageParams, ProcedureFields } from "./ProcedureFields";
+import { ProcedureFields } from "./ProcedureFields";
+import { answerId, documentField, fieldMessageParams } from "./ids";
 import type { FormState } from "./formState";
 import { useEnhancedForm } from "./useEnhancedForm";
 import styles from "./forms.module.css";
@@ -20,6 +21,13 @@ const maxFileBytes = 10 * 1024 * 1024;
 const acceptedTypes = ["application/pdf", "image/jpeg", "image/png"];
 const acceptedExtensions = /\.(pdf|jpe?g|png)$/i;
 
+/** Documents are named in full legal sentences; the summary needs only the first clause. */
+function shortName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const clause = name.split(/[;.(]/)[0]!.trim();
+  return clause.length > 60 ? `${clause.slice(0, 57).trimEnd()}…` : clause;
+}
+
 export type DraftDocument = {
   key: string;
   name: string;
@@ -27,9 +35,6 @@ export type DraftDocument = {
   hint: string;
   uploaded: { id: string; fileName: string; size: string }[];
 };
-
-/** Field name and id of a required document's file input (also the key of its issues). */
-export const documentField = (key: string) => `doc_${key}`;
 
 /**
  * The draft's question page: the procedure's fields and one file input per required document.
@@ -102,7 +107,8 @@ export function DraftForm({
         (name) => (name.startsWith("doc_") ? name : answerId(name)),
         (name) => fieldMessageParams(byName.get(name)),
         (name) =>
-          byName.get(name)?.label[lang] ?? documents.find((document) => documentField(document.key) === name)?.name,
+          byName.get(name)?.label[lang] ??
+          shortName(documents.find((document) => documentField(document.key) === name)?.name),
       ),
     [shown, tForms, byName, lang, documents],
   );

@@ -5,17 +5,7 @@ import type { FormField } from "@/lib/forms/types";
 import type { Lang } from "@/lib/i18n/settings";
 import { useT } from "@/components/i18n/I18nProvider";
 import { SelectField, TextArea, TextField } from "@/components/ui/Field";
-
-/** The id of an answer's input: prefixed so a field named e.g. "email" never clashes with the page. */
-export function answerId(name: string): string {
-  return `answer-${name}`;
-}
-
-/** The interpolation values of a field's messages ("at least {{minLength}} characters"). */
-export function fieldMessageParams(field: FormField | undefined): Record<string, unknown> {
-  if (!field) return {};
-  return { minLength: field.minLength, maxLength: field.maxLength, min: field.min, max: field.max };
-}
+import { answerId } from "./ids";
 
 /**
  * Renders a procedure version's form fields with the design-system inputs, in the page's language.

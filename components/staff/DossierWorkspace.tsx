@@ -20,6 +20,8 @@ import styles from "./staff.module.css";
 type Props = {
   code: string;
   version: number;
+  /** whether the time limit has started (before acceptance, asking for more stops no clock) */
+  accepted: boolean;
   /** the page title, to put "Error: " before it when a post fails */
   title: string;
   allowed: StaffFormAction[];
@@ -74,6 +76,7 @@ export function DossierWorkspace({
         name={name}
         code={code}
         version={version}
+        accepted={accepted}
         specialists={specialists}
         formAction={formAction}
         pending={pending}
@@ -95,6 +98,11 @@ export function DossierWorkspace({
         </Notice>
       ) : null}
       {heading}
+      {forms.length > 0 || extra ? (
+        <p className={styles.jump}>
+          <a href="#actions-title">{t("actions.jump")}</a>
+        </p>
+      ) : null}
       <div className="grid grid--2">
         <div>{children}</div>
         <aside className={styles.actions} aria-labelledby="actions-title">
@@ -111,6 +119,7 @@ function ActionForm({
   name,
   code,
   version,
+  accepted,
   specialists,
   formAction,
   pending,
@@ -120,6 +129,7 @@ function ActionForm({
   name: StaffFormAction;
   code: string;
   version: number;
+  accepted: boolean;
   specialists: { id: string; name: string }[];
   formAction: (formData: FormData) => void;
   pending: boolean;
@@ -142,7 +152,15 @@ function ActionForm({
   return (
     <section className={styles.action} aria-labelledby={titleId}>
       <h3 id={titleId}>{t(`actions.${name}.title`)}</h3>
-      {hasHint ? <p className="field__hint">{t(`actions.${name}.hint`)}</p> : null}
+      {hasHint ? (
+        <p className={styles.description}>
+          {t(
+            name === "request_supplement" && !accepted
+              ? "actions.request_supplement.hintBeforeAcceptance"
+              : `actions.${name}.hint`,
+          )}
+        </p>
+      ) : null}
       {noSpecialists ? (
         <p>{t("actions.assign.noSpecialists")}</p>
       ) : (

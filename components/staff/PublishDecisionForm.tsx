@@ -43,7 +43,7 @@ export function PublishDecisionForm({
         active={links.length > 0 || state.error !== undefined}
       />
       <h3 id="publish-title">{t("publish.title")}</h3>
-      <p className="field__hint">{t("publish.hint")}</p>
+      <p className={styles.description}>{t("publish.hint")}</p>
       <ErrorSummary title={tc("errorSummaryTitle")} errors={links} />
       {state.error ? (
         <Notice tone="warning">

@@ -47,6 +47,8 @@ export function formatPercent(share: number, lang: Lang): string {
 /** A month like "11/2026" or "Nov 2026" from "2026-11". */
 export function formatMonth(month: string, lang: Lang): string {
   const [year, m] = month.split("-").map(Number);
+  // Intl gives "tháng 11, 2026" for vi; the administration writes months as 11/2026.
+  if (lang === "vi") return `${String(m).padStart(2, "0")}/${year}`;
   return new Intl.DateTimeFormat(locales[lang], {
     month: lang === "vi" ? "2-digit" : "short",
     year: "numeric",

@@ -8,7 +8,8 @@ import { getFilingVersion } from "@/lib/dossiers/filing";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import { textValues, type FormState } from "@/components/forms/formState";
-import { draftIssues } from "../../_shared/draft";
+import { validateAnswers } from "@/lib/forms/schema";
+import { answersAsText, draftIssues } from "../../_shared/draft";
 
 /** Service issue keys about one file, as keys the form translates. */
 function fileIssue(error: string, issues: Record<string, string[]> | undefined, fileName: string): string {
@@ -41,7 +42,11 @@ export async function saveDraftAction(_previous: FormState, data: FormData): Pro
     data,
     version.form.fields.map((field) => field.name),
   );
-  const saved = await saveDraftAnswers(actor, { dossierId, formData: values });
+  // Valid answers are kept as the schema cleans them ("033 190 012 345" -> "033190012345"), still
+  // as text so the form shows them again; invalid ones exactly as typed.
+  const checked = validateAnswers(version.form, values);
+  const formData = checked.ok ? answersAsText(checked.value) : values;
+  const saved = await saveDraftAnswers(actor, { dossierId, formData });
   if (!saved.ok && saved.error !== "invalid_input") {
     return { values, issues: {}, formError: `dossiers:errors.${saved.error}`, formErrorField: "main" };
   }

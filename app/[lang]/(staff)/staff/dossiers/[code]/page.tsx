@@ -127,6 +127,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     <DossierWorkspace
       code={code}
       version={dossier.version}
+      accepted={dossier.acceptedAt !== null}
       title={`${title} – ${tCommon("siteName")}`}
       allowed={allowed}
       specialists={specialists}

@@ -10,7 +10,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { SubmitButton } from "@/components/forms/SubmitButton";
-import { answerId } from "@/components/forms/ProcedureFields";
+import { answerId } from "@/components/forms/ids";
 import { answerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { requireApplicant } from "../../../_shared/applicant";
