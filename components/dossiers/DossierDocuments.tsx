@@ -18,7 +18,8 @@ function size(bytes: number, lang: Lang): string {
 }
 
 /**
- * The documents of a dossier, one row per required document with its files (download links). Files
+ * The documents of a dossier, one row per required document (and per optional one that has files)
+ * with its files as download links. Files
  * for a document the version does not list (e.g. sent with a supplement) come last. Staff also see
  * when each file arrived and the start of its SHA-256.
  */
@@ -58,7 +59,12 @@ export function DossierDocuments({
         ))}
       </ul>
     );
-  const rows = documents.map((document) => ({
+  // An optional document nobody sent is noise: show required ones always, optional ones with files.
+  const shown = documents.filter(
+    (document) =>
+      document.required || attachments.some((attachment) => attachment.documentKey === document.key),
+  );
+  const rows = shown.map((document) => ({
     key: (
       <>
         {document.name[lang]}
@@ -73,7 +79,8 @@ export function DossierDocuments({
       </Link>
     ) : undefined,
   }));
-  if (others.length > 0) rows.push({ key: <>{t("documents.other")}</>, value: files(others), action: undefined });
+  if (others.length > 0)
+    rows.push({ key: <>{t("documents.other")}</>, value: files(others), action: undefined });
   if (rows.length === 0) return <p className="muted">{t("documents.noneRequired")}</p>;
   return <SummaryList rows={rows} />;
 }

@@ -125,7 +125,14 @@ export function DraftForm({
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="dossierId" value={dossierId} />
         {/* Enter in a field submits with the first button: make that Continue, never a Remove. */}
-        <button type="submit" name="intent" value="continue" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        <button
+          type="submit"
+          name="intent"
+          value="continue"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
           {t("common:actions.continue")}
         </button>
         <h2>{t("draft.answersTitle")}</h2>

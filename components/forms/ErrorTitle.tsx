@@ -1,16 +1,10 @@
 "use client";
 
-import { useEffect } from "react";
-
 /**
- * Puts "Lỗi: " / "Error: " before the page title while the form shows errors, and takes it off
- * again when they are fixed (GOV.UK error pattern). Without JavaScript the page renders the
- * same <title> on the server.
+ * The page's <title>, with "Lỗi: " / "Error: " in front while the form shows errors (GOV.UK error
+ * pattern). React hoists it into <head>, on the server (so it works without JavaScript) and in
+ * the browser. Pages that use it give no title in their metadata, so this is the only one.
  */
 export function ErrorTitle({ title, prefix, active }: { title: string; prefix: string; active: boolean }) {
-  useEffect(() => {
-    const plain = document.title.replace(new RegExp(`^${prefix}: `), "");
-    document.title = active ? `${prefix}: ${plain}` : plain;
-  }, [active, prefix]);
-  return active ? <title>{`${prefix}: ${title}`}</title> : null;
+  return <title>{active ? `${prefix}: ${title}` : title}</title>;
 }

@@ -38,7 +38,9 @@ export class FormIssues {
   message(field: string): string | undefined {
     const entry = this.shown.issues[field]?.[0];
     if (entry) return this.translate(field, entry);
-    return this.shown.formError && this.shown.formErrorField === field ? this.t(this.shown.formError) : undefined;
+    return this.shown.formError && this.shown.formErrorField === field
+      ? this.t(this.shown.formError)
+      : undefined;
   }
 
   /** Every message of a field (e.g. one per rejected file). */

@@ -47,7 +47,10 @@ export function ProcedureFields({
                 key={field.name}
                 {...common}
                 placeholder={t("choose")}
-                options={(field.options ?? []).map((option) => ({ value: option.value, label: option.label[lang] }))}
+                options={(field.options ?? []).map((option) => ({
+                  value: option.value,
+                  label: option.label[lang],
+                }))}
               />
             );
           case "date":
@@ -67,9 +70,19 @@ export function ProcedureFields({
               />
             );
           case "email":
-            return <TextField key={field.name} {...common} type="email" autoComplete="email" spellCheck={false} />;
+            return (
+              <TextField key={field.name} {...common} type="email" autoComplete="email" spellCheck={false} />
+            );
           case "tel":
-            return <TextField key={field.name} {...common} type="tel" autoComplete="tel" className="input--short" />;
+            return (
+              <TextField
+                key={field.name}
+                {...common}
+                type="tel"
+                autoComplete="tel"
+                className="input--short"
+              />
+            );
           default:
             return <TextField key={field.name} {...common} />;
         }

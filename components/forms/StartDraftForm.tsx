@@ -61,16 +61,13 @@ export function StartDraftForm({
               <div className="radios">
                 {places.map((place) => (
                   <label className="radio" key={place.id} htmlFor={`agency-${place.id}`}>
-                    <input
-                      type="radio"
-                      id={`agency-${place.id}`}
-                      name="competentAgencyId"
-                      value={place.id}
-                    />
+                    <input type="radio" id={`agency-${place.id}`} name="competentAgencyId" value={place.id} />
                     <span>
                       {place.name}
                       {place.receivingName ? (
-                        <span className="field__hint">{t("new.receivedBy", { agency: place.receivingName })}</span>
+                        <span className="field__hint">
+                          {t("new.receivedBy", { agency: place.receivingName })}
+                        </span>
                       ) : null}
                     </span>
                   </label>

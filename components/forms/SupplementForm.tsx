@@ -46,7 +46,8 @@ export function SupplementForm({
     });
   }, [state]);
   const issues = useMemo(
-    () => new FormIssues(shown, tForms, (field) => (field.startsWith("doc_") ? field : `supplement-${field}`)),
+    () =>
+      new FormIssues(shown, tForms, (field) => (field.startsWith("doc_") ? field : `supplement-${field}`)),
     [shown, tForms],
   );
   return (

@@ -46,6 +46,7 @@ type Props = {
 export function DossierWorkspace({
   code,
   version,
+  accepted,
   title,
   allowed,
   specialists,

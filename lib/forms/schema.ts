@@ -42,7 +42,8 @@ function isRealDate(value: string): boolean {
 }
 
 /** People type phone and ID numbers with spaces, dots or dashes; the value kept has none. */
-const withoutSeparators = (value: unknown) => (typeof value === "string" ? value.replace(/[\s.\-()]/g, "") : value);
+const withoutSeparators = (value: unknown) =>
+  typeof value === "string" ? value.replace(/[\s.\-()]/g, "") : value;
 
 function coreSchema(field: FormField, today: string): z.ZodType {
   switch (field.type) {

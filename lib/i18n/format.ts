@@ -50,7 +50,7 @@ export function formatMonth(month: string, lang: Lang): string {
   // Intl gives "tháng 11, 2026" for vi; the administration writes months as 11/2026.
   if (lang === "vi") return `${String(m).padStart(2, "0")}/${year}`;
   return new Intl.DateTimeFormat(locales[lang], {
-    month: lang === "vi" ? "2-digit" : "short",
+    month: "short",
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(Date.UTC(year ?? 1970, (m ?? 1) - 1, 1)));

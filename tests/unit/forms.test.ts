@@ -71,7 +71,8 @@ describe("number", () => {
     expect(issuesOf(count, "0")).toEqual(["errors.min"]);
     expect(issuesOf(count, "11")).toEqual(["errors.max"]);
   });
-  it("a blank required number is required, not zero", () => expect(issuesOf(count, "")).toEqual(["errors.required"]));
+  it("a blank required number is required, not zero", () =>
+    expect(issuesOf(count, "")).toEqual(["errors.required"]));
 });
 
 describe("date", () => {
@@ -87,7 +88,8 @@ describe("date", () => {
     expect(issuesOf(birth, "2026-03-16")).toEqual(["errors.dateInFuture"]));
   it("allows a future date otherwise", () =>
     expect(issuesOf({ ...birth, notInFuture: false }, "2030-01-01")).toEqual([]));
-  it("today is Vietnam's day", () => expect(todayInVietnam(new Date("2026-03-15T18:00:00Z"))).toBe("2026-03-16"));
+  it("today is Vietnam's day", () =>
+    expect(todayInVietnam(new Date("2026-03-15T18:00:00Z"))).toBe("2026-03-16"));
 });
 
 describe("select", () => {
@@ -106,7 +108,8 @@ describe("select", () => {
 
 describe("idNumber", () => {
   const id = field({ name: "idNumber", type: "idNumber" });
-  it("accepts 12 digits, typed with spaces", () => expect(valueOf(id, "001 234 567 890")).toBe("001234567890"));
+  it("accepts 12 digits, typed with spaces", () =>
+    expect(valueOf(id, "001 234 567 890")).toBe("001234567890"));
   it.each(["12345678901", "1234567890123", "00123456789a"])("refuses %s", (value) =>
     expect(issuesOf(id, value)).toEqual(["errors.idNumber"]),
   );
@@ -122,10 +125,17 @@ describe("the whole form", () => {
   };
   it("returns every field's issues at once", () => {
     const result = validateAnswers(definition, { fullName: "", idNumber: "1" }, { today });
-    expect(result).toEqual({ ok: false, issues: { fullName: ["errors.required"], idNumber: ["errors.idNumber"] } });
+    expect(result).toEqual({
+      ok: false,
+      issues: { fullName: ["errors.required"], idNumber: ["errors.idNumber"] },
+    });
   });
   it("drops keys that are not in the definition", () => {
-    const result = buildFormSchema(definition).parse({ fullName: "Lan", idNumber: "001234567890", admin: true });
+    const result = buildFormSchema(definition).parse({
+      fullName: "Lan",
+      idNumber: "001234567890",
+      admin: true,
+    });
     expect(result).toEqual({ fullName: "Lan", idNumber: "001234567890" });
   });
 });

@@ -59,7 +59,9 @@ export default async function MyDossiersPage({ params }: Props) {
                     ) : (
                       <span>{t("list.startedOn", { date: formatDate(dossier.createdAt, lang) })}</span>
                     )}
-                    {dossier.dueAt ? <span>{t("list.dueOn", { date: formatDate(dossier.dueAt, lang) })}</span> : null}
+                    {dossier.dueAt ? (
+                      <span>{t("list.dueOn", { date: formatDate(dossier.dueAt, lang) })}</span>
+                    ) : null}
                     {dossier.code ? null : <Link href={href}>{t("list.continueDraft")}</Link>}
                   </p>
                 </li>

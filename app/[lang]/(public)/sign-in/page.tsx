@@ -4,11 +4,16 @@ import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { SignInForm } from "@/components/forms/SignInForm";
 import { signInAction } from "./actions";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await resolveLang(params), "auth");
-  return { title: t("signIn.title") };
+  void t;
+  // SignInForm renders the <title>, with "Error: " in front when the form has errors.
+  return { title: null };
 }
 
 export default async function SignInPage({ params, searchParams }: Props) {

@@ -4,11 +4,16 @@ import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { SignUpForm } from "@/components/forms/SignUpForm";
 import { signUpAction } from "./actions";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await resolveLang(params), "auth");
-  return { title: t("signUp.title") };
+  void t;
+  // SignUpForm renders the <title>, with "Error: " in front when the form has errors.
+  return { title: null };
 }
 
 export default async function SignUpPage({ params, searchParams }: Props) {

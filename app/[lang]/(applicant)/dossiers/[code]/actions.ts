@@ -36,7 +36,9 @@ export async function supplementAction(_previous: FormState, data: FormData): Pr
   const issues: Record<string, string[]> = {};
   for (const document of version?.documents ?? []) {
     const field = `doc_${document.key}`;
-    const files = data.getAll(field).filter((value): value is File => value instanceof File && value.size > 0);
+    const files = data
+      .getAll(field)
+      .filter((value): value is File => value instanceof File && value.size > 0);
     for (const file of files) {
       const added = await addAttachment(actor, {
         dossierId: parsed.data.dossierId,

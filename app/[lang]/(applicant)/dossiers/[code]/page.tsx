@@ -13,6 +13,7 @@ import { SummaryList } from "@/components/ui/SummaryList";
 import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import { SupplementForm } from "@/components/forms/SupplementForm";
+import { ErrorTitle } from "@/components/forms/ErrorTitle";
 import { answerText } from "@/components/dossiers/answers";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
@@ -27,10 +28,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const lang = await resolveLang(params);
-  const t = await getT(lang, "dossiers");
-  return { title: t("detail.title", { code: decodeURIComponent((await params).code) }) };
+export function generateMetadata(): Metadata {
+  // The page renders its own <title>: "Error: " goes in front when an action failed.
+  return { title: null };
 }
 
 export default async function DossierPage({ params, searchParams }: Props) {
@@ -47,7 +47,8 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const version = await getFilingVersion(dossier.procedureVersionId);
 
   const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
-  const agencyName = (agency: { nameVi: string; nameEn: string }) => (lang === "vi" ? agency.nameVi : agency.nameEn);
+  const agencyName = (agency: { nameVi: string; nameEn: string }) =>
+    lang === "vi" ? agency.nameVi : agency.nameEn;
   const page = `/${lang}/dossiers/${encodeURIComponent(code)}`;
   const error = dossierErrorKey(query.error);
   const done = query.done === "supplement" || query.done === "withdraw" ? query.done : null;
@@ -61,7 +62,10 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const title = `${t("detail.title", { code })} – ${t("common:siteName")}`;
 
   const rows = [
-    { key: t("detail.status"), value: <StatusTag status={dossier.status} label={t(`status.${dossier.status}`)} /> },
+    {
+      key: t("detail.status"),
+      value: <StatusTag status={dossier.status} label={t(`status.${dossier.status}`)} />,
+    },
     { key: t("detail.procedure"), value: name },
     { key: t("detail.submittedAt"), value: formatDateTime(dossier.submittedAt, lang) || t("detail.notYet") },
     {
@@ -83,7 +87,9 @@ export default async function DossierPage({ params, searchParams }: Props) {
           },
         ]
       : []),
-    ...(dossier.returnedAt ? [{ key: t("detail.returnedAt"), value: formatDateTime(dossier.returnedAt, lang) }] : []),
+    ...(dossier.returnedAt
+      ? [{ key: t("detail.returnedAt"), value: formatDateTime(dossier.returnedAt, lang) }]
+      : []),
   ];
 
   return (
@@ -121,7 +127,9 @@ export default async function DossierPage({ params, searchParams }: Props) {
             action={supplementAction}
           />
         </section>
-      ) : null}
+      ) : (
+        <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={Boolean(error)} />
+      )}
 
       <h2>{t("detail.answersTitle")}</h2>
       <SummaryList

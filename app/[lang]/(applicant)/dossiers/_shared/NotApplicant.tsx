@@ -7,6 +7,7 @@ export async function NotApplicant({ lang }: { lang: Lang }) {
   const t = await getT(lang, "dossiers");
   return (
     <>
+      <title>{`${t("staffCannotFile.title")} – ${t("common:siteName")}`}</title>
       <h1>{t("staffCannotFile.title")}</h1>
       <p>{t("staffCannotFile.body")}</p>
       <p>

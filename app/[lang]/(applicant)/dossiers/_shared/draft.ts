@@ -23,13 +23,15 @@ export function draftIssues(
   const issues: Record<string, string[]> = checked.ok ? {} : { ...checked.issues };
   const present = new Set(attachments.map((attachment) => attachment.documentKey));
   for (const document of version.documents) {
-    if (document.required && !present.has(document.key)) issues[`doc_${document.key}`] = ["errors.documentRequired"];
+    if (document.required && !present.has(document.key))
+      issues[`doc_${document.key}`] = ["errors.documentRequired"];
   }
   return issues;
 }
 
 export function fileSize(bytes: number, lang: "vi" | "en"): string {
   const locale = lang === "vi" ? "vi-VN" : "en-GB";
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
+  if (bytes < 1024 * 1024)
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 }

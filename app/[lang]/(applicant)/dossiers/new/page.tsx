@@ -9,6 +9,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { StartDraftForm } from "@/components/forms/StartDraftForm";
+import { ErrorTitle } from "@/components/forms/ErrorTitle";
 import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { startDraftAction } from "./actions";
@@ -23,13 +24,9 @@ async function procedureOf(searchParams: Props["searchParams"]) {
   return typeof code === "string" && code ? getProcedureByCode(code) : null;
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  await connection();
-  const lang = await resolveLang(params);
-  const t = await getT(lang, "dossiers");
-  const procedure = await procedureOf(searchParams);
-  const name = procedure ? (lang === "vi" ? procedure.nameVi : procedure.nameEn) : "";
-  return { title: `${t("new.title")}: ${name}` };
+export function generateMetadata(): Metadata {
+  // The page renders its own <title> (ErrorTitle), with "Error: " in front when the form has errors.
+  return { title: null };
 }
 
 export default async function NewDossierPage({ params, searchParams }: Props) {
@@ -46,6 +43,8 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
   const limitHours = version.timeLimitHours.online ?? version.timeLimitHours.desk;
   const onlineFee = version.fees.find((fee) => fee.channel === "online") ?? version.fees[0];
   const documents = version.documents;
+  const required = documents.filter((document) => document.required);
+  const optional = documents.filter((document) => !document.required);
   const places = procedure.agencies.map((place) => ({
     id: place.competent.id,
     name: lang === "vi" ? place.competent.nameVi : place.competent.nameEn,
@@ -97,25 +96,37 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
         ]}
       />
       <h2>{t("new.needTitle")}</h2>
-      {documents.length === 0 ? (
-        <p>{t("new.needNothing")}</p>
-      ) : (
+      {documents.length === 0 ? <p>{t("new.needNothing")}</p> : null}
+      {required.length > 0 ? (
         <ul>
-          {documents.map((document) => (
+          {required.map((document) => (
             <li key={document.key}>
               {document.name[lang]} <span className="muted small">({copies(document)})</span>
-              {document.required ? null : <span className="muted small"> {t("forms:optional")}</span>}
             </li>
           ))}
         </ul>
-      )}
+      ) : null}
+      {optional.length > 0 ? (
+        <>
+          <h3>{t("new.ifApplies")}</h3>
+          <ul>
+            {optional.map((document) => (
+              <li key={document.key}>
+                {document.name[lang]} <span className="muted small">({copies(document)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>{t("new.needScans")}</p>
     </>
   );
 
+  const title = `${t("new.title")}: ${name} – ${t("common:siteName")}`;
   if (places.length === 0) {
     return (
       <>
+        <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={false} />
         {heading}
         <Notice tone="warning">{t("new.notOnline")}</Notice>
       </>
@@ -126,7 +137,7 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
       lang={lang}
       procedureCode={procedure.code}
       places={places}
-      title={`${t("new.title")}: ${name} – ${t("common:siteName")}`}
+      title={title}
       action={startDraftAction}
     >
       {heading}

@@ -39,9 +39,7 @@ export default async function SubmittedPage({ params }: Props) {
         {t("submitted.codeIntro")}
         <span className="panel__code">{dossier.code}</span>
       </Panel>
-      <p>
-        {t("submitted.summary", { procedure: name, date: formatDateTime(dossier.submittedAt, lang) })}
-      </p>
+      <p>{t("submitted.summary", { procedure: name, date: formatDateTime(dossier.submittedAt, lang) })}</p>
       <p>{t("submitted.keepCode")}</p>
       <h2>{t("submitted.nextTitle")}</h2>
       <ol>
@@ -56,7 +54,9 @@ export default async function SubmittedPage({ params }: Props) {
         </li>
       </ol>
       <p>
-        <Link href={`/${lang}/dossiers/${encodeURIComponent(dossier.code ?? "")}`}>{t("submitted.viewDossier")}</Link>
+        <Link href={`/${lang}/dossiers/${encodeURIComponent(dossier.code ?? "")}`}>
+          {t("submitted.viewDossier")}
+        </Link>
       </p>
       <p>
         <Link href={`/${lang}/dossiers`}>{t("submitted.myDossiers")}</Link>

@@ -34,7 +34,8 @@ export async function saveDraftAction(_previous: FormState, data: FormData): Pro
   const detail = await getDossierDetail(actor, { id: dossierId });
   if (!detail.ok) redirect(`/${lang}/dossiers`);
   const { dossier } = detail.value;
-  if (dossier.status !== "draft") redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  if (dossier.status !== "draft")
+    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
   const version = await getFilingVersion(dossier.procedureVersionId);
   if (!version) redirect(`/${lang}/dossiers`);
 
@@ -55,7 +56,9 @@ export async function saveDraftAction(_previous: FormState, data: FormData): Pro
   const attachments = [...detail.value.attachments];
   for (const document of version.documents) {
     const field = `doc_${document.key}`;
-    const files = data.getAll(field).filter((value): value is File => value instanceof File && value.size > 0);
+    const files = data
+      .getAll(field)
+      .filter((value): value is File => value instanceof File && value.size > 0);
     for (const file of files) {
       const added = await addAttachment(actor, {
         dossierId,
@@ -72,7 +75,8 @@ export async function saveDraftAction(_previous: FormState, data: FormData): Pro
   if (typeof remove === "string" && remove) {
     const removed = await removeAttachment(actor, { dossierId, attachmentId: remove });
     revalidatePath(page);
-    if (!removed.ok) return { values, issues, formError: `dossiers:errors.${removed.error}`, formErrorField: "main" };
+    if (!removed.ok)
+      return { values, issues, formError: `dossiers:errors.${removed.error}`, formErrorField: "main" };
     return { values, issues };
   }
 

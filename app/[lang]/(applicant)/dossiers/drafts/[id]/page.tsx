@@ -16,9 +16,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await resolveLang(params), "dossiers");
-  return { title: t("draft.title") };
+export function generateMetadata(): Metadata {
+  // DraftForm renders the <title>, with "Error: " in front when the form has errors.
+  return { title: null };
 }
 
 export default async function DraftPage({ params, searchParams }: Props) {
@@ -31,7 +31,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const detail = await getDossierDetail(applicant, { id });
   if (!detail.ok) notFound();
   const { dossier, attachments } = detail.value;
-  if (dossier.status !== "draft") redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  if (dossier.status !== "draft")
+    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
   const version = await getFilingVersion(dossier.procedureVersionId);
   if (!version) notFound();
 

@@ -15,7 +15,8 @@ export async function submitDraftAction(data: FormData): Promise<void> {
   if (actor.kind === "anonymous") redirect(signInUrl(lang, `${draft}/check`));
   const result = await submitDossier(actor, { dossierId });
   if (result.ok) redirect(`/${lang}/dossiers/${result.value.code}/submitted`);
-  if (result.error === "missing_documents" || result.error === "invalid_input") redirect(`${draft}?validate=1`);
+  if (result.error === "missing_documents" || result.error === "invalid_input")
+    redirect(`${draft}?validate=1`);
   if (result.error === "not_found") redirect(`/${lang}/dossiers`);
   redirect(`${draft}/check?error=${result.error}`);
 }

@@ -38,7 +38,8 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
   const detail = await getDossierDetail(applicant, { id });
   if (!detail.ok) notFound();
   const { dossier, attachments } = detail.value;
-  if (dossier.status !== "draft") redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  if (dossier.status !== "draft")
+    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
   const version = await getFilingVersion(dossier.procedureVersionId);
   if (!version) notFound();
 
