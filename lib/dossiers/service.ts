@@ -50,7 +50,6 @@ import {
   allowedActions,
   decide,
   formatDossierCode,
-  isOpen,
   nationalStatusCode,
   type Command,
   type DecideContext,
@@ -68,7 +67,6 @@ import {
   type WithdrawCommand,
 } from "./schema";
 import {
-  dossierStatuses,
   err,
   ok,
   type AttachmentView,
@@ -662,17 +660,22 @@ export async function listQueue(
   const db = await getDb();
   const now = new Date();
   const calendar = await loadCalendar(db);
-  const open = dossierStatuses.filter(isOpen);
+  // Deadlines matter only while the clock runs: not once the result exists, nor while the
+  // applicant is asked for documents (the due date moves when they answer).
+  const clockRunning = and(
+    inArray(dossiers.status, ["received", "in_progress", "proposed"]),
+    isNull(dossiers.clockStoppedAt),
+  ) as SQL;
   const buckets: Record<QueueBucket, SQL> = {
     new: and(eq(dossiers.status, "submitted"), inArray(dossiers.receivingAgencyId, agencyIds)) as SQL,
     in_progress: inArray(dossiers.status, inProgressStatuses),
     due_soon: and(
-      inArray(dossiers.status, open),
+      clockRunning,
       isNotNull(dossiers.dueAt),
       gte(dossiers.dueAt, now),
       lte(dossiers.dueAt, dueSoonBound(now, 2, calendar)),
     ) as SQL,
-    overdue: and(inArray(dossiers.status, open), lt(dossiers.dueAt, now)) as SQL,
+    overdue: and(clockRunning, lt(dossiers.dueAt, now)) as SQL,
     all: sql`true`,
   };
   const scope = visibleTo(actor);
