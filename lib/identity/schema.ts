@@ -5,10 +5,11 @@ export const signUpSchema = z
   .object({
     fullName: z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong"),
     email: z.email("errors.email").trim().max(200, "errors.tooLong"),
+    // People write phone numbers with spaces, dots or dashes: keep only what identifies the number.
     phone: z
       .string()
-      .trim()
-      .regex(/^(\+84|0)\d{9,10}$/, "errors.phone"),
+      .transform((value) => value.replace(/[\s.\-()]/g, ""))
+      .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, "errors.phone")),
     password: z.string().min(10, "errors.passwordLength").max(200, "errors.tooLong"),
     confirmPassword: z.string(),
   })

@@ -103,7 +103,12 @@ export default async function DossierPage({ params, searchParams }: Props) {
       <span className={formStyles.caption}>{name}</span>
       <h1>{t("detail.title", { code })}</h1>
       <SummaryList rows={rows} />
-      {dossier.outcome ? <p>{t(`detail.outcomeText.${dossier.outcome}`)}</p> : null}
+      {dossier.outcome ? (
+        <p>
+          {t(`detail.outcomeText.${dossier.outcome}`)}
+          {dossier.status === "done" ? ` ${t("detail.resultReady")}` : null}
+        </p>
+      ) : null}
 
       {canSupplement ? (
         <section aria-labelledby="supplement-title">

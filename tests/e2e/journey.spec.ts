@@ -1,0 +1,257 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import viAuth from "../../locales/vi/auth.json";
+import enAuth from "../../locales/en/auth.json";
+import viCatalog from "../../locales/vi/catalog.json";
+import enCatalog from "../../locales/en/catalog.json";
+import viDossiers from "../../locales/vi/dossiers.json";
+import enDossiers from "../../locales/en/dossiers.json";
+import viStaff from "../../locales/vi/staff.json";
+import enStaff from "../../locales/en/staff.json";
+import viCommon from "../../locales/vi/common.json";
+import enCommon from "../../locales/en/common.json";
+import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+
+/** The words on the buttons come from the locale files, so the test reads the page as a user does. */
+const words = {
+  vi: {
+    auth: viAuth,
+    catalog: viCatalog,
+    dossiers: viDossiers,
+    staff: viStaff,
+    common: viCommon,
+    locale: "vi-VN",
+  },
+  en: {
+    auth: enAuth,
+    catalog: enCatalog,
+    dossiers: enDossiers,
+    staff: enStaff,
+    common: enCommon,
+    locale: "en-GB",
+  },
+};
+type Lang = keyof typeof words;
+
+const phoHien = "000.01.01.H33";
+const specialistName = "Phạm Minh Tuấn";
+
+/** This month in Vietnam, as the transparency report names it. */
+function currentMonth(): string {
+  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 7);
+}
+
+/** Received and dealt-with counts for an agency this month, from the open-data CSV. */
+async function monthFigures(page: Page, agencyCode: string) {
+  const response = await page.request.get(`/api/v1/reports/transparency.csv?lang=en&agency=${agencyCode}`);
+  expect(response.status()).toBe(200);
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const header = lines[0]!.split(",");
+  const row = lines
+    .map((line) => line.split(","))
+    .find((cells) => cells[0] === agencyCode && cells[2] === currentMonth());
+  const at = (name: string) => (row ? Number(row[header.indexOf(name)]) : 0);
+  return { received: at("Received"), dealtWith: at("Dealt with") };
+}
+
+async function signIn(browser: Browser, lang: Lang, email: string, next: string) {
+  const w = words[lang];
+  const context = await browser.newContext({ locale: w.locale });
+  const page = await context.newPage();
+  await page.goto(`/${lang}/sign-in?callbackUrl=${encodeURIComponent(next)}`);
+  await page.getByLabel(w.auth.fields.email).fill(email);
+  await page.getByLabel(w.auth.fields.password).fill(demoPassword);
+  await page.getByRole("button", { name: w.auth.signIn.submit }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[.?]/g, "\\$&")}`));
+  return { context, page };
+}
+
+async function staffAct(page: Page, lang: Lang, run: () => Promise<void>, action: string) {
+  await run();
+  await expect(page).toHaveURL(new RegExp(`done=${action}`));
+  await expectAccessible(page, `staff after ${action}`);
+  void lang;
+}
+
+async function signUp(page: Page, lang: Lang, email: string) {
+  const w = words[lang];
+  await page.goto(`/${lang}/sign-up`);
+  await expectAccessible(page, "sign-up");
+  // The error state first: nothing typed.
+  await page.getByRole("button", { name: w.auth.signUp.submit }).click();
+  await expect(page.locator(".error-summary")).toBeVisible();
+  await expectAccessible(page, "sign-up errors");
+  await page.getByLabel(w.auth.fields.fullName).fill(lang === "vi" ? "Trần Thị Mai" : "Trần Văn Bình");
+  await page.getByLabel(w.auth.fields.email).fill(email);
+  await page.getByLabel(w.auth.fields.phone).fill("0912345678");
+  await page.getByLabel(w.auth.fields.password, { exact: true }).fill("mot-cau-mat-khau-dai");
+  await page.getByLabel(w.auth.fields.confirmPassword).fill("mot-cau-mat-khau-dai");
+  await page.getByRole("button", { name: w.auth.signUp.submit }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers`));
+}
+
+/** From the catalogue search to the confirmation; returns the dossier code. */
+async function fileBirthRegistration(page: Page, lang: Lang, options: { checkErrors: boolean }) {
+  const w = words[lang];
+  await page.goto(`/${lang}/procedures`);
+  await page.getByRole("searchbox").first().fill("dang ky khai sinh");
+  await page.getByRole("searchbox").first().press("Enter");
+  await expect(page).toHaveURL(/q=dang/);
+  await expectAccessible(page, "catalogue search");
+  const name = lang === "vi" ? "Thủ tục đăng ký khai sinh" : "Birth registration";
+  await page.getByRole("link", { name, exact: true }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/procedures/1\\.001193`));
+  await expectAccessible(page, "procedure page");
+  await page
+    .getByRole("button", { name: w.catalog.procedure?.start ?? "" })
+    .or(page.getByRole("link", { name: w.catalog.procedure?.start ?? "" }))
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/new\\?procedure=1\\.001193`));
+  await page.getByRole("radio").first().check();
+  await expectAccessible(page, "start page");
+  await page.getByRole("button", { name: w.dossiers.new.start }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/drafts/`));
+
+  if (options.checkErrors) {
+    await page.getByRole("button", { name: w.common.actions.continue }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await expectAccessible(page, "draft form errors");
+  }
+  const label = (vi: string, en: string) => (lang === "vi" ? vi : en);
+  await page.getByLabel(label("Họ, chữ đệm và tên của trẻ", "Child's full name")).fill("Nguyễn Minh Anh");
+  await page.getByLabel(label("Ngày sinh của trẻ", "Child's date of birth")).fill("2026-11-20");
+  await page.getByLabel(label("Giới tính của trẻ", "Child's sex")).selectOption("female");
+  await page.getByLabel(label("Nơi sinh", "Place of birth")).fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
+  await page.getByLabel(label("Họ, chữ đệm và tên của mẹ", "Mother's full name")).fill("Trần Thị Mai");
+  await page
+    .getByLabel(label("Số định danh cá nhân của người nộp", "Your personal identification number"))
+    .fill("033190001234");
+  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
+    name: "giay-chung-sinh.pdf",
+    mimeType: "application/pdf",
+    buffer: samplePdf(),
+  });
+  await page.getByRole("button", { name: w.common.actions.continue }).click();
+  await expect(page).toHaveURL(/\/check$/);
+  await expect(page.getByText("giay-chung-sinh.pdf")).toBeVisible();
+  await expectAccessible(page, "check answers");
+  await page.getByRole("button", { name: w.dossiers.check.submit, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/.+/submitted$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.dossiers.submitted.title);
+  await expectAccessible(page, "confirmation");
+  const code = decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
+  expect(code).toMatch(/^000\.01\.01\.H33-\d{6}-\d{4}$/);
+  return code;
+}
+
+for (const lang of ["vi", "en"] as const) {
+  test(`the whole journey in ${lang}: find, file, accept, process, approve, return, track, report`, async ({
+    browser,
+  }) => {
+    const w = words[lang];
+    const applicant = await browser.newContext({ locale: w.locale });
+    const page = await applicant.newPage();
+    const before = await monthFigures(page, phoHien);
+
+    await page.goto(`/${lang}`);
+    await expectAccessible(page, "home");
+    await signUp(page, lang, `journey-${lang}-${Date.now()}@example.com`);
+    const code = await fileBirthRegistration(page, lang, { checkErrors: true });
+
+    await page.goto(`/${lang}/dossiers`);
+    await expect(page.getByText(code)).toBeVisible();
+    await expectAccessible(page, "my dossiers");
+
+    const staffPage = `/${lang}/staff/dossiers/${code}`;
+    const actions = w.staff.actions;
+
+    const receiver = await signIn(browser, lang, demo.receiver, staffPage);
+    await expectAccessible(receiver.page, "staff dossier");
+    await staffAct(
+      receiver.page,
+      lang,
+      () => receiver.page.getByRole("button", { name: actions.accept.submit }).click(),
+      "accept",
+    );
+    await receiver.page.getByLabel(actions.assign.assignee).selectOption({ label: specialistName });
+    await staffAct(
+      receiver.page,
+      lang,
+      () => receiver.page.getByRole("button", { name: actions.assign.submit, exact: true }).click(),
+      "assign",
+    );
+
+    const specialist = await signIn(browser, lang, demo.specialist, staffPage);
+    await specialist.page.getByRole("radio", { name: actions.propose.approve }).check();
+    await specialist.page
+      .getByLabel(actions.propose.comment)
+      .fill(lang === "vi" ? "Hồ sơ đầy đủ, đề nghị cấp." : "Complete; propose to register.");
+    await staffAct(
+      specialist.page,
+      lang,
+      () => specialist.page.getByRole("button", { name: actions.propose.submit }).click(),
+      "propose",
+    );
+
+    const head = await signIn(browser, lang, demo.head, staffPage);
+    await staffAct(
+      head.page,
+      lang,
+      () => head.page.getByRole("button", { name: actions.approve.submit, exact: true }).click(),
+      "approve",
+    );
+
+    await receiver.page.goto(staffPage);
+    await staffAct(
+      receiver.page,
+      lang,
+      () => receiver.page.getByRole("button", { name: actions.return_result.submit }).click(),
+      "return_result",
+    );
+
+    // The applicant sees the result and the whole history.
+    await page.goto(`/${lang}/dossiers/${code}`);
+    await expect(page.getByText(w.dossiers.status.returned).first()).toBeVisible();
+    await expect(page.getByText(w.dossiers.action.accept).first()).toBeVisible();
+    await expect(page.getByText(w.dossiers.action.approve).first()).toBeVisible();
+    await expectAccessible(page, "dossier detail");
+
+    // Anyone can look it up by code, without personal data.
+    const publicContext = await browser.newContext({ locale: w.locale });
+    const publicPage = await publicContext.newPage();
+    await publicPage.goto(`/${lang}/lookup`);
+    await publicPage.getByRole("textbox").first().fill(code);
+    await publicPage.getByRole("textbox").first().press("Enter");
+    await expect(publicPage.getByText(w.dossiers.status.returned).first()).toBeVisible();
+    await expect(publicPage.getByText("Trần Thị Mai")).toHaveCount(0);
+    await expectAccessible(publicPage, "lookup");
+    const status = await publicPage.request.get(`/api/v1/dossiers/${code}/status`);
+    expect(status.status()).toBe(200);
+    expect((await status.json()).status).toBe("returned");
+
+    // The transparency report counts it: received and dealt with this month.
+    const after = await monthFigures(publicPage, phoHien);
+    expect(after.received).toBe(before.received + 1);
+    expect(after.dealtWith).toBe(before.dealtWith + 1);
+    await publicPage.goto(`/${lang}/transparency`);
+    await expectAccessible(publicPage, "transparency");
+    await publicPage.goto(`/${lang}/decisions`);
+    await expectAccessible(publicPage, "decisions");
+
+    for (const context of [applicant, receiver.context, specialist.context, head.context, publicContext])
+      await context.close();
+  });
+}
+
+test("filing works with JavaScript turned off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN" });
+  const page = await context.newPage();
+  await signUp(page, "vi", `no-js-${Date.now()}@example.com`);
+  const code = await fileBirthRegistration(page, "vi", { checkErrors: true });
+  await page.goto(`/vi/dossiers/${code}`);
+  await expect(page.getByText(viDossiers.status.submitted).first()).toBeVisible();
+  await context.close();
+});
