@@ -183,7 +183,9 @@ for (const lang of ["vi", "en"] as const) {
       () => receiver.page.getByRole("button", { name: actions.accept.submit }).click(),
       "accept",
     );
-    await receiver.page.getByLabel(actions.assign.assignee, { exact: true }).selectOption({ label: specialistName });
+    await receiver.page
+      .getByLabel(actions.assign.assignee, { exact: true })
+      .selectOption({ label: specialistName });
     await staffAct(
       receiver.page,
       lang,
