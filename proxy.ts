@@ -28,5 +28,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|favicon\\.ico|robots\\.txt|fonts|.*\\.[a-z0-9]+$).*)"],
+  // Static files are skipped by their extension only: procedure codes (1.001193) and dossier codes
+  // contain dots too, and their pages need the language cookie and the current URL.
+  matcher: ["/((?!api|_next|.*\\.(?:ico|png|jpe?g|svg|webp|gif|txt|xml|css|js|map|woff2?|pdf)$).*)"],
 };

@@ -56,3 +56,10 @@ test.describe("languages and errors", () => {
     expect(body.migrations.applied).toBe(body.migrations.available);
   });
 });
+
+test("the language switch keeps a page whose address has dots (a procedure code)", async ({ page }) => {
+  await page.goto("/vi/procedures/1.001193");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/procedures\/1\.001193$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Birth registration");
+});
