@@ -1,4 +1,5 @@
 import type { StaffRole } from "@/lib/identity/types";
+import { searchable } from "@/lib/text/normalize";
 import type { AgencyKey } from "./agencies";
 import type { Random } from "./random";
 
@@ -166,15 +167,8 @@ const givenNames = {
   ],
 };
 
-/** Plain ASCII for e-mail addresses. */
-export function asciiName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
+/** Plain ASCII for e-mail addresses: the same folding as search. */
+export const asciiName = searchable;
 
 /**
  * A 12-digit personal identification number shaped like a real one: the birth province code
