@@ -25,7 +25,7 @@ export function dataDir(): string {
  */
 function acquireDirectoryLock(directory: string): () => void {
   const lockPath = path.join(directory, "pglite.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
       fs.writeSync(fd, String(process.pid));
@@ -38,10 +38,18 @@ function acquireDirectoryLock(directory: string): () => void {
         }
       };
       process.once("exit", release);
-      return release;
+      return () => {
+        process.removeListener("exit", release);
+        release();
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      let holder: number;
+      try {
+        holder = Number(fs.readFileSync(lockPath, "utf8"));
+      } catch {
+        continue; // released between our attempt and this read
+      }
       if (holder === process.pid) return () => {};
       if (holder && isAlive(holder)) {
         throw new Error(
@@ -49,7 +57,12 @@ function acquireDirectoryLock(directory: string): () => void {
             `Stop that process first, or set PORTAL_DATA_DIR to another folder, or set DATABASE_URL to use a PostgreSQL server.`,
         );
       }
-      fs.unlinkSync(lockPath); // left by a process that died
+      // Left by a process that died. Re-read first: another starter may have just replaced it.
+      try {
+        if (fs.readFileSync(lockPath, "utf8") === String(holder)) fs.unlinkSync(lockPath);
+      } catch {
+        // gone already: try again
+      }
     }
   }
   throw new Error(`Could not lock ${lockPath}`);

@@ -77,6 +77,16 @@ export function DocumentsList({ version, lang, t }: { version: Version; lang: La
       {version.documents.map((document) => (
         <li key={document.key}>
           <p className={styles.documentName}>{document.name[lang]}</p>
+          {document.description ? (
+            // The published text can run to pages: closed until asked for, and it works without JavaScript.
+            <details className="small">
+              <summary>
+                {t("procedure.documentDetails")}
+                <span className="visually-hidden">: {document.name[lang]}</span>
+              </summary>
+              <p>{document.description[lang]}</p>
+            </details>
+          ) : null}
           <p className="meta-line">
             <span>
               {t("procedure.originalsColumn")}: {formatNumber(document.originals, lang)}

@@ -69,6 +69,15 @@ export function DossierDocuments({
       <>
         {document.name[lang]}
         {document.required ? null : <span className="muted small"> {t("forms:optional")}</span>}
+        {document.description ? (
+          <details className="small">
+            <summary>
+              {t("documents.details")}
+              <span className="visually-hidden">: {document.name[lang]}</span>
+            </summary>
+            <p>{document.description[lang]}</p>
+          </details>
+        ) : null}
       </>
     ),
     value: files(attachments.filter((attachment) => attachment.documentKey === document.key)),

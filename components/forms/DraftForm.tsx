@@ -33,6 +33,8 @@ export type DraftDocument = {
   name: string;
   required: boolean;
   hint: string;
+  /** The document as published, in full: shown under the hint, closed. */
+  description?: string;
   uploaded: { id: string; fileName: string; size: string }[];
 };
 
@@ -160,6 +162,15 @@ export function DraftForm({
               hint={document.hint}
               error={errors.length > 0 ? errors.join(". ") : undefined}
             >
+              {document.description ? (
+                <details className="small">
+                  <summary>
+                    {t("documents.details")}
+                    <span className="visually-hidden">: {document.name}</span>
+                  </summary>
+                  <p>{document.description}</p>
+                </details>
+              ) : null}
               {document.uploaded.length > 0 ? (
                 <ul className={styles.files} aria-label={t("draft.uploaded")}>
                   {document.uploaded.map((file) => (

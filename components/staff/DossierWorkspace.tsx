@@ -37,6 +37,8 @@ type Props = {
   children: ReactNode;
   /** more forms under the actions (publishing the decision) */
   extra?: ReactNode;
+  /** the decision already published for the dossier, shown under the actions */
+  published?: ReactNode;
 };
 
 /**
@@ -56,6 +58,7 @@ export function DossierWorkspace({
   notice,
   children,
   extra,
+  published,
 }: Props) {
   const t = useT("staff");
   const tc = useT("common");
@@ -99,7 +102,7 @@ export function DossierWorkspace({
         </Notice>
       ) : null}
       {heading}
-      {forms.length > 0 || extra ? (
+      {forms.length > 0 || extra || published ? (
         <p className={styles.jump}>
           <a href="#actions-title">{t("actions.jump")}</a>
         </p>
@@ -110,6 +113,7 @@ export function DossierWorkspace({
           <h2 id="actions-title">{t("actions.title")}</h2>
           {forms.length > 0 || extra ? forms : <p>{t("actions.none")}</p>}
           {extra}
+          {published}
         </aside>
       </div>
     </>

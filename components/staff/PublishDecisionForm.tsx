@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextArea, TextField } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
+import { SummaryList } from "@/components/ui/SummaryList";
 import type { PublishField, PublishState } from "./action-state";
 import styles from "./staff.module.css";
 
@@ -90,6 +91,32 @@ export function PublishDecisionForm({
         />
         <Button disabled={pending}>{t("publish.submit")}</Button>
       </form>
+    </section>
+  );
+}
+
+/** The decision already in the public register, shown where the publish form was: it is published once. */
+export function PublishedDecision({
+  decision,
+}: {
+  /** values already formatted for the page's language */
+  decision: { number: string; issuedOn: string; agency: string; summary: string; href: string };
+}) {
+  const t = useT("staff");
+  return (
+    <section className={styles.action} aria-labelledby="published-title">
+      <h3 id="published-title">{t("published.title")}</h3>
+      <SummaryList
+        rows={[
+          { key: t("published.number"), value: decision.number },
+          { key: t("published.issuedOn"), value: decision.issuedOn },
+          { key: t("published.agency"), value: decision.agency },
+          { key: t("published.summary"), value: decision.summary },
+        ]}
+      />
+      <p>
+        <a href={decision.href}>{t("published.link")}</a>
+      </p>
     </section>
   );
 }

@@ -33,7 +33,25 @@ const targetGroupEn: Record<string, string> = {
   "Tổ chức (không bao gồm doanh nghiệp, HTX)": "Organisations (other than enterprises and cooperatives)",
 };
 
-type DocumentOverlay = { key: string; en: string; required: boolean };
+/**
+ * Many published document names are whole paragraphs (conditions, legal references, examples). Those
+ * get a short Vietnamese title written by hand (`vi`) and a one-sentence English gist; the published
+ * text is kept whole as the document's description.
+ */
+type DocumentOverlay = { key: string; en: string; required: boolean; vi?: string; gist?: string };
+
+/** Longer published names need a short title: lists and form labels stay readable on a phone. */
+const maxDocumentTitle = 120;
+
+// Paragraphs the civil status procedures publish word for word alike.
+const identityDocument = {
+  vi: "Giấy tờ tùy thân (xuất trình khi nộp trực tiếp)",
+  gist: "A valid passport, identity card, electronic identity or other photo identity document issued by an authority, shown when you apply in person.",
+};
+const residenceProof = {
+  vi: "Giấy tờ chứng minh nơi cư trú (nếu không tra cứu được)",
+  gist: "Proof of residence, needed only when the civil status office cannot look up where you live in the national population database.",
+};
 
 type Overlay = {
   fieldEn: string;
@@ -126,22 +144,50 @@ const overlays: Record<string, Overlay> = {
       {
         key: "van_ban_uy_quyen",
         en: "Letter of authorisation (if someone registers for you)",
+        vi: "Văn bản ủy quyền (nếu nhờ người khác đăng ký thay)",
+        gist: "If someone registers the birth for you, a certified letter of authorisation; it need not be certified when that person is your grandparent, parent, child, spouse, brother or sister.",
         required: false,
       },
       {
         key: "xac_nhan_mang_thai_ho",
         en: "Clinic's confirmation of surrogacy (surrogacy only)",
+        vi: "Văn bản xác nhận của cơ sở y tế về việc mang thai hộ",
+        gist: "For a child born through surrogacy, a confirmation from the clinic that carried out the assisted reproduction.",
         required: false,
       },
       {
         key: "giay_chung_sinh",
         en: "Birth certificate from the hospital (or a witness's statement)",
+        vi: "Giấy chứng sinh (hoặc văn bản của người làm chứng)",
+        gist: "The birth certificate from the hospital; without it, a witness's written confirmation of the birth, or if there is no witness, a written declaration about the birth.",
         required: true,
       },
-      { key: "giay_to_cu_tru", en: "Proof of residence (only if it cannot be looked up)", required: false },
-      { key: "giay_to_tuy_than", en: "Identity document (shown at the desk)", required: false },
-      { key: "to_khai_khai_sinh", en: "Birth registration form (desk or post)", required: false },
-      { key: "mau_dien_tu_khai_sinh", en: "Online birth registration form (this form)", required: false },
+      {
+        key: "giay_to_cu_tru",
+        en: "Proof of residence (only if it cannot be looked up)",
+        ...residenceProof,
+        required: false,
+      },
+      {
+        key: "giay_to_tuy_than",
+        en: "Identity document (shown at the desk)",
+        ...identityDocument,
+        required: false,
+      },
+      {
+        key: "to_khai_khai_sinh",
+        en: "Birth registration form (desk or post)",
+        vi: "Tờ khai đăng ký khai sinh (nộp trực tiếp hoặc qua bưu chính)",
+        gist: "The birth registration form, if you apply at the desk or by post.",
+        required: false,
+      },
+      {
+        key: "mau_dien_tu_khai_sinh",
+        en: "Online birth registration form (this form)",
+        vi: "Mẫu điện tử tương tác đăng ký khai sinh (nộp trực tuyến)",
+        gist: "The interactive birth registration form that you fill in on the public service portal when you apply online.",
+        required: false,
+      },
     ],
     resultEn: "Birth certificate (giấy khai sinh)",
     notes: { vi: [], en: [] },
@@ -189,10 +235,32 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "whole",
     popularRank: 4,
     documents: [
-      { key: "giay_to_tuy_than", en: "Identity documents of both partners", required: true },
-      { key: "giay_to_cu_tru", en: "Proof of residence (only if it cannot be looked up)", required: false },
-      { key: "mau_dien_tu_ket_hon", en: "Online marriage registration form (this form)", required: false },
-      { key: "to_khai_ket_hon", en: "Marriage registration form (at the desk)", required: false },
+      {
+        key: "giay_to_tuy_than",
+        en: "Identity documents of both partners",
+        ...identityDocument,
+        required: true,
+      },
+      {
+        key: "giay_to_cu_tru",
+        en: "Proof of residence (only if it cannot be looked up)",
+        ...residenceProof,
+        required: false,
+      },
+      {
+        key: "mau_dien_tu_ket_hon",
+        en: "Online marriage registration form (this form)",
+        vi: "Mẫu điện tử tương tác đăng ký kết hôn (nộp trực tuyến)",
+        gist: "The interactive marriage registration form that you fill in on the public service portal when you apply online.",
+        required: false,
+      },
+      {
+        key: "to_khai_ket_hon",
+        en: "Marriage registration form (at the desk)",
+        vi: "Tờ khai đăng ký kết hôn (nộp trực tiếp)",
+        gist: "The marriage registration form with the details of both partners, who may share one form, if you apply at the desk.",
+        required: false,
+      },
     ],
     resultEn: "Marriage certificate",
     notes: {
@@ -211,29 +279,54 @@ const overlays: Record<string, Overlay> = {
     fieldEn: "Civil status",
     onlineLevel: "whole",
     documents: [
-      { key: "giay_bao_tu", en: "Death notice (or a document that replaces it)", required: true },
+      {
+        key: "giay_bao_tu",
+        en: "Death notice (or a document that replaces it)",
+        vi: "Giấy báo tử hoặc giấy tờ thay Giấy báo tử",
+        gist: "The death notice, or a document that replaces it, issued by an authority; no paper copy is needed if an electronic one was sent or can be looked up.",
+        required: true,
+      },
       {
         key: "van_ban_uy_quyen",
         en: "Letter of authorisation (if someone registers for you)",
+        vi: "Văn bản ủy quyền (nếu nhờ người khác đăng ký thay)",
+        gist: "If someone registers the death for you, a certified letter of authorisation; it need not be certified when that person is your grandparent, parent, child, spouse, brother or sister.",
         required: false,
       },
       {
         key: "giay_to_chung_minh_su_kien_chet",
         en: "Evidence of the death (long-past deaths without a death notice)",
+        vi: "Giấy tờ chứng minh sự kiện chết (khi không có Giấy báo tử)",
+        gist: "For a death long ago with no death notice, documents issued or confirmed by an authority that prove the death.",
         required: false,
       },
       {
         key: "giay_to_noi_chet",
         en: "Proof of the place of death (if the last residence is unknown)",
+        vi: "Giấy tờ chứng minh nơi chết hoặc nơi phát hiện thi thể",
+        gist: "If the last residence of the deceased is not known, proof of where the person died or where the body was found.",
         required: false,
       },
       {
         key: "giay_to_cu_tru_cuoi_cung",
         en: "Proof of the deceased's last residence (only if it cannot be looked up)",
+        vi: "Giấy tờ chứng minh nơi cư trú cuối cùng của người chết (nếu không tra cứu được)",
+        gist: "Proof of the last residence of the deceased, which decides the office in charge, needed only when it cannot be looked up in the national population database.",
         required: false,
       },
-      { key: "giay_to_tuy_than", en: "Identity document (shown at the desk)", required: false },
-      { key: "mau_dien_tu_khai_tu", en: "Online death registration form (this form)", required: false },
+      {
+        key: "giay_to_tuy_than",
+        en: "Identity document (shown at the desk)",
+        ...identityDocument,
+        required: false,
+      },
+      {
+        key: "mau_dien_tu_khai_tu",
+        en: "Online death registration form (this form)",
+        vi: "Mẫu điện tử tương tác đăng ký khai tử (nộp trực tuyến)",
+        gist: "The interactive death registration form that you fill in on the public service portal when you apply online.",
+        required: false,
+      },
       { key: "to_khai_khai_tu", en: "Death registration form (at the desk)", required: false },
     ],
     resultEn: "Death registration extract",
@@ -271,16 +364,22 @@ const overlays: Record<string, Overlay> = {
       {
         key: "to_khai_uy_quyen",
         en: "Request form for an authorised person or a minor's parent (form 02/2025/LLTP)",
+        vi: "Tờ khai khi ủy quyền hoặc cha, mẹ yêu cầu cho con chưa thành niên (Mẫu số 02/2025/LLTP)",
+        gist: "The request form for an authorised person applying for certificate No. 1, or for a parent applying for a minor's certificate No. 1 or No. 2 (form 02/2025/LLTP).",
         required: false,
       },
       {
         key: "to_khai_dien_tu_uy_quyen",
         en: "Online request form for an authorised person or a minor's parent (form 05/2025/LLTP)",
+        vi: "Tờ khai điện tử khi ủy quyền hoặc cha, mẹ yêu cầu cho con chưa thành niên (Mẫu số 05/2025/LLTP)",
+        gist: "The interactive online version of the request form for an authorised person or a minor's parent (form 05/2025/LLTP).",
         required: false,
       },
       {
         key: "ban_sao_can_cuoc",
         en: "Copy of the identity card or passport of the person the record is for",
+        vi: "Bản sao thẻ căn cước hoặc hộ chiếu của người được cấp Phiếu",
+        gist: "A copy of the identity card, identity certificate or passport of the person the certificate is for; show the original, or give a certified copy if you do not have it.",
         required: true,
       },
       { key: "to_khai_lltp", en: "Request form (form 01/2025/LLTP, at the desk)", required: false },
@@ -288,11 +387,15 @@ const overlays: Record<string, Overlay> = {
       {
         key: "van_ban_uy_quyen",
         en: "Letter of authorisation (certificate No. 1, if someone applies for you)",
+        vi: "Văn bản ủy quyền yêu cầu cấp Phiếu Lý lịch tư pháp số 1 (nếu ủy quyền)",
+        gist: "If someone applies for certificate No. 1 for you, a notarised or certified letter of authorisation (not needed for your parent, spouse or child); nobody can apply for certificate No. 2 for you, except a parent for a minor.",
         required: false,
       },
       {
         key: "to_khai_dien_tu_lltp",
         en: "Online request form (form 04/2025/LLTP, this form)",
+        vi: "Tờ khai điện tử tương tác yêu cầu cấp Phiếu Lý lịch tư pháp (Mẫu số 04/2025/LLTP)",
+        gist: "The interactive online request form for a person applying for their own certificate (form 04/2025/LLTP).",
         required: false,
       },
     ],
@@ -348,7 +451,13 @@ const overlays: Record<string, Overlay> = {
     onlineLevel: "partial",
     demoTimeLimitDays: 1,
     documents: [
-      { key: "ban_chinh_va_ban_sao", en: "The original document and the copies to certify", required: true },
+      {
+        key: "ban_chinh_va_ban_sao",
+        en: "The original document and the copies to certify",
+        vi: "Bản chính giấy tờ và bản sao cần chứng thực",
+        gist: "The original document and the copies to certify; if you bring only the original, the office copies it, and a copy must include every page of the original that has information on it.",
+        required: true,
+      },
     ],
     resultEn: "Certified copy of the original",
     notes: {
@@ -398,6 +507,8 @@ const overlays: Record<string, Overlay> = {
       {
         key: "van_ban_uy_quyen_thanh_vien",
         en: "Copy of the family members' authorisation (family-run businesses)",
+        vi: "Bản sao văn bản ủy quyền của các thành viên hộ gia đình (nếu có)",
+        gist: "If family members set up the business together, a copy of their notarised or certified authorisation naming one of them as the owner.",
         required: false,
       },
     ],
@@ -450,29 +561,45 @@ const overlays: Record<string, Overlay> = {
       {
         key: "giay_to_dat_dai",
         en: "One of the legal land documents (land use right certificate)",
+        vi: "Giấy tờ hợp pháp về đất đai (theo Điều 53 Nghị định 175/2024/NĐ-CP)",
+        gist: "One of the legal land documents listed in Article 53 of Decree 175/2024/NĐ-CP showing that the land use and ownership allow the building, such as a land use right certificate, a land allocation or lease decision, and a lease agreement if you rent the land or building.",
         required: true,
       },
       {
         key: "giay_chung_nhan_qsdd",
         en: "Land use right certificate (one of the accepted land documents)",
+        vi: "Giấy chứng nhận quyền sử dụng đất",
+        gist: "A land use right certificate issued under the Land Law at any time; once it is in the national land database, the data there replaces it.",
         required: false,
       },
       {
         key: "don_de_nghi_cap_phep",
         en: "Application for a building permit (form No. 1, Decree 175/2024/NĐ-CP)",
+        vi: "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 1, Nghị định 175/2024/NĐ-CP)",
+        gist: "The application form No. 1 in Appendix II of Decree 175/2024/NĐ-CP (the published text calls it the application for a repair or renovation permit).",
         required: true,
       },
       {
         key: "giay_chung_nhan_nha_o",
         en: "House ownership and land use certificate (one of the accepted land documents)",
+        vi: "Giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở",
+        gist: "A house ownership and residential land use certificate issued at any time; once it is in the national land database, the data there replaces it.",
         required: false,
       },
       {
         key: "giay_chung_nhan_qsdd_tai_san",
         en: "Land use right and property certificate (one of the accepted land documents)",
+        vi: "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+        gist: "A certificate of land use rights and ownership of property on the land, issued at any time; once it is in the national land database, the data there replaces it.",
         required: false,
       },
-      { key: "ho_so_thiet_ke", en: "Design drawings (2 sets)", required: true },
+      {
+        key: "ho_so_thiet_ke",
+        en: "Design drawings (2 sets)",
+        vi: "Bản vẽ thiết kế xây dựng (02 bộ)",
+        gist: "Two sets of design drawings (site plan and location, floor plans, elevations and main sections, foundation plan with water and power connections), with the fire safety result, the design review report where the law asks for one, and a safety commitment when there are adjoining buildings.",
+        required: true,
+      },
     ],
     resultEn: "Building permit, with the stamped design drawings",
     notes: {
@@ -528,6 +655,8 @@ const overlays: Record<string, Overlay> = {
       {
         key: "thong_tin_quan_he_nhan_than",
         en: "Proof of family relationship with the head of household (moving in with relatives)",
+        vi: "Giấy tờ chứng minh quan hệ nhân thân với chủ hộ (nếu không tra cứu được)",
+        gist: "Proof that you are related to the head of household or a member of the household, needed only when it cannot be looked up electronically, for example in the civil status database.",
         required: false,
       },
       {
@@ -538,14 +667,24 @@ const overlays: Record<string, Overlay> = {
       {
         key: "thong_tin_dien_tich",
         en: "Proof of enough floor space (rented or borrowed homes)",
+        vi: "Giấy tờ chứng minh đủ diện tích nhà ở (nhà thuê, mượn, ở nhờ)",
+        gist: "For a rented, borrowed or lodged home, proof that it has enough floor space per person, needed only when it cannot be looked up: a land or property certificate, or the commune's confirmation (form 02, Decree 154/2024/NĐ-CP).",
         required: false,
       },
       {
         key: "thong_tin_cho_o_hop_phap",
         en: "Proof of a lawful home you own (looked up electronically)",
+        vi: "Giấy tờ chứng minh chỗ ở hợp pháp (nếu không tra cứu được)",
+        gist: "Proof of a lawful home, needed only when it cannot be looked up electronically, for example a land or property certificate.",
         required: false,
       },
-      { key: "to_khai_ct01", en: "Residence information change form (form CT01)", required: true },
+      {
+        key: "to_khai_ct01",
+        en: "Residence information change form (form CT01)",
+        vi: "Tờ khai thay đổi thông tin cư trú (mẫu CT01 hoặc CT02)",
+        gist: "The residence information change form CT01, or CT02 for Vietnamese people living abroad without a valid Vietnamese passport (Circular 53/2025/TT-BCA).",
+        required: true,
+      },
     ],
     resultEn: "Residence database updated and a notice of the result",
     notes: {
@@ -582,9 +721,17 @@ const overlays: Record<string, Overlay> = {
       {
         key: "thong_tin_cho_o_hop_phap",
         en: "Proof of a lawful home (looked up electronically)",
+        vi: "Giấy tờ chứng minh chỗ ở hợp pháp (nếu không tra cứu được)",
+        gist: "Proof of a lawful home, needed only when it cannot be looked up electronically (Article 5, Decree 154/2024/NĐ-CP).",
         required: false,
       },
-      { key: "to_khai_ct01", en: "Residence information change form (form CT01)", required: true },
+      {
+        key: "to_khai_ct01",
+        en: "Residence information change form (form CT01)",
+        vi: "Tờ khai thay đổi thông tin cư trú (mẫu CT01)",
+        gist: "The residence information change form CT01 (Circular 53/2025/TT-BCA); for a minor, the form must show the consent of a parent or guardian unless it was given in writing.",
+        required: true,
+      },
     ],
     resultEn: "Residence database updated and a notice of the result",
     notes: {
@@ -672,6 +819,8 @@ const overlays: Record<string, Overlay> = {
       {
         key: "giay_to_phap_ly",
         en: "Copies of the identity papers of the owner and the legal representative",
+        vi: "Bản sao giấy tờ pháp lý của thành viên và người đại diện theo pháp luật",
+        gist: "Copies of the legal papers of the members, the legal representative and any authorised representative, legalised if a member is a foreign organisation, and the investment certificate for foreign investors; not needed for people who give their personal identification number.",
         required: true,
       },
     ],
@@ -714,16 +863,31 @@ const overlays: Record<string, Overlay> = {
       {
         key: "giay_xac_nhan_cu",
         en: "The marital status certificate issued before (when asking for a new one)",
+        vi: "Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó (nếu xin cấp lại)",
+        gist: "If you ask for a new certificate for another purpose, or because the old one has expired, hand back the one issued before.",
         required: false,
       },
       {
         key: "van_ban_uy_quyen",
         en: "Letter of authorisation (if someone applies for you)",
+        vi: "Văn bản ủy quyền (nếu nhờ người khác làm thay)",
+        gist: "If someone applies for you, a letter of authorisation; it need not be certified when that person is your grandparent, parent, child, spouse, brother or sister.",
         required: false,
       },
-      { key: "giay_to_tuy_than", en: "Identity document", required: true },
-      { key: "giay_to_cu_tru", en: "Proof of residence (only if it cannot be looked up)", required: false },
-      { key: "mau_dien_tu", en: "Online marital status form (this form)", required: false },
+      { key: "giay_to_tuy_than", en: "Identity document", ...identityDocument, required: true },
+      {
+        key: "giay_to_cu_tru",
+        en: "Proof of residence (only if it cannot be looked up)",
+        ...residenceProof,
+        required: false,
+      },
+      {
+        key: "mau_dien_tu",
+        en: "Online marital status form (this form)",
+        vi: "Mẫu điện tử tương tác cấp Giấy xác nhận tình trạng hôn nhân (nộp trực tuyến)",
+        gist: "The interactive form for a certificate of marital status that you fill in on the public service portal when you apply online.",
+        required: false,
+      },
       { key: "to_khai", en: "Marital status request form (at the desk)", required: false },
     ],
     resultEn: "Certificate of marital status",
@@ -805,9 +969,15 @@ function build(data: SourceProcedure): SeedProcedure {
 
   const documents: RequiredDocument[] = data.requiredDocuments.map((document, i) => {
     const own = overlay.documents[i]!;
+    if (document.name.length > maxDocumentTitle && !own.vi) {
+      throw new Error(`${data.nationalCode}: document ${own.key} needs a short Vietnamese title`);
+    }
+    if (own.vi && !own.gist)
+      throw new Error(`${data.nationalCode}: document ${own.key} needs an English gist`);
     return {
       key: own.key,
-      name: { vi: document.name, en: own.en },
+      name: { vi: own.vi ?? document.name, en: own.en },
+      ...(own.vi ? { description: { vi: document.name, en: own.gist! } } : {}),
       required: own.required,
       originals: document.original,
       copies: document.copy,

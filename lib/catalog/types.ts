@@ -15,7 +15,10 @@ export type Fee = {
 /** A required document (thành phần hồ sơ); key is stable and names the upload. */
 export type RequiredDocument = {
   key: string;
+  /** A plain title of at most about 120 characters, fit for a list or a label. */
   name: LocalisedText;
+  /** The full text as published, when it says more than the title (conditions, legal references). */
+  description?: LocalisedText;
   /** must be uploaded for an online dossier */
   required: boolean;
   originals: number;

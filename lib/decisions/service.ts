@@ -29,6 +29,17 @@ export type DecisionError = "invalid_input" | "not_found" | "forbidden" | "not_d
 
 export const decisionsPageSize = 20;
 
+/** What the public register shows of a decision (with the agency that issued it). */
+const decisionColumns = {
+  id: decisions.id,
+  number: decisions.number,
+  issuedOn: decisions.issuedOn,
+  summaryVi: decisions.summaryVi,
+  summaryEn: decisions.summaryEn,
+  agency: { code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn },
+  publishedAt: decisions.publishedAt,
+};
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Published decisions, newest first; every word of q must appear (accents ignored). Public. */
@@ -43,15 +54,7 @@ export async function listDecisions(
   const where = and(...words.map((word) => ilike(decisions.searchText, `%${escapeLike(word)}%`)));
   const [rows, [count]] = await Promise.all([
     source
-      .select({
-        id: decisions.id,
-        number: decisions.number,
-        issuedOn: decisions.issuedOn,
-        summaryVi: decisions.summaryVi,
-        summaryEn: decisions.summaryEn,
-        agency: { code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn },
-        publishedAt: decisions.publishedAt,
-      })
+      .select(decisionColumns)
       .from(decisions)
       .innerJoin(agencies, eq(agencies.id, decisions.agencyId))
       .where(where)
@@ -64,6 +67,26 @@ export async function listDecisions(
       .where(where),
   ]);
   return { rows, total: count?.count ?? 0, page, pageSize };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The decision published for a dossier, or null. Public data (the register shows it to anyone), so it
+ * takes no actor: the caller has already been allowed to see the dossier.
+ */
+export async function getDecisionForDossier(dossierId: string, db?: Queryable): Promise<DecisionView | null> {
+  // Postgres rejects a malformed uuid with an error; such an id has no decision.
+  if (!uuidPattern.test(dossierId)) return null;
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select(decisionColumns)
+    .from(decisions)
+    .innerJoin(agencies, eq(agencies.id, decisions.agencyId))
+    .where(eq(decisions.dossierId, dossierId))
+    .orderBy(asc(decisions.publishedAt))
+    .limit(1);
+  return row ?? null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { organisationMembers, staffRoles, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -44,6 +45,8 @@ const dummyHash =
 
 /** Builds the actor for a signed-in user from the database (roles can change between requests). */
 export async function actorForUser(userId: string): Promise<Actor> {
+  // Only ids we signed into the session reach here, but a malformed one must still mean "nobody".
+  if (!z.uuid().safeParse(userId).success) return { kind: "anonymous" };
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return { kind: "anonymous" };

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const signUpSchema = z
   .object({
     fullName: z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong"),
-    email: z.email("errors.email").trim().max(200, "errors.tooLong"),
+    email: z.string().trim().max(200, "errors.tooLong").pipe(z.email("errors.email")),
     // People write phone numbers with spaces, dots or dashes: keep only what identifies the number.
     phone: z
       .string()
@@ -20,7 +20,7 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email: z.email("errors.email").trim(),
+  email: z.string().trim().pipe(z.email("errors.email")),
   password: z.string().min(1, "errors.required"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, decisions, dossiers, procedures, procedureVersions, users } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { listDecisions, publishDecision } from "@/lib/decisions/service";
+import { getDecisionForDossier, listDecisions, publishDecision } from "@/lib/decisions/service";
 import type { Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import { openTestDatabase } from "../support/database";
@@ -205,6 +206,31 @@ describe("publishDecision", () => {
       error: "invalid_input",
       issues: { issuedOn: ["errors.dateInFuture"] },
     });
+  });
+});
+
+describe("getDecisionForDossier", () => {
+  const idOf = async (code: string) => {
+    const [row] = await db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.code, code));
+    return row!.id;
+  };
+
+  it("returns the decision published for the dossier, with its agency", async () => {
+    const decision = await getDecisionForDossier(await idOf("000.01.01.H22-250601-0001"));
+    expect(decision).toMatchObject({
+      number: "125/QĐ-UBND",
+      issuedOn: "2025-06-09",
+      summaryVi: "Cấp giấy khai sinh cho trẻ em sinh ngày 01/06/2025.",
+      summaryEn: "Birth certificate issued for a child born on 1 June 2025.",
+      agency: { code: "000.01.01.H22", nameVi: "UBND xã Tân Hưng", nameEn: "Tân Hưng Commune" },
+    });
+    expect(decision!.publishedAt).toEqual(now);
+  });
+
+  it("returns null for a dossier with no published decision, or an id that is not one", async () => {
+    expect(await getDecisionForDossier(await idOf("000.01.01.H22-250601-0003"))).toBeNull();
+    expect(await getDecisionForDossier("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getDecisionForDossier("not-a-uuid")).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getDecisionForDossier } from "@/lib/decisions/service";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -44,7 +45,10 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const detail = await getDossierDetail(applicant, { code });
   if (!detail.ok) notFound();
   const { dossier, events, attachments, allowedActions } = detail.value;
-  const version = await getFilingVersion(dossier.procedureVersionId);
+  const [version, decision] = await Promise.all([
+    getFilingVersion(dossier.procedureVersionId),
+    dossier.outcome ? getDecisionForDossier(dossier.id) : null,
+  ]);
 
   const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
   const agencyName = (agency: { nameVi: string; nameEn: string }) =>
@@ -82,6 +86,24 @@ export default async function DossierPage({ params, searchParams }: Props) {
               <>
                 <strong>{t(`outcome.${dossier.outcome}`)}</strong>
                 {dossier.finishedAt ? ` (${formatDate(dossier.finishedAt, lang)})` : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(decision
+      ? [
+          {
+            key: t("detail.decision"),
+            value: (
+              <>
+                {t("detail.decisionText", {
+                  number: decision.number,
+                  date: formatDate(decision.issuedOn, lang),
+                })}{" "}
+                <Link href={`/${lang}/decisions?q=${encodeURIComponent(decision.number)}`}>
+                  {t("detail.decisionLink")}
+                </Link>
               </>
             ),
           },

@@ -55,8 +55,23 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
           ? place.receiving.nameVi
           : place.receiving.nameEn,
   }));
-  const copies = (document: (typeof documents)[number]) =>
-    t("documents.copies", { originals: document.originals, copies: document.copies });
+  const item = (document: (typeof documents)[number]) => (
+    <li key={document.key}>
+      {document.name[lang]}{" "}
+      <span className="muted small">
+        ({t("documents.copies", { originals: document.originals, copies: document.copies })})
+      </span>
+      {document.description ? (
+        <details className="small">
+          <summary>
+            {t("documents.details")}
+            <span className="visually-hidden">: {document.name[lang]}</span>
+          </summary>
+          <p>{document.description[lang]}</p>
+        </details>
+      ) : null}
+    </li>
+  );
 
   const heading = (
     <>
@@ -97,25 +112,11 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
       />
       <h2>{t("new.needTitle")}</h2>
       {documents.length === 0 ? <p>{t("new.needNothing")}</p> : null}
-      {required.length > 0 ? (
-        <ul>
-          {required.map((document) => (
-            <li key={document.key}>
-              {document.name[lang]} <span className="muted small">({copies(document)})</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {required.length > 0 ? <ul>{required.map(item)}</ul> : null}
       {optional.length > 0 ? (
         <>
           <h3>{t("new.ifApplies")}</h3>
-          <ul>
-            {optional.map((document) => (
-              <li key={document.key}>
-                {document.name[lang]} <span className="muted small">({copies(document)})</span>
-              </li>
-            ))}
-          </ul>
+          <ul>{optional.map(item)}</ul>
         </>
       ) : null}
       <p>{t("new.needScans")}</p>

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
+import { getDecisionForDossier } from "@/lib/decisions/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail, listAssignableSpecialists } from "@/lib/dossiers/service";
 import type { DossierEventView } from "@/lib/dossiers/types";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang, type T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import { getActor } from "@/lib/identity/actor";
@@ -19,7 +20,7 @@ import { isStaffFormAction } from "@/components/staff/action-state";
 import { DeadlineText } from "@/components/staff/DeadlineText";
 import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
 import { NotStaff } from "@/components/staff/NotStaff";
-import { PublishDecisionForm } from "@/components/staff/PublishDecisionForm";
+import { PublishDecisionForm, PublishedDecision } from "@/components/staff/PublishDecisionForm";
 import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
@@ -54,10 +55,11 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   if (!result.ok) notFound();
   const { dossier, events, attachments, allowedActions } = result.value;
   const allowed = allowedActions.filter(isStaffFormAction);
-  const [specialists, calendar, version] = await Promise.all([
+  const [specialists, calendar, version, decision] = await Promise.all([
     allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
     loadCalendar(),
     getFilingVersion(dossier.procedureVersionId),
+    getDecisionForDossier(dossier.id),
   ]);
 
   const name = (value: { nameVi: string; nameEn: string }) => (lang === "vi" ? value.nameVi : value.nameEn);
@@ -67,9 +69,9 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     query.done === "publish" || (typeof query.done === "string" && isStaffFormAction(query.done))
       ? query.done
       : null;
-  // The service refuses a second publication; after this one, the form is not offered again on this page.
+  // One decision per dossier: once published it is shown instead of the form (the service refuses a second).
   const canPublish =
-    done !== "publish" &&
+    decision === null &&
     (dossier.status === "done" || dossier.status === "returned") &&
     dossier.outcome !== null &&
     hasRole(actor, dossier.competentAgency.id, "head");
@@ -138,6 +140,19 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
             title={`${title} – ${tCommon("siteName")}`}
             today={localDate(new Date())}
             action={publishDecisionAction.bind(null, lang, code)}
+          />
+        ) : null
+      }
+      published={
+        decision ? (
+          <PublishedDecision
+            decision={{
+              number: decision.number,
+              issuedOn: formatDate(decision.issuedOn, lang),
+              agency: name(decision.agency),
+              summary: lang === "vi" ? decision.summaryVi : decision.summaryEn,
+              href: `/${lang}/decisions?q=${encodeURIComponent(decision.number)}`,
+            }}
           />
         ) : null
       }
