@@ -70,7 +70,8 @@ export function DossierDocuments({
         {document.name[lang]}
         {document.required ? null : <span className="muted small"> {t("forms:optional")}</span>}
         {document.description ? (
-          <details className="small">
+          // Not bold like the rest of the row's key: the published text can be long.
+          <details className="small" style={{ fontWeight: 400 }}>
             <summary>
               {t("documents.details")}
               <span className="visually-hidden">: {document.name[lang]}</span>

@@ -21,7 +21,7 @@ const maxFileBytes = 10 * 1024 * 1024;
 const acceptedTypes = ["application/pdf", "image/jpeg", "image/png"];
 const acceptedExtensions = /\.(pdf|jpe?g|png)$/i;
 
-/** Documents are named in full legal sentences; the summary needs only the first clause. */
+/** The error summary needs only the title, without the bracketed "when it applies". */
 function shortName(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const clause = name.split(/[;.(]/)[0]!.trim();

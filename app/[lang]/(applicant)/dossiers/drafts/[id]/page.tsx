@@ -56,6 +56,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         documents={version.documents.map((document) => ({
           key: document.key,
           name: document.name[lang],
+          description: document.description?.[lang],
           required: document.required,
           hint: `${t("documents.copies", { originals: document.originals, copies: document.copies })}. ${t("draft.fileHint")}`,
           uploaded: attachments
