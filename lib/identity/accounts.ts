@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { organisationMembers, staffRoles, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { Actor, StaffRole } from "./types";
 import { signUpSchema, type SignUpInput } from "./schema";
@@ -23,7 +24,9 @@ export async function registerCitizen(
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   const row = inserted[0];
-  return row ? { ok: true, userId: row.id } : { ok: false, error: "email_taken" };
+  if (!row) return { ok: false, error: "email_taken" };
+  await recordAudit({ action: "account.registered", actorId: row.id }, db);
+  return { ok: true, userId: row.id };
 }
 
 /** Checks e-mail and password; returns the user id or null. Same time whether or not the account exists. */
@@ -32,12 +35,20 @@ export async function checkCredentials(
   password: string,
 ): Promise<{ id: string; name: string } | null> {
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
-  if (!user?.passwordHash) {
-    await verifyPassword(dummyHash, password);
-    return null;
-  }
-  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, name: user.fullName } : null;
+  const address = email.trim().toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.email, address)).limit(1);
+  // Same work whether or not the account exists, so timing does not tell which e-mails have one.
+  const matches = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(dummyHash, password)) && false;
+  // Failed attempts are kept with the address tried, for spotting password guessing.
+  await recordAudit(
+    matches
+      ? { action: "sign_in.succeeded", actorId: user!.id }
+      : { action: "sign_in.failed", actorId: user?.id ?? null, details: { email: address } },
+    db,
+  );
+  return matches ? { id: user!.id, name: user!.fullName } : null;
 }
 
 const dummyHash =

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { actorForUser, checkCredentials, registerCitizen } from "@/lib/identity/accounts";
 import { openTestDatabase } from "../support/database";
 import { createAgency, createApplicant, createOrganisation, createStaff } from "../support/fixtures";
@@ -124,6 +124,30 @@ describe("checkCredentials", () => {
     expect(row!.passwordHash).toBeNull();
     expect(await checkCredentials(row!.email, "")).toBeNull();
     expect(await checkCredentials(row!.email, password)).toBeNull();
+  });
+});
+
+describe("audit log", () => {
+  it("records registrations, sign-ins and failed attempts with the address tried", async () => {
+    await registerCitizen(signUp("audit.me@example.vn"));
+    const row = await userByEmail("audit.me@example.vn");
+    await checkCredentials("audit.me@example.vn", password);
+    await checkCredentials("audit.me@example.vn", "wrong password");
+    await checkCredentials("ghost@example.vn", "anything");
+    const entries = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+    const mine = entries.filter(
+      (entry) =>
+        entry.actorId === row!.id ||
+        (entry.details as { email?: string } | null)?.email === "ghost@example.vn",
+    );
+    expect(mine.map((entry) => entry.action)).toEqual([
+      "account.registered",
+      "sign_in.succeeded",
+      "sign_in.failed",
+      "sign_in.failed",
+    ]);
+    expect(mine[3]!.actorId).toBeNull();
+    expect(JSON.stringify(entries)).not.toContain("wrong password");
   });
 });
 
