@@ -3,17 +3,9 @@ import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { agencies, dossiers, procedures, users } from "@/db/schema";
-import type { Actor, StaffRole } from "@/lib/identity/types";
+import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import type { DossierState } from "./rules";
 import type { DossierStatus, DossierView, Outcome } from "./types";
-
-/** Roles that work on dossiers; a system administrator manages the portal, not casework. */
-const caseworkRoles: ReadonlySet<StaffRole> = new Set(["receiver", "specialist", "head", "agency_admin"]);
-
-export function caseworkAgencyIds(actor: Actor): string[] {
-  if (actor.kind !== "staff") return [];
-  return [...new Set(actor.roles.filter((r) => caseworkRoles.has(r.role)).map((r) => r.agencyId))];
-}
 
 const nothing = sql`false`;
 

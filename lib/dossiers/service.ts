@@ -34,18 +34,9 @@ import { addWorkingDaysToDate, localDate, workingDaysFor } from "@/lib/calendar/
 import type { TimeLimits } from "@/lib/catalog/types";
 import { deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
 import { validateAnswers } from "@/lib/forms/schema";
-import type { Actor } from "@/lib/identity/types";
+import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
-import {
-  caseworkAgencyIds,
-  findDossier,
-  ownedBy,
-  selectDossiers,
-  toState,
-  toView,
-  visibleTo,
-  type DossierRow,
-} from "./queries";
+import { findDossier, ownedBy, selectDossiers, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   allowedActions,
   decide,

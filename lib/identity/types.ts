@@ -1,6 +1,9 @@
 export const staffRoles = ["receiver", "specialist", "head", "agency_admin", "system_admin"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/** Roles that see an agency's dossiers; a system administrator administers and sees none. */
+export const caseworkRoles: readonly StaffRole[] = ["receiver", "specialist", "head", "agency_admin"];
+
 export type AgencyRole = { agencyId: string; role: StaffRole };
 
 /** Who is acting. Every service takes one and scopes what it reads and writes by it. */
@@ -15,4 +18,10 @@ export function hasRole(actor: Actor, agencyId: string, role: StaffRole): boolea
 
 export function staffAgencyIds(actor: Actor): string[] {
   return actor.kind === "staff" ? [...new Set(actor.roles.map((r) => r.agencyId))] : [];
+}
+
+/** The agencies whose dossiers this actor works on. */
+export function caseworkAgencyIds(actor: Actor): string[] {
+  if (actor.kind !== "staff") return [];
+  return [...new Set(actor.roles.filter((r) => caseworkRoles.includes(r.role)).map((r) => r.agencyId))];
 }

@@ -4,6 +4,8 @@ import { loadCalendar } from "@/lib/calendar/service";
 import { listQueue } from "@/lib/dossiers/service";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
+import { caseworkAgencyIds } from "@/lib/identity/types";
+import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { Pagination } from "@/components/staff/Pagination";
 import { isQueueBucket, QueueTabs } from "@/components/staff/QueueTabs";
@@ -37,6 +39,14 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
   const returnTo = `/${lang}/staff${bucket === "new" && page === 1 ? "" : `?bucket=${bucket}&page=${page}`}`;
   const actor = await requireStaff(lang, returnTo);
   if (!actor) return <NotStaff lang={lang} t={t} />;
+  if (caseworkAgencyIds(actor).length === 0) {
+    return (
+      <>
+        <h1>{t("queue.title")}</h1>
+        <Notice>{t("queue.noCaseworkRole")}</Notice>
+      </>
+    );
+  }
 
   const [queue, calendar] = await Promise.all([listQueue(actor, { bucket, page, pageSize }), loadCalendar()]);
   const pages = Math.max(1, Math.ceil(queue.total / pageSize));
