@@ -116,6 +116,70 @@ export function DraftForm({
   );
   const answerErrors = Object.fromEntries(fields.map((field) => [field.name, issues.message(field.name)]));
 
+  // Conditional documents ("only in some cases") fold away so a phone shows what everyone needs
+  // first; they open by themselves when one already has a file or an error.
+  const requiredDocuments = documents.filter((document) => document.required);
+  const optionalDocuments = documents.filter((document) => !document.required);
+  const optionalOpen = optionalDocuments.some(
+    (document) => document.uploaded.length > 0 || issues.messages(documentField(document.key)).length > 0,
+  );
+  const renderDocument = (document: (typeof documents)[number]) => {
+    const id = documentField(document.key);
+    const errors = issues.messages(id);
+    return (
+      <FieldShell
+        key={document.key}
+        id={id}
+        label={document.required ? document.name : `${document.name} ${tForms("optional")}`}
+        hint={document.hint}
+        error={errors.length > 0 ? errors.join(". ") : undefined}
+      >
+        {document.description ? (
+          <details className="small">
+            <summary>
+              {t("documents.details")}
+              <span className="visually-hidden">: {document.name}</span>
+            </summary>
+            <p>{document.description}</p>
+          </details>
+        ) : null}
+        {document.uploaded.length > 0 ? (
+          <ul className={styles.files} aria-label={t("draft.uploaded")}>
+            {document.uploaded.map((file) => (
+              <li key={file.id}>
+                <span className={styles.fileName}>{file.fileName}</span>{" "}
+                <span className="muted small">({file.size})</span>{" "}
+                <button
+                  type="submit"
+                  name="remove"
+                  value={file.id}
+                  className="link-button"
+                  data-skip-validation=""
+                  disabled={pending}
+                >
+                  {t("draft.remove")}
+                  <span className="visually-hidden"> {file.fileName}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <input
+          id={id}
+          name={id}
+          type="file"
+          multiple
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          className={styles.fileInput}
+          aria-describedby={[`${id}-hint`, errors.length > 0 ? `${id}-error` : null]
+            .filter(Boolean)
+            .join(" ")}
+          aria-invalid={errors.length > 0 ? true : undefined}
+        />
+      </FieldShell>
+    );
+  };
+
   return (
     <>
       <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={issues.any} />
@@ -151,62 +215,14 @@ export function DraftForm({
             <p className="muted">{t("draft.documentsIntro")}</p>
           </>
         ) : null}
-        {documents.map((document) => {
-          const id = documentField(document.key);
-          const errors = issues.messages(id);
-          return (
-            <FieldShell
-              key={document.key}
-              id={id}
-              label={document.required ? document.name : `${document.name} ${tForms("optional")}`}
-              hint={document.hint}
-              error={errors.length > 0 ? errors.join(". ") : undefined}
-            >
-              {document.description ? (
-                <details className="small">
-                  <summary>
-                    {t("documents.details")}
-                    <span className="visually-hidden">: {document.name}</span>
-                  </summary>
-                  <p>{document.description}</p>
-                </details>
-              ) : null}
-              {document.uploaded.length > 0 ? (
-                <ul className={styles.files} aria-label={t("draft.uploaded")}>
-                  {document.uploaded.map((file) => (
-                    <li key={file.id}>
-                      <span className={styles.fileName}>{file.fileName}</span>{" "}
-                      <span className="muted small">({file.size})</span>{" "}
-                      <button
-                        type="submit"
-                        name="remove"
-                        value={file.id}
-                        className="link-button"
-                        data-skip-validation=""
-                        disabled={pending}
-                      >
-                        {t("draft.remove")}
-                        <span className="visually-hidden"> {file.fileName}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              <input
-                id={id}
-                name={id}
-                type="file"
-                multiple
-                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                className={styles.fileInput}
-                aria-describedby={[`${id}-hint`, errors.length > 0 ? `${id}-error` : null]
-                  .filter(Boolean)
-                  .join(" ")}
-                aria-invalid={errors.length > 0 ? true : undefined}
-              />
-            </FieldShell>
-          );
-        })}
+        {requiredDocuments.map(renderDocument)}
+        {optionalDocuments.length > 0 ? (
+          <details className={styles.optionalDocuments} open={optionalOpen}>
+            <summary>{t("draft.optionalDocuments", { count: optionalDocuments.length })}</summary>
+            <p className="muted">{t("draft.optionalDocumentsHint")}</p>
+            {optionalDocuments.map(renderDocument)}
+          </details>
+        ) : null}
         <Button name="intent" value="continue" disabled={pending}>
           {t("common:actions.continue")}
         </Button>
