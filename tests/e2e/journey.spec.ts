@@ -97,7 +97,7 @@ async function signUp(page: Page, lang: Lang, email: string, options = { axe: tr
 async function fileBirthRegistration(
   page: Page,
   lang: Lang,
-  options: { checkErrors: boolean; axe: boolean },
+  options: { checkErrors: boolean; axe: boolean; beforeSubmit?: (checkUrl: string) => Promise<void> },
 ) {
   // axe runs inside the page, so it cannot run with JavaScript turned off.
   const axe = options.axe ? expectAccessible : async () => {};
@@ -145,6 +145,7 @@ async function fileBirthRegistration(
   await expect(page).toHaveURL(/\/check$/);
   await expect(page.getByText("giay-chung-sinh.pdf")).toBeVisible();
   await axe(page, "check answers");
+  await options.beforeSubmit?.(page.url());
   await page.getByRole("button", { name: w.dossiers.check.submit, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/.+/submitted$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.dossiers.submitted.title);
@@ -255,12 +256,25 @@ for (const lang of ["vi", "en"] as const) {
   });
 }
 
-test("filing works with JavaScript turned off", async ({ browser }) => {
+test("filing works with JavaScript turned off, and a second tab's submit makes no second dossier", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN" });
   const page = await context.newPage();
   await signUp(page, "vi", `no-js-${Date.now()}@example.com`, { axe: false });
-  const code = await fileBirthRegistration(page, "vi", { checkErrors: true, axe: false });
+  const secondTab = await context.newPage();
+  const code = await fileBirthRegistration(page, "vi", {
+    checkErrors: true,
+    axe: false,
+    beforeSubmit: (checkUrl) => secondTab.goto(checkUrl).then(() => undefined),
+  });
   await page.goto(`/vi/dossiers/${code}`);
   await expect(page.getByText(viDossiers.status.submitted).first()).toBeVisible();
+
+  // The second tab still shows the check page; submitting there leads to the same dossier.
+  await secondTab.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
+  await expect(secondTab).toHaveURL(new RegExp(`/vi/dossiers/${code.replace(/\./g, "\\.")}/submitted$`));
+  await page.goto("/vi/dossiers");
+  await expect(page.getByText(code)).toHaveCount(1);
   await context.close();
 });
