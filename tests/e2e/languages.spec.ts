@@ -63,3 +63,17 @@ test("the language switch keeps a page whose address has dots (a procedure code)
   await expect(page).toHaveURL(/\/en\/procedures\/1\.001193$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Birth registration");
 });
+
+test("API errors are JSON: unknown address 404, wrong method 405, bad code 400", async ({ request }) => {
+  const unknown = await request.get("/api/v1/no-such-thing");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toEqual({ error: "not_found" });
+
+  const wrongMethod = await request.post("/api/v1/dossiers/000.01.01.H33-261127-0001/status");
+  expect(wrongMethod.status()).toBe(405);
+  expect((await wrongMethod.json()).error).toBe("method_not_allowed");
+
+  const badCode = await request.get("/api/v1/dossiers/not%20a%20code/status");
+  expect(badCode.status()).toBe(400);
+  expect((await badCode.json()).error).toBe("invalid_code");
+});

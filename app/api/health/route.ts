@@ -1,3 +1,4 @@
+import { readOnlyRoute } from "@/lib/http/errors";
 import { NextResponse } from "next/server";
 import { getDatabaseKind, migrationState } from "@/db/client";
 
@@ -12,3 +13,5 @@ export async function GET() {
     return NextResponse.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute();

@@ -1,3 +1,4 @@
+import { readOnlyRoute } from "@/lib/http/errors";
 import { attachmentDisposition } from "@/lib/dossiers/download";
 import { readAttachment } from "@/lib/dossiers/service";
 import { getActor } from "@/lib/identity/actor";
@@ -21,3 +22,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute();

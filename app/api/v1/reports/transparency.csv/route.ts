@@ -1,3 +1,4 @@
+import { readOnlyRoute } from "@/lib/http/errors";
 import { NextResponse, type NextRequest } from "next/server";
 import { createI18n } from "@/lib/i18n/instance";
 import { isLang } from "@/lib/i18n/settings";
@@ -50,3 +51,5 @@ function badRequest(issues: Record<string, string[]>) {
     { status: 400, headers: { "Cache-Control": "no-store" } },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute();

@@ -1,3 +1,4 @@
+import { readOnlyRoute } from "@/lib/http/errors";
 import { NextResponse } from "next/server";
 import { lookupSchema } from "@/lib/dossiers/schema";
 import { getPublicStatus } from "@/lib/dossiers/service";
@@ -18,3 +19,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     return NextResponse.json({ error: "unavailable" }, { status: 503, headers });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute();
