@@ -21,7 +21,10 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: "12mb" },
+    // One post carries every file of a draft (10 MB each at most): room for several phone photos.
+    serverActions: { bodySizeLimit: "40mb" },
+    // The proxy buffers request bodies up to this size; a longer one would reach the action cut short.
+    proxyClientMaxBodySize: "40mb",
   },
 };
 

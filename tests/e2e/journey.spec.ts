@@ -93,6 +93,19 @@ async function signUp(page: Page, lang: Lang, email: string, options = { axe: tr
   await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers`));
 }
 
+/** The birth registration form's answers, as a parent would type them. */
+async function fillBirthAnswers(page: Page, lang: Lang) {
+  const label = (vi: string, en: string) => (lang === "vi" ? vi : en);
+  await page.getByLabel(label("Họ, chữ đệm và tên của trẻ", "Child's full name")).fill("Nguyễn Minh Anh");
+  await page.getByLabel(label("Ngày sinh của trẻ", "Child's date of birth")).fill("2026-11-20");
+  await page.getByLabel(label("Giới tính của trẻ", "Child's sex")).selectOption("female");
+  await page.getByLabel(label("Nơi sinh", "Place of birth")).fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
+  await page.getByLabel(label("Họ, chữ đệm và tên của mẹ", "Mother's full name")).fill("Trần Thị Mai");
+  await page
+    .getByLabel(label("Số định danh cá nhân của người nộp", "Your personal identification number"))
+    .fill("033190001234");
+}
+
 /** From the catalogue search to the confirmation; returns the dossier code. */
 async function fileBirthRegistration(
   page: Page,
@@ -127,15 +140,7 @@ async function fileBirthRegistration(
     await expect(page.locator(".error-summary")).toBeVisible();
     await axe(page, "draft form errors");
   }
-  const label = (vi: string, en: string) => (lang === "vi" ? vi : en);
-  await page.getByLabel(label("Họ, chữ đệm và tên của trẻ", "Child's full name")).fill("Nguyễn Minh Anh");
-  await page.getByLabel(label("Ngày sinh của trẻ", "Child's date of birth")).fill("2026-11-20");
-  await page.getByLabel(label("Giới tính của trẻ", "Child's sex")).selectOption("female");
-  await page.getByLabel(label("Nơi sinh", "Place of birth")).fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel(label("Họ, chữ đệm và tên của mẹ", "Mother's full name")).fill("Trần Thị Mai");
-  await page
-    .getByLabel(label("Số định danh cá nhân của người nộp", "Your personal identification number"))
-    .fill("033190001234");
+  await fillBirthAnswers(page, lang);
   await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
     name: "giay-chung-sinh.pdf",
     mimeType: "application/pdf",
@@ -276,5 +281,28 @@ test("filing works with JavaScript turned off, and a second tab's submit makes n
   await expect(secondTab).toHaveURL(new RegExp(`/vi/dossiers/${code.replace(/\./g, "\\.")}/submitted$`));
   await page.goto("/vi/dossiers");
   await expect(page.getByText(code)).toHaveCount(1);
+  await context.close();
+});
+
+test("several scans for one document, 15 MB in one post, all arrive", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signUp(page, "en", `scans-${Date.now()}@example.com`, { axe: false });
+  await page.goto("/en/dossiers/new?procedure=1.001193");
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: enDossiers.new.start }).click();
+  await expect(page).toHaveURL(/\/en\/dossiers\/drafts\//);
+  const fiveMegabytes = 5 * 1024 * 1024;
+  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles(
+    [1, 2, 3].map((n) => ({
+      name: `page-${n}.pdf`,
+      mimeType: "application/pdf",
+      buffer: samplePdf(fiveMegabytes),
+    })),
+  );
+  await fillBirthAnswers(page, "en");
+  await page.getByRole("button", { name: enCommon.actions.continue }).click();
+  await expect(page).toHaveURL(/\/check$/);
+  for (const n of [1, 2, 3]) await expect(page.getByText(`page-${n}.pdf`)).toBeVisible();
   await context.close();
 });

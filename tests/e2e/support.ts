@@ -20,9 +20,11 @@ export const demo = {
   citizen: "citizen@demo.hungyen.gov.vn",
 };
 
-/** A minimal valid PDF, detected as application/pdf by its content. */
-export function samplePdf(): Buffer {
-  return Buffer.from(
+/** A minimal valid PDF, detected as application/pdf by its content; padded to `bytes` when given. */
+export function samplePdf(bytes = 0): Buffer {
+  const pdf = Buffer.from(
     "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   );
+  // A PDF comment after %%EOF stands in for a scan's weight.
+  return bytes > pdf.length ? Buffer.concat([pdf, Buffer.alloc(bytes - pdf.length, "%")]) : pdf;
 }
