@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { Lang } from "@/lib/i18n/settings";
 import type { Actor } from "@/lib/identity/types";
 import type { T } from "@/lib/i18n/server";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { NavLinks } from "./NavLinks";
 
 /** The header on every page: brand, main navigation, account and language switch. Server-rendered. */
 export function SiteHeader({
@@ -17,9 +19,6 @@ export function SiteHeader({
   currentUrl: string;
   signOutAction: () => Promise<void>;
 }) {
-  const path = currentUrl.split("?")[0] ?? "";
-  const other: Lang = lang === "vi" ? "en" : "vi";
-  const switchUrl = currentUrl.replace(/^\/(vi|en)(?=\/|\?|$)/, `/${other}`) || `/${other}`;
   const nav = [
     { href: `/${lang}/procedures`, text: t("nav.procedures") },
     { href: `/${lang}/lookup`, text: t("nav.lookup") },
@@ -56,27 +55,12 @@ export function SiteHeader({
               </form>
             </>
           )}
-          <div className="lang-switch">
-            <span aria-current="true" lang={lang}>
-              {lang === "vi" ? "Tiếng Việt" : "English"}
-            </span>
-            <a href={switchUrl} hrefLang={other} lang={other}>
-              {other === "vi" ? "Tiếng Việt" : "English"}
-            </a>
-          </div>
+          <LanguageSwitch lang={lang} currentUrl={currentUrl} />
         </div>
       </div>
       <nav className="site-nav" aria-label={t("nav.label")}>
         <div className="container">
-          <ul>
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} aria-current={path.startsWith(item.href) ? "page" : undefined}>
-                  {item.text}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={nav} />
         </div>
       </nav>
     </header>

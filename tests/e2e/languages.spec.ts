@@ -77,3 +77,19 @@ test("API errors are JSON: unknown address 404, wrong method 405, bad code 400",
   expect(badCode.status()).toBe(400);
   expect((await badCode.json()).error).toBe("invalid_code");
 });
+
+test("after moving between pages in the browser, the switch still names the current page", async ({
+  page,
+}) => {
+  await page.goto("/en");
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Procedures" })
+    .click();
+  await expect(page).toHaveURL(/\/en\/procedures$/);
+  await expect(
+    page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Procedures" }),
+  ).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Tiếng Việt" }).click();
+  await expect(page).toHaveURL(/\/vi\/procedures$/);
+});
