@@ -352,6 +352,17 @@ export function isOpen(status: DossierStatus): boolean {
   return status !== "draft" && !isEnded(status);
 }
 
+/** States in which the administration's clock runs towards the appointment date. */
+const clockRunningStatuses: readonly DossierStatus[] = ["received", "in_progress", "proposed"];
+
+/**
+ * Past its appointment date with the clock still running: the administration is late. Not once the
+ * result exists, nor while the applicant is asked for documents (the date moves when they answer).
+ */
+export function isPastDue(status: DossierStatus, dueAt: Date | string | null, now: Date): boolean {
+  return clockRunningStatuses.includes(status) && dueAt !== null && new Date(dueAt).getTime() < now.getTime();
+}
+
 /**
  * Finished for the on-time rule: its end is the first of done, returned, stopped or refused
  * (a withdrawn dossier is not measured).

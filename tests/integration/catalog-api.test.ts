@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies, dossiers, procedures, procedureVersions, users } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { GET as health } from "@/app/api/health/route";
 import { GET as status } from "@/app/api/v1/dossiers/[code]/status/route";
 import { openTestDatabase } from "../support/database";
+import {
+  birthRegistration,
+  createAgency,
+  createApplicant,
+  createDossierRow,
+  createProcedureRow,
+} from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -11,55 +17,23 @@ const code = "000.00.01.H22-250701-0001";
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
-  const [agency] = await db
-    .insert(agencies)
-    .values({
-      code: "000.00.01.H22",
-      nameVi: "Trung tâm Phục vụ hành chính công",
-      nameEn: "Public Service Centre",
-      kind: "province_centre",
-    })
-    .returning();
-  const [applicant] = await db
-    .insert(users)
-    .values({ email: "private@example.vn", fullName: "Nguyễn Văn Riêng", phone: "0912345678" })
-    .returning();
-  const [procedure] = await db
-    .insert(procedures)
-    .values({
-      code: "1.001193",
-      nameVi: "Đăng ký khai sinh",
-      nameEn: "Birth registration",
-      fieldVi: "Hộ tịch",
-      fieldEn: "Civil status",
-      level: "commune",
-      onlineLevel: "whole",
-      searchText: "dang ky khai sinh",
-    })
-    .returning();
-  const [version] = await db
-    .insert(procedureVersions)
-    .values({
-      procedureId: procedure!.id,
-      version: 1,
-      isCurrent: true,
-      timeLimitHours: { online: 8, desk: 8, post: 8 },
-      fees: [],
-      documents: [],
-      form: { fields: [] },
-      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
-    })
-    .returning();
-  await db.insert(dossiers).values({
+  const agency = await createAgency(db, {
+    code: "000.00.01.H22",
+    nameVi: "Trung tâm Phục vụ hành chính công",
+    nameEn: "Public Service Centre",
+    kind: "province_centre",
+  });
+  const applicant = await createApplicant(db, "Nguyễn Văn Riêng", {
+    email: "private@example.vn",
+    phone: "0912345678",
+  });
+  const procedure = await createProcedureRow(db, birthRegistration);
+  await createDossierRow(db, {
     code,
-    procedureId: procedure!.id,
-    procedureVersionId: version!.id,
-    applicantId: applicant!.id,
-    receivingAgencyId: agency!.id,
-    competentAgencyId: agency!.id,
     status: "received",
-    channel: 2,
-    applicantName: "Nguyễn Văn Riêng",
+    procedure,
+    applicant,
+    agencyId: agency.id,
     formData: { idNumber: "033090012345" },
     submittedAt: new Date("2025-07-01T02:00:00Z"),
     acceptedAt: new Date("2025-07-01T03:00:00Z"),

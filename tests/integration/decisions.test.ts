@@ -1,11 +1,21 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies, decisions, dossiers, procedures, procedureVersions, users } from "@/db/schema";
+import { decisions, dossiers } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { getDecisionForDossier, listDecisions, publishDecision } from "@/lib/decisions/service";
 import type { Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import { openTestDatabase } from "../support/database";
+import {
+  birthRegistration,
+  createAgency,
+  createApplicant,
+  createDossierRow,
+  createProcedureRow,
+  createStaff,
+  justiceDepartment,
+  tanHungCommune,
+} from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -24,80 +34,20 @@ const input = (dossierCode: string) => ({
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
-  const inserted = await db
-    .insert(agencies)
-    .values([
-      {
-        code: "000.01.01.H22",
-        nameVi: "UBND xã Tân Hưng",
-        nameEn: "Tân Hưng Commune",
-        kind: "commune_committee",
-      },
-      { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
-    ])
-    .returning();
-  commune = inserted[0]!;
-  justice = inserted[1]!;
-  const [applicant, staff] = await db
-    .insert(users)
-    .values([
-      { email: "a@example.vn", fullName: "Nguyễn Văn A" },
-      { email: "head@example.vn", fullName: "Trần Thị B", kind: "staff" },
-    ])
-    .returning();
-  head = {
-    kind: "staff",
-    userId: staff!.id,
-    name: "Trần Thị B",
-    roles: [{ agencyId: commune.id, role: "head" }],
-  };
-  const [procedure] = await db
-    .insert(procedures)
-    .values({
-      code: "1.001193",
-      nameVi: "Đăng ký khai sinh",
-      nameEn: "Birth registration",
-      fieldVi: "Hộ tịch",
-      fieldEn: "Civil status",
-      level: "commune",
-      onlineLevel: "whole",
-      searchText: "dang ky khai sinh",
-    })
-    .returning();
-  const [version] = await db
-    .insert(procedureVersions)
-    .values({
-      procedureId: procedure!.id,
-      version: 1,
-      isCurrent: true,
-      timeLimitHours: { online: 8, desk: 8, post: 8 },
-      fees: [],
-      documents: [],
-      form: { fields: [] },
-      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
-    })
-    .returning();
-  const dossier = (code: string, status: string, outcome: string | null) => ({
-    code,
-    procedureId: procedure!.id,
-    procedureVersionId: version!.id,
-    applicantId: applicant!.id,
-    receivingAgencyId: commune.id,
-    competentAgencyId: commune.id,
-    status,
-    outcome,
-    channel: 2,
-    applicantName: "Nguyễn Văn A",
-    formData: {},
-  });
-  await db
-    .insert(dossiers)
-    .values([
-      dossier("000.01.01.H22-250601-0001", "done", "approved"),
-      dossier("000.01.01.H22-250601-0002", "returned", "denied"),
-      dossier("000.01.01.H22-250601-0003", "in_progress", null),
-      dossier("000.01.01.H22-250601-0004", "done", "approved"),
-    ]);
+  commune = await createAgency(db, tanHungCommune);
+  justice = await createAgency(db, justiceDepartment);
+  const applicant = await createApplicant(db, "Nguyễn Văn A");
+  head = await createStaff(db, "Trần Thị B", [{ agencyId: commune.id, role: "head" }]);
+  const procedure = await createProcedureRow(db, birthRegistration);
+  const cases: [code: string, status: string, outcome: string | null][] = [
+    ["000.01.01.H22-250601-0001", "done", "approved"],
+    ["000.01.01.H22-250601-0002", "returned", "denied"],
+    ["000.01.01.H22-250601-0003", "in_progress", null],
+    ["000.01.01.H22-250601-0004", "done", "approved"],
+  ];
+  for (const [code, status, outcome] of cases) {
+    await createDossierRow(db, { code, status, outcome, procedure, applicant, agencyId: commune.id });
+  }
 
   // 25 older decisions of the Department of Justice, for paging and search.
   await db.insert(decisions).values(

@@ -17,44 +17,27 @@ import {
   withdrawDossier,
 } from "@/lib/dossiers/service";
 import type { DossierView } from "@/lib/dossiers/types";
-import { openTestDatabase } from "../support/database";
-import {
-  createWorld,
-  fileDossier,
-  pdfBytes,
-  tolerateDroppedConnections,
-  useTemporaryDataDir,
-} from "../support/fixtures";
+import { expectOk, fileDossier, openWorld, pdfBytes, type World } from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
-let cleanFiles: () => void;
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const notFound = { ok: false, error: "not_found" };
 
 beforeAll(async () => {
-  cleanFiles = useTemporaryDataDir();
-  ({ db, close } = await openTestDatabase());
-  tolerateDroppedConnections(db);
-  world = await createWorld(db);
+  ({ db, world, close } = await openWorld());
 });
 
 afterAll(async () => {
   vi.useRealTimers();
   await close();
-  cleanFiles();
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
-  return result.value;
-}
 
 describe("applicants see and touch only their own dossiers", () => {
   it("applicant B cannot read or act on A's draft or dossier", async () => {

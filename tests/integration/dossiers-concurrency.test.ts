@@ -11,44 +11,33 @@ import {
   submitDossier,
 } from "@/lib/dossiers/service";
 import type { DossierView } from "@/lib/dossiers/types";
-import { openTestDatabase } from "../support/database";
 import {
-  createWorld,
+  expectOk,
   fileDossier,
+  openWorld,
   pdfBytes,
-  tolerateDroppedConnections,
-  useTemporaryDataDir,
   type ApplicantActor,
+  type World,
 } from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
-let cleanFiles: () => void;
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 beforeAll(async () => {
-  cleanFiles = useTemporaryDataDir();
-  ({ db, close } = await openTestDatabase());
-  tolerateDroppedConnections(db);
-  world = await createWorld(db);
+  ({ db, world, close } = await openWorld());
 });
 
 afterAll(async () => {
   vi.useRealTimers();
   await close();
-  cleanFiles();
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
-  return result.value;
-}
 
 /** A draft ready to submit. */
 async function readyDraft(applicant: ApplicantActor): Promise<string> {

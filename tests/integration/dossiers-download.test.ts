@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import type { Actor } from "@/lib/identity/types";
-import { openTestDatabase } from "../support/database";
-import {
-  createWorld,
-  fileDossier,
-  tolerateDroppedConnections,
-  useTemporaryDataDir,
-} from "../support/fixtures";
+import { fileDossier, openWorld, type World } from "../support/fixtures";
 
 // The route resolves the actor from the session; here the test decides who is asking.
 const session = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
@@ -18,19 +12,14 @@ const { GET } = await import("@/app/api/v1/attachments/[id]/route");
 
 let db: Db;
 let close: () => Promise<void>;
-let cleanFiles: () => void;
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 
 beforeAll(async () => {
-  cleanFiles = useTemporaryDataDir();
-  ({ db, close } = await openTestDatabase());
-  tolerateDroppedConnections(db);
-  world = await createWorld(db);
+  ({ db, world, close } = await openWorld());
 });
 
 afterAll(async () => {
   await close();
-  cleanFiles();
 });
 
 const download = (id: string) =>

@@ -18,44 +18,27 @@ import {
 } from "@/lib/dossiers/service";
 import { attachmentDisposition } from "@/lib/dossiers/download";
 import type { DossierView } from "@/lib/dossiers/types";
-import { openTestDatabase } from "../support/database";
-import {
-  createWorld,
-  fileDossier,
-  pdfBytes,
-  tolerateDroppedConnections,
-  useTemporaryDataDir,
-} from "../support/fixtures";
+import { expectOk, fileDossier, openWorld, pdfBytes, type World } from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
-let cleanFiles: () => void;
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: World;
 
 /** Local Vietnam time (UTC+7) as an instant. */
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 beforeAll(async () => {
-  cleanFiles = useTemporaryDataDir();
-  ({ db, close } = await openTestDatabase());
-  tolerateDroppedConnections(db);
-  world = await createWorld(db);
+  ({ db, world, close } = await openWorld());
 });
 
 afterAll(async () => {
   vi.useRealTimers();
   await close();
-  cleanFiles();
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
-  return result.value;
-}
 
 describe("the whole lifecycle", () => {
   it("goes from draft to returned result with one event per step and notices in the outbox", async () => {

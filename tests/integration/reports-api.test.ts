@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import {
-  agencies,
-  dossierEvents,
-  dossiers,
-  procedureAgencies,
-  procedures,
-  procedureVersions,
-  users,
-} from "@/db/schema";
+import { dossierEvents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { GET } from "@/app/api/v1/reports/transparency.csv/route";
 import { monthOf, addMonths } from "@/lib/reports/rules";
 import { openTestDatabase } from "../support/database";
+import {
+  createAgency,
+  createApplicant,
+  createDossierRow,
+  createProcedureRow,
+  justiceDepartment,
+} from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -20,69 +19,32 @@ const lastMonth = addMonths(monthOf(new Date()), -1);
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
-  const [agency] = await db
-    .insert(agencies)
-    .values({
-      code: "000.00.05.H22",
-      nameVi: "Sở Tư pháp",
-      nameEn: "Department of Justice",
-      kind: "department",
-    })
-    .returning();
-  const [applicant] = await db
-    .insert(users)
-    .values({ email: "a@example.vn", fullName: "Nguyễn Văn A" })
-    .returning();
-  const [procedure] = await db
-    .insert(procedures)
-    .values({
-      code: "2.000305",
-      nameVi: "Cấp Phiếu lý lịch tư pháp",
-      nameEn: "Judicial record",
-      fieldVi: "Lý lịch tư pháp",
-      fieldEn: "Judicial records",
-      level: "province",
-      onlineLevel: "whole",
-      searchText: "cap phieu ly lich tu phap",
-    })
-    .returning();
-  await db
-    .insert(procedureAgencies)
-    .values({ procedureId: procedure!.id, competentAgencyId: agency!.id, receivingAgencyId: agency!.id });
-  const [version] = await db
-    .insert(procedureVersions)
-    .values({
-      procedureId: procedure!.id,
-      version: 1,
-      isCurrent: true,
-      timeLimitHours: { online: 80, desk: 80, post: null },
-      fees: [],
-      documents: [],
-      form: { fields: [] },
-      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
-    })
-    .returning();
+  const agency = await createAgency(db, justiceDepartment);
+  const applicant = await createApplicant(db, "Nguyễn Văn A");
+  const procedure = await createProcedureRow(db, {
+    code: "2.000305",
+    nameVi: "Cấp Phiếu lý lịch tư pháp",
+    nameEn: "Judicial record",
+    fieldVi: "Lý lịch tư pháp",
+    fieldEn: "Judicial records",
+    level: "province",
+    searchText: "cap phieu ly lich tu phap",
+    timeLimitHours: { online: 80, desk: 80, post: null },
+    places: [{ competentAgencyId: agency.id, receivingAgencyId: agency.id }],
+  });
   const accepted = new Date(`${lastMonth}-10T09:00:00+07:00`);
-  const [dossier] = await db
-    .insert(dossiers)
-    .values({
-      code: "000.00.05.H22-250310-0001",
-      procedureId: procedure!.id,
-      procedureVersionId: version!.id,
-      applicantId: applicant!.id,
-      receivingAgencyId: agency!.id,
-      competentAgencyId: agency!.id,
-      status: "done",
-      channel: 2,
-      applicantName: "Nguyễn Văn A",
-      formData: {},
-      dueAt: new Date(`${lastMonth}-20T17:00:00+07:00`),
-    })
-    .returning();
+  const dossier = await createDossierRow(db, {
+    code: "000.00.05.H22-250310-0001",
+    status: "done",
+    procedure,
+    applicant,
+    agencyId: agency.id,
+    dueAt: new Date(`${lastMonth}-20T17:00:00+07:00`),
+  });
   await db.insert(dossierEvents).values([
-    { dossierId: dossier!.id, at: accepted, action: "accept", toStatus: "received" },
+    { dossierId: dossier.id, at: accepted, action: "accept", toStatus: "received" },
     {
-      dossierId: dossier!.id,
+      dossierId: dossier.id,
       at: new Date(`${lastMonth}-12T10:00:00+07:00`),
       action: "approve",
       toStatus: "done",

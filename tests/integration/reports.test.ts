@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  agencies,
-  dossierEvents,
-  dossiers,
-  procedureAgencies,
-  procedures,
-  procedureVersions,
-  users,
-} from "@/db/schema";
+import { dossierEvents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { getTransparencyReport, getYearToDateFigures } from "@/lib/reports/service";
 import { openTestDatabase } from "../support/database";
+import {
+  birthRegistration,
+  createAgency,
+  createApplicant,
+  createDossierRow,
+  createProcedureRow,
+  justiceDepartment,
+  tanHungCommune,
+} from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -21,51 +22,13 @@ type Step = [action: string, toStatus: string, at: string];
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
-  const [commune, justice] = await db
-    .insert(agencies)
-    .values([
-      {
-        code: "000.01.01.H22",
-        nameVi: "UBND xã Tân Hưng",
-        nameEn: "Tân Hưng Commune",
-        kind: "commune_committee",
-      },
-      { code: "000.00.05.H22", nameVi: "Sở Tư pháp", nameEn: "Department of Justice", kind: "department" },
-    ])
-    .returning();
-  const [applicant] = await db
-    .insert(users)
-    .values({ email: "a@example.vn", fullName: "Nguyễn Văn A" })
-    .returning();
-  const [procedure] = await db
-    .insert(procedures)
-    .values({
-      code: "1.001193",
-      nameVi: "Đăng ký khai sinh",
-      nameEn: "Birth registration",
-      fieldVi: "Hộ tịch",
-      fieldEn: "Civil status",
-      level: "commune",
-      onlineLevel: "whole",
-      searchText: "dang ky khai sinh",
-    })
-    .returning();
-  await db
-    .insert(procedureAgencies)
-    .values({ procedureId: procedure!.id, competentAgencyId: commune!.id, receivingAgencyId: commune!.id });
-  const [version] = await db
-    .insert(procedureVersions)
-    .values({
-      procedureId: procedure!.id,
-      version: 1,
-      isCurrent: true,
-      timeLimitHours: { online: 8, desk: 8, post: 8 },
-      fees: [],
-      documents: [],
-      form: { fields: [] },
-      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
-    })
-    .returning();
+  const commune = await createAgency(db, tanHungCommune);
+  const justice = await createAgency(db, justiceDepartment);
+  const applicant = await createApplicant(db, "Nguyễn Văn A");
+  const procedure = await createProcedureRow(db, {
+    ...birthRegistration,
+    places: [{ competentAgencyId: commune.id, receivingAgencyId: commune.id }],
+  });
 
   let sequence = 0;
   async function file(options: {
@@ -76,27 +39,21 @@ beforeAll(async () => {
     steps: Step[];
   }) {
     sequence += 1;
-    const [dossier] = await db
-      .insert(dossiers)
-      .values({
-        code: `000.01.01.H22-250301-${String(sequence).padStart(4, "0")}`,
-        procedureId: procedure!.id,
-        procedureVersionId: version!.id,
-        applicantId: applicant!.id,
-        receivingAgencyId: commune!.id,
-        competentAgencyId: options.agency,
-        status: options.steps.at(-1)![1],
-        channel: options.channel,
-        applicantName: "Nguyễn Văn A",
-        formData: {},
-        dueAt: options.due ? vn(options.due) : null,
-        supplementCount: options.supplements ?? 0,
-      })
-      .returning();
+    const dossier = await createDossierRow(db, {
+      code: `000.01.01.H22-250301-${String(sequence).padStart(4, "0")}`,
+      status: options.steps.at(-1)![1],
+      procedure,
+      applicant,
+      agencyId: commune.id,
+      competentAgencyId: options.agency,
+      channel: options.channel,
+      dueAt: options.due ? vn(options.due) : null,
+      supplementCount: options.supplements ?? 0,
+    });
     await db.insert(dossierEvents).values([
-      { dossierId: dossier!.id, at: vn(options.steps[0]![2]), action: "submit", toStatus: "submitted" },
+      { dossierId: dossier.id, at: vn(options.steps[0]![2]), action: "submit", toStatus: "submitted" },
       ...options.steps.map(([action, toStatus, at]) => ({
-        dossierId: dossier!.id,
+        dossierId: dossier.id,
         at: vn(at),
         action,
         toStatus,
@@ -104,7 +61,7 @@ beforeAll(async () => {
     ]);
   }
 
-  const c = commune!.id;
+  const c = commune.id;
   // March: five accepted by the commune, three online.
   await file({
     agency: c,
@@ -165,7 +122,7 @@ beforeAll(async () => {
   });
   // Justice: one dossier in April.
   await file({
-    agency: justice!.id,
+    agency: justice.id,
     channel: 2,
     due: "2025-04-20T17:00:00",
     steps: [

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import {
   agencies,
+  dossiers,
   holidays,
   organisationMembers,
   organisations,
@@ -17,6 +18,7 @@ import {
 import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import type { FormDefinition } from "@/lib/forms/types";
 import type { Actor, StaffRole } from "@/lib/identity/types";
+import { openTestDatabase } from "./database";
 
 export type StaffActor = Extract<Actor, { kind: "staff" }>;
 export type ApplicantActor = Extract<Actor, { kind: "applicant" }>;
@@ -53,10 +55,19 @@ export async function createStaff(
   return { kind: "staff", userId: user!.id, name, roles };
 }
 
-export async function createApplicant(db: Db, name: string): Promise<ApplicantActor> {
+export async function createApplicant(
+  db: Db,
+  name: string,
+  contact: { email?: string; phone?: string } = {},
+): Promise<ApplicantActor> {
   const [user] = await db
     .insert(users)
-    .values({ email: `citizen-${unique()}@example.vn`, fullName: name, kind: "citizen" })
+    .values({
+      email: contact.email ?? `citizen-${unique()}@example.vn`,
+      phone: contact.phone,
+      fullName: name,
+      kind: "citizen",
+    })
     .returning({ id: users.id });
   return { kind: "applicant", userId: user!.id, name, organisationIds: [] };
 }
@@ -166,6 +177,108 @@ export async function createProcedure(
   return { id: procedure!.id, code: procedure!.code, versionId: version!.id };
 }
 
+/** A commune that receives and decides its own dossiers. */
+export const tanHungCommune = {
+  code: "000.01.01.H22",
+  nameVi: "UBND xã Tân Hưng",
+  nameEn: "Tân Hưng Commune",
+  kind: "commune_committee",
+};
+
+export const justiceDepartment = {
+  code: "000.00.05.H22",
+  nameVi: "Sở Tư pháp",
+  nameEn: "Department of Justice",
+  kind: "department",
+};
+
+/** The catalogue's birth registration as a commune does it: eight working hours on every channel. */
+export const birthRegistration = {
+  code: "1.001193",
+  nameVi: "Đăng ký khai sinh",
+  nameEn: "Birth registration",
+  fieldVi: "Hộ tịch",
+  fieldEn: "Civil status",
+  level: "commune",
+  searchText: "dang ky khai sinh",
+  timeLimitHours: { online: 8, desk: 8, post: 8 },
+};
+
+/**
+ * A catalogue entry with a single current version and no form or documents: enough to hang dossier
+ * rows on, where createProcedure builds one that applicants can file.
+ */
+export async function createProcedureRow(
+  db: Db,
+  input: {
+    code: string;
+    nameVi: string;
+    nameEn: string;
+    fieldVi: string;
+    fieldEn: string;
+    level: string;
+    searchText: string;
+    timeLimitHours: TimeLimits;
+    places?: { competentAgencyId: string; receivingAgencyId: string }[];
+  },
+): Promise<{ id: string; code: string; versionId: string }> {
+  const { timeLimitHours, places = [], ...catalogue } = input;
+  const [procedure] = await db
+    .insert(procedures)
+    .values({ ...catalogue, onlineLevel: "whole" })
+    .returning({ id: procedures.id, code: procedures.code });
+  if (places.length > 0) {
+    await db.insert(procedureAgencies).values(places.map((p) => ({ procedureId: procedure!.id, ...p })));
+  }
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      version: 1,
+      isCurrent: true,
+      timeLimitHours,
+      fees: [],
+      documents: [],
+      form: { fields: [] },
+      details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
+    })
+    .returning({ id: procedureVersions.id });
+  return { id: procedure!.id, code: procedure!.code, versionId: version!.id };
+}
+
+/**
+ * A dossier written straight into its table, already in the given state, for code that only reads
+ * dossiers. Filed online, in the applicant's name, received and decided by one agency unless
+ * competentAgencyId (or any other column given) says otherwise.
+ */
+export async function createDossierRow(
+  db: Db,
+  input: {
+    code: string;
+    status: string;
+    procedure: { id: string; versionId: string };
+    applicant: { userId: string; name: string };
+    agencyId: string;
+  } & Partial<typeof dossiers.$inferInsert>,
+): Promise<{ id: string }> {
+  const { procedure, applicant, agencyId, ...columns } = input;
+  const [dossier] = await db
+    .insert(dossiers)
+    .values({
+      procedureId: procedure.id,
+      procedureVersionId: procedure.versionId,
+      applicantId: applicant.userId,
+      applicantName: applicant.name,
+      receivingAgencyId: agencyId,
+      competentAgencyId: agencyId,
+      channel: 2,
+      formData: {},
+      ...columns,
+    })
+    .returning({ id: dossiers.id });
+  return dossier!;
+}
+
 export async function addHolidays(db: Db, rows: { date: string; kind?: "off" | "working"; name?: string }[]) {
   await db
     .insert(holidays)
@@ -239,6 +352,33 @@ export async function createWorld(db: Db) {
     otherProcedure,
     communeProcedure,
   };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/**
+ * A fresh database holding createWorld's cast, with attachments going to a temporary folder;
+ * close() drops both.
+ */
+export async function openWorld(): Promise<{ db: Db; world: World; close: () => Promise<void> }> {
+  const cleanFiles = useTemporaryDataDir();
+  const { db, close } = await openTestDatabase();
+  tolerateDroppedConnections(db);
+  const world = await createWorld(db);
+  return {
+    db,
+    world,
+    close: async () => {
+      await close();
+      cleanFiles();
+    },
+  };
+}
+
+/** Unwraps a service result the test expects to succeed, and says why when it does not. */
+export function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
+  return result.value;
 }
 
 /** A minimal PDF: enough for content-based type detection. */

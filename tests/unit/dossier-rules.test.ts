@@ -6,6 +6,7 @@ import {
   isEnded,
   isFinished,
   isOpen,
+  isPastDue,
   onTime,
   type Command,
   type DecideContext,
@@ -457,5 +458,26 @@ describe("on time", () => {
     expect(onTime({ ...row, clockStoppedAt: vn("2026-03-10T09:00:00") })).toBe(true);
     expect(onTime({ ...row, endedAt: dueAt, supplementCount: 2 })).toBe(false);
     expect(onTime({ ...row, dueAt: null })).toBeNull();
+  });
+});
+
+describe("isPastDue: the administration is late", () => {
+  const due = new Date("2026-03-10T10:00:00Z");
+  const after = new Date("2026-03-11T10:00:00Z");
+  it.each([
+    ["received", true],
+    ["in_progress", true],
+    ["proposed", true],
+    ["supplement_requested", false],
+    ["done", false],
+    ["returned", false],
+    ["submitted", false],
+  ] as const)("%s past its date -> %s", (status, expected) => {
+    expect(isPastDue(status, due, after)).toBe(expected);
+  });
+  it("is not late before the date, nor without one", () => {
+    expect(isPastDue("in_progress", due, new Date("2026-03-09T10:00:00Z"))).toBe(false);
+    expect(isPastDue("in_progress", null, after)).toBe(false);
+    expect(isPastDue("in_progress", due.toISOString(), after)).toBe(true);
   });
 });

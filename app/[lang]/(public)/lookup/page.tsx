@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
-import { StatusTag } from "@/components/ui/StatusTag";
+import { StatusTag, Tag } from "@/components/ui/StatusTag";
+import { isPastDue } from "@/lib/dossiers/rules";
 import { SummaryList } from "@/components/ui/SummaryList";
 
 type Props = {
@@ -99,7 +100,19 @@ export default async function LookupPage({ params, searchParams }: Props) {
               { key: t("lookup.acceptedAt"), value: date(status.acceptedAt) },
               {
                 key: t("lookup.dueAt"),
-                value: status.dueAt ? formatDate(status.dueAt, lang) : t("lookup.notYet"),
+                value: status.dueAt ? (
+                  <>
+                    {formatDate(status.dueAt, lang)}
+                    {isPastDue(status.status, status.dueAt, new Date()) ? (
+                      <>
+                        {" "}
+                        <Tag tone="red">{t("lookup.overdue")}</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  t("lookup.notYet")
+                ),
               },
               { key: t("lookup.finishedAt"), value: date(status.finishedAt) },
               { key: t("lookup.returnedAt"), value: date(status.returnedAt) },

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDecisionForDossier } from "@/lib/decisions/service";
+import { isPastDue } from "@/lib/dossiers/rules";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
-import { StatusTag } from "@/components/ui/StatusTag";
+import { StatusTag, Tag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -74,7 +75,19 @@ export default async function DossierPage({ params, searchParams }: Props) {
     { key: t("detail.submittedAt"), value: formatDateTime(dossier.submittedAt, lang) || t("detail.notYet") },
     {
       key: t("detail.dueAt"),
-      value: dossier.dueAt ? formatDate(dossier.dueAt, lang) : t("detail.dueNotSet"),
+      value: dossier.dueAt ? (
+        <>
+          {formatDate(dossier.dueAt, lang)}
+          {isPastDue(dossier.status, dossier.dueAt, new Date()) ? (
+            <>
+              {" "}
+              <Tag tone="red">{t("detail.overdue")}</Tag>
+            </>
+          ) : null}
+        </>
+      ) : (
+        t("detail.dueNotSet")
+      ),
     },
     { key: t("detail.receivingAgency"), value: agencyName(dossier.receivingAgency) },
     { key: t("detail.competentAgency"), value: agencyName(dossier.competentAgency) },
