@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import type { Actor } from "@/lib/identity/types";
 import { fileDossier, openWorld, type World } from "../support/fixtures";
@@ -10,12 +9,11 @@ vi.mock("@/lib/identity/actor", () => ({ getActor: async () => session.actor }))
 
 const { GET } = await import("@/app/api/v1/attachments/[id]/route");
 
-let db: Db;
 let close: () => Promise<void>;
 let world: World;
 
 beforeAll(async () => {
-  ({ db, world, close } = await openWorld());
+  ({ world, close } = await openWorld());
 });
 
 afterAll(async () => {

@@ -185,6 +185,7 @@ export const tanHungCommune = {
   kind: "commune_committee",
 };
 
+/** A province's Department of Justice (H22; createWorld's is H33). */
 export const justiceDepartment = {
   code: "000.00.05.H22",
   nameVi: "Sở Tư pháp",
@@ -210,14 +211,10 @@ export const birthRegistration = {
  */
 export async function createProcedureRow(
   db: Db,
-  input: {
-    code: string;
-    nameVi: string;
-    nameEn: string;
-    fieldVi: string;
-    fieldEn: string;
-    level: string;
-    searchText: string;
+  input: Pick<
+    typeof procedures.$inferInsert,
+    "code" | "nameVi" | "nameEn" | "fieldVi" | "fieldEn" | "level" | "searchText"
+  > & {
     timeLimitHours: TimeLimits;
     places?: { competentAgencyId: string; receivingAgencyId: string }[];
   },
@@ -361,7 +358,7 @@ export type World = Awaited<ReturnType<typeof createWorld>>;
  * close() drops both.
  */
 export async function openWorld(): Promise<{ db: Db; world: World; close: () => Promise<void> }> {
-  const cleanFiles = useTemporaryDataDir();
+  const cleanFiles = switchToTemporaryDataDir();
   const { db, close } = await openTestDatabase();
   tolerateDroppedConnections(db);
   const world = await createWorld(db);
@@ -417,7 +414,7 @@ export async function fileDossier(
 }
 
 /** Attachments go to a temporary data folder, never to the developer's .data. */
-export function useTemporaryDataDir(): () => void {
+export function switchToTemporaryDataDir(): () => void {
   const previous = process.env.PORTAL_DATA_DIR;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "portal-it-"));
   process.env.PORTAL_DATA_DIR = directory;
