@@ -138,16 +138,6 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
   }
 }
 
-/** Actions whose comment the forms require (schema.ts enforces it; listed here for the UI). */
-export const actionsRequiringComment: ReadonlySet<DossierAction> = new Set<DossierAction>([
-  "request_supplement",
-  "refuse",
-  "supplement",
-  "propose",
-  "deny",
-  "stop",
-]);
-
 export function decide(
   dossier: DossierState,
   actor: Actor,

@@ -16,10 +16,6 @@ export function hasRole(actor: Actor, agencyId: string, role: StaffRole): boolea
   return actor.kind === "staff" && actor.roles.some((r) => r.agencyId === agencyId && r.role === role);
 }
 
-export function staffAgencyIds(actor: Actor): string[] {
-  return actor.kind === "staff" ? [...new Set(actor.roles.map((r) => r.agencyId))] : [];
-}
-
 /** The agencies whose dossiers this actor works on. */
 export function caseworkAgencyIds(actor: Actor): string[] {
   if (actor.kind !== "staff") return [];
