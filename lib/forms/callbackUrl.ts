@@ -12,3 +12,12 @@ export function safeCallbackUrl(value: unknown): string | null {
 export function signInUrl(lang: string, callbackUrl: string): string {
   return `/${lang}/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 }
+
+/** Sign-in and sign-up link to each other and keep where the reader was going. */
+export function accountPageUrl(
+  lang: string,
+  page: "sign-in" | "sign-up",
+  callbackUrl: string | null,
+): string {
+  return callbackUrl ? `/${lang}/${page}?callbackUrl=${encodeURIComponent(callbackUrl)}` : `/${lang}/${page}`;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getT, resolveLang } from "@/lib/i18n/server";
-import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
+import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { SignInForm } from "@/components/forms/SignInForm";
 import { signInAction } from "./actions";
 
@@ -9,9 +9,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await resolveLang(params), "auth");
-  void t;
+export function generateMetadata(): Metadata {
   // SignInForm renders the <title>, with "Error: " in front when the form has errors.
   return { title: null };
 }
@@ -20,7 +18,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
   const t = await getT(lang, "auth");
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
-  const signUpHref = `/${lang}/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
+  const signUpHref = accountPageUrl(lang, "sign-up", callbackUrl);
   return (
     <div className="grid grid--2">
       <div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getT, resolveLang } from "@/lib/i18n/server";
-import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
+import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { SignUpForm } from "@/components/forms/SignUpForm";
 import { signUpAction } from "./actions";
 
@@ -9,9 +9,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await resolveLang(params), "auth");
-  void t;
+export function generateMetadata(): Metadata {
   // SignUpForm renders the <title>, with "Error: " in front when the form has errors.
   return { title: null };
 }
@@ -20,7 +18,7 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
   const t = await getT(lang, "auth");
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
-  const signInHref = `/${lang}/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
+  const signInHref = accountPageUrl(lang, "sign-in", callbackUrl);
   return (
     <div className="grid grid--2">
       <div>

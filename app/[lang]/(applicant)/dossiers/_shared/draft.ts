@@ -1,7 +1,29 @@
 import "server-only";
+import { notFound, redirect } from "next/navigation";
 import { validateAnswers } from "@/lib/forms/schema";
-import type { FilingVersion } from "@/lib/dossiers/filing";
+import { getFilingVersion, type FilingVersion } from "@/lib/dossiers/filing";
+import { getDossierDetail } from "@/lib/dossiers/service";
 import type { AttachmentView } from "@/lib/dossiers/types";
+import type { Lang } from "@/lib/i18n/settings";
+import { requireApplicant } from "./applicant";
+
+/**
+ * The signed-in applicant's draft with the version it is filed under, for the form and the
+ * check-answers page. Null for a staff account; someone else's or unknown draft is a 404; a draft
+ * already submitted sends the reader to the dossier itself.
+ */
+export async function loadOwnDraft(lang: Lang, id: string) {
+  const applicant = await requireApplicant(lang);
+  if (!applicant) return null;
+  const detail = await getDossierDetail(applicant, { id });
+  if (!detail.ok) notFound();
+  const { dossier, attachments } = detail.value;
+  if (dossier.status !== "draft")
+    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
+  const version = await getFilingVersion(dossier.procedureVersionId);
+  if (!version) notFound();
+  return { applicant, dossier, attachments, version };
+}
 
 /** Stored answers as the form shows them again (everything typed is text). */
 export function answersAsText(formData: Record<string, unknown>): Record<string, string> {

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getDossierDetail } from "@/lib/dossiers/service";
-import { getFilingVersion } from "@/lib/dossiers/filing";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DraftForm } from "@/components/forms/DraftForm";
-import { requireApplicant } from "../../_shared/applicant";
 import { NotApplicant } from "../../_shared/NotApplicant";
-import { answersAsText, draftIssues, fileSize } from "../../_shared/draft";
+import { answersAsText, draftIssues, fileSize, loadOwnDraft } from "../../_shared/draft";
 import { saveDraftAction } from "./actions";
 
 type Props = {
@@ -26,15 +22,9 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
   const { id } = await params;
   const t = await getT(lang, "dossiers");
-  const applicant = await requireApplicant(lang);
-  if (!applicant) return <NotApplicant lang={lang} />;
-  const detail = await getDossierDetail(applicant, { id });
-  if (!detail.ok) notFound();
-  const { dossier, attachments } = detail.value;
-  if (dossier.status !== "draft")
-    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
-  const version = await getFilingVersion(dossier.procedureVersionId);
-  if (!version) notFound();
+  const draft = await loadOwnDraft(lang, id);
+  if (!draft) return <NotApplicant lang={lang} />;
+  const { dossier, attachments, version } = draft;
 
   // Sent back from "check answers" or a refused submission: show what is still missing.
   const validate = (await searchParams).validate === "1";

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getDossierDetail } from "@/lib/dossiers/service";
-import { getFilingVersion } from "@/lib/dossiers/filing";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -13,8 +10,8 @@ import { SubmitButton } from "@/components/forms/SubmitButton";
 import { answerId } from "@/components/forms/ids";
 import { answerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
-import { requireApplicant } from "../../../_shared/applicant";
 import { NotApplicant } from "../../../_shared/NotApplicant";
+import { loadOwnDraft } from "../../../_shared/draft";
 import { submitDraftAction } from "./actions";
 import styles from "@/components/forms/forms.module.css";
 
@@ -33,15 +30,9 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
   const lang = await resolveLang(params);
   const { id } = await params;
   const t = await getT(lang, "dossiers");
-  const applicant = await requireApplicant(lang);
-  if (!applicant) return <NotApplicant lang={lang} />;
-  const detail = await getDossierDetail(applicant, { id });
-  if (!detail.ok) notFound();
-  const { dossier, attachments } = detail.value;
-  if (dossier.status !== "draft")
-    redirect(dossier.code ? `/${lang}/dossiers/${dossier.code}` : `/${lang}/dossiers`);
-  const version = await getFilingVersion(dossier.procedureVersionId);
-  if (!version) notFound();
+  const draft = await loadOwnDraft(lang, id);
+  if (!draft) return <NotApplicant lang={lang} />;
+  const { dossier, attachments, version } = draft;
 
   const error = dossierErrorKey((await searchParams).error);
   const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
