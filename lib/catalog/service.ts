@@ -234,3 +234,45 @@ export async function getProcedureByCode(code: string, db?: Queryable): Promise<
     .orderBy(asc(competent.nameVi));
   return { ...row, agencies: places };
 }
+
+export type ProcedureVersionRow = typeof procedureVersions.$inferSelect;
+
+/** A procedure version by id, current or not: a dossier keeps the version it was filed under. */
+export async function getProcedureVersion(id: string, db?: Queryable): Promise<ProcedureVersionRow | null> {
+  const source = db ?? (await getDb());
+  const [version] = await source
+    .select()
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, id))
+    .limit(1);
+  return version ?? null;
+}
+
+export type FilingTarget = {
+  procedureId: string;
+  versionId: string;
+  places: { competentAgencyId: string; receivingAgencyId: string }[];
+};
+
+/** The current version of a procedure and the agencies that perform it, for a new draft. */
+export async function findFilingTarget(procedureCode: string, db?: Queryable): Promise<FilingTarget | null> {
+  const source = db ?? (await getDb());
+  const [found] = await source
+    .select({ procedureId: procedures.id, versionId: procedureVersions.id })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(eq(procedureVersions.procedureId, procedures.id), eq(procedureVersions.isCurrent, true)),
+    )
+    .where(eq(procedures.code, procedureCode))
+    .limit(1);
+  if (!found) return null;
+  const places = await source
+    .select({
+      competentAgencyId: procedureAgencies.competentAgencyId,
+      receivingAgencyId: procedureAgencies.receivingAgencyId,
+    })
+    .from(procedureAgencies)
+    .where(eq(procedureAgencies.procedureId, found.procedureId));
+  return { ...found, places };
+}

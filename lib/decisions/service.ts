@@ -1,10 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type Queryable } from "@/db/client";
 import { agencies, decisions, dossiers } from "@/db/schema";
 import { localDate } from "@/lib/calendar/rules";
-import { err, ok, type Result } from "@/lib/dossiers/types";
+import { err, issuesOf, ok, type Result } from "@/lib/result";
 import { hasRole, type Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import { publishDecisionSchema, type PublishDecisionInput } from "./schema";
@@ -99,7 +98,7 @@ export async function publishDecision(
   now: Date = new Date(),
 ): Promise<Result<DecisionView, DecisionError>> {
   const parsed = publishDecisionSchema.safeParse(input);
-  if (!parsed.success) return err("invalid_input", fieldIssues(parsed.error));
+  if (!parsed.success) return err("invalid_input", issuesOf(parsed.error));
   const command = parsed.data;
   if (command.issuedOn > localDate(now)) return err("invalid_input", { issuedOn: ["errors.dateInFuture"] });
   if (actor.kind !== "staff") return err("forbidden");
@@ -164,13 +163,4 @@ export async function publishDecision(
       publishedAt: now,
     });
   });
-}
-
-function fieldIssues(error: z.ZodError): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    (issues[field] ??= []).push(issue.message);
-  }
-  return issues;
 }

@@ -1,3 +1,5 @@
+import type { Result as BaseResult } from "@/lib/result";
+
 /** The portal's own dossier states; rules.ts maps them to the national portal's codes 1–10. */
 export const dossierStatuses = [
   "draft",
@@ -106,12 +108,5 @@ export type DossierError =
   | "missing_documents"
   | "assignee_invalid";
 
-export type Result<T, E = DossierError> =
-  { ok: true; value: T } | { ok: false; error: E; issues?: Record<string, string[]> };
-
-export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const err = <E>(
-  error: E,
-  issues?: Record<string, string[]>,
-): { ok: false; error: E; issues?: Record<string, string[]> } =>
-  issues ? { ok: false, error, issues } : { ok: false, error };
+/** A dossier use case's result: errors are DossierError codes unless said otherwise. */
+export type Result<T, E = DossierError> = BaseResult<T, E>;

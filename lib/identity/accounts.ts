@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Queryable } from "@/db/client";
 import { organisationMembers, staffRoles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -80,4 +80,46 @@ export async function actorForUser(userId: string): Promise<Actor> {
     name: user.fullName,
     organisationIds: memberships.map((m) => m.organisationId),
   };
+}
+
+/** A user's full name, or null when there is no such user. */
+export async function getUserName(userId: string, db?: Queryable): Promise<string | null> {
+  const source = db ?? (await getDb());
+  const [user] = await source
+    .select({ fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return user?.fullName ?? null;
+}
+
+/** Whether the user holds a role at an agency (read inside the caller's transaction). */
+export async function holdsRole(
+  userId: string,
+  agencyId: string,
+  role: StaffRole,
+  db?: Queryable,
+): Promise<boolean> {
+  const source = db ?? (await getDb());
+  const rows = await source
+    .select({ userId: staffRoles.userId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.userId, userId), eq(staffRoles.agencyId, agencyId), eq(staffRoles.role, role)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The people holding a role at an agency, by name. */
+export async function listRoleHolders(
+  agencyId: string,
+  role: StaffRole,
+  db?: Queryable,
+): Promise<{ id: string; name: string }[]> {
+  const source = db ?? (await getDb());
+  return source
+    .select({ id: users.id, name: users.fullName })
+    .from(staffRoles)
+    .innerJoin(users, eq(users.id, staffRoles.userId))
+    .where(and(eq(staffRoles.agencyId, agencyId), eq(staffRoles.role, role)))
+    .orderBy(asc(users.fullName), asc(users.id));
 }

@@ -1,0 +1,243 @@
+import "server-only";
+import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import { attachments, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
+import { loadCalendar } from "@/lib/calendar/service";
+import { localDate } from "@/lib/calendar/rules";
+import { validateAnswers } from "@/lib/forms/schema";
+import { holdsRole } from "@/lib/identity/accounts";
+import type { Actor } from "@/lib/identity/types";
+import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
+import { err, ok } from "@/lib/result";
+import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
+import { decide, formatDossierCode, type Command, type DecideContext, type Step } from "./rules";
+import {
+  staffActionSchema,
+  supplementSchema,
+  withdrawSchema,
+  type StaffActionCommand,
+  type SupplementCommand,
+  type WithdrawCommand,
+} from "./schema";
+import {
+  actorId,
+  inTransaction,
+  invalid,
+  loadProcedureVersion,
+  Rollback,
+  timeLimitDaysFor,
+  viewById,
+} from "./transaction";
+import type { DossierView, Result } from "./types";
+
+/*
+ * The one way to change a dossier (ARCHITECTURE invariant 1): load it scoped by the actor, check
+ * the version read, ask rules.ts, write the step guarded by the version, append the event and
+ * the notices, all in one transaction.
+ */
+
+const submitSchema = z.object({ dossierId: z.uuid() });
+
+/**
+ * Writes a decided step: the row guarded by the version the caller read, the event, the clock
+ * stop and the notices. A moved version rolls the whole transaction back as a conflict.
+ */
+async function applyStep(
+  tx: Tx,
+  actor: Actor,
+  row: DossierRow,
+  step: Step,
+  now: Date,
+  extra: { code?: string } = {},
+): Promise<void> {
+  const updated = await tx
+    .update(dossiers)
+    .set({
+      ...step.changes,
+      ...extra,
+      status: step.status,
+      version: sql`${dossiers.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(dossiers.id, row.id), eq(dossiers.version, row.version)))
+    .returning({ id: dossiers.id });
+  if (updated.length === 0) throw new Rollback(err("conflict" as const));
+
+  await tx.insert(dossierEvents).values({
+    dossierId: row.id,
+    at: now,
+    actorId: actorId(actor),
+    action: step.event.action,
+    fromStatus: step.event.fromStatus,
+    toStatus: step.event.toStatus,
+    comment: step.event.comment,
+    details: step.event.details,
+  });
+
+  if (step.clock && "stop" in step.clock) {
+    await tx.insert(dossierClockStops).values({ dossierId: row.id, reason: step.clock.stop, startedAt: now });
+  } else if (step.clock && "resume" in step.clock) {
+    await tx
+      .update(dossierClockStops)
+      .set({ endedAt: now })
+      .where(and(eq(dossierClockStops.dossierId, row.id), isNull(dossierClockStops.endedAt)));
+  }
+
+  const assigneeId = step.changes.assigneeId !== undefined ? step.changes.assigneeId : row.assigneeId;
+  const payload = {
+    dossierId: row.id,
+    code: extra.code ?? row.code,
+    status: step.status,
+    action: step.event.action,
+  };
+  const notices: OutboxNotice[] = [];
+  for (const notice of step.notices) {
+    if (notice.to === "applicant") notices.push({ recipientId: row.applicantId, kind: notice.kind, payload });
+    else if (notice.to === "assignee") {
+      if (assigneeId) notices.push({ recipientId: assigneeId, kind: notice.kind, payload });
+    } else {
+      const agencyId = notice.to === "receiving_agency" ? row.receivingAgency.id : row.competentAgency.id;
+      notices.push({ recipientId: null, kind: notice.kind, payload: { ...payload, agencyId } });
+    }
+  }
+  await enqueue(tx, notices);
+}
+
+/** Load scoped, check the version read, ask the rules, write the step: the shape of every change. */
+async function transition(
+  actor: Actor,
+  target: SQL,
+  expectedVersion: number,
+  command: Command,
+): Promise<Result<DossierView>> {
+  return inTransaction(async (tx) => {
+    const row = await findDossier(tx, and(target, visibleTo(actor)) as SQL);
+    if (!row) return err("not_found" as const);
+    if (row.version !== expectedVersion) return err("conflict" as const);
+    const version = await loadProcedureVersion(tx, row.procedureVersionId);
+    const now = new Date();
+    const context: DecideContext = {
+      now,
+      calendar: await loadCalendar(tx),
+      timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
+    };
+    if (command.action === "assign" && command.assigneeId) {
+      context.assigneeIsSpecialist = await holdsRole(
+        command.assigneeId,
+        row.competentAgency.id,
+        "specialist",
+        tx,
+      );
+    }
+    const decision = decide(toState(row), actor, command, context);
+    if (!decision.ok) return err(decision.error);
+    await applyStep(tx, actor, row, decision.step, now);
+    return ok(await viewById(tx, row.id));
+  });
+}
+
+/** Applicant: submits a draft. Idempotent: a second call returns the same dossier. */
+export async function submitDossier(
+  actor: Actor,
+  input: { dossierId: string },
+): Promise<Result<DossierView>> {
+  const parsed = submitSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { dossierId } = parsed.data;
+  const target = and(eq(dossiers.id, dossierId), ownedBy(actor)) as SQL;
+
+  const result = await inTransaction(async (tx): Promise<Result<DossierView>> => {
+    // The row lock makes a second submit (double click, two tabs, a replay) wait for the first,
+    // then see its code: one dossier, one code, the counter advanced once.
+    const row = await findDossier(tx, target, { forUpdate: true });
+    if (!row) return err("not_found");
+    if (row.code !== null) return ok(toView(row));
+    if (row.status !== "draft") return err("invalid_transition");
+
+    const version = await loadProcedureVersion(tx, row.procedureVersionId);
+    const answers = validateAnswers(version.form, row.formData);
+    if (!answers.ok) return err("invalid_input", answers.issues);
+
+    const attached = await tx
+      .select({ documentKey: attachments.documentKey, n: count() })
+      .from(attachments)
+      .where(eq(attachments.dossierId, row.id))
+      .groupBy(attachments.documentKey);
+    const present = new Set(attached.filter((a) => a.n > 0).map((a) => a.documentKey));
+    const missing = version.documents.filter((d) => d.required && !present.has(d.key));
+    if (missing.length > 0) {
+      return err(
+        "missing_documents",
+        Object.fromEntries(missing.map((d) => [`doc_${d.key}`, ["errors.documentRequired"]])),
+      );
+    }
+
+    const now = new Date();
+    const decision = decide(
+      toState(row),
+      actor,
+      { action: "submit" },
+      {
+        now,
+        calendar: await loadCalendar(tx),
+        timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
+      },
+    );
+    if (!decision.ok) return err(decision.error);
+
+    const [counter] = await tx
+      .insert(dossierCodeCounters)
+      .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
+      .onConflictDoUpdate({
+        target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
+        set: { last: sql`${dossierCodeCounters.last} + 1` },
+      })
+      .returning({ last: dossierCodeCounters.last });
+    const code = formatDossierCode(row.receivingAgency.code, now, counter!.last);
+    await applyStep(tx, actor, row, decision.step, now, { code });
+    return ok(await viewById(tx, row.id));
+  });
+
+  if (result.ok || result.error !== "conflict") return result;
+  // Lost a race without the lock's help: the winner's dossier is the answer, still one dossier.
+  const winner = await findDossier(await getDb(), target);
+  return winner?.code ? ok(toView(winner)) : result;
+}
+
+export async function supplementDossier(
+  actor: Actor,
+  command: SupplementCommand,
+): Promise<Result<DossierView>> {
+  const parsed = supplementSchema.safeParse(command);
+  if (!parsed.success) return invalid(parsed.error);
+  const { dossierId, version, comment } = parsed.data;
+  return transition(actor, eq(dossiers.id, dossierId), version, { action: "supplement", comment });
+}
+
+export async function withdrawDossier(actor: Actor, command: WithdrawCommand): Promise<Result<DossierView>> {
+  const parsed = withdrawSchema.safeParse(command);
+  if (!parsed.success) return invalid(parsed.error);
+  const { dossierId, version, comment } = parsed.data;
+  return transition(actor, eq(dossiers.id, dossierId), version, {
+    action: "withdraw",
+    comment: comment || undefined,
+  });
+}
+
+/** Staff: one of the one-stop actions, checked by rules.ts and guarded by the version. */
+export async function performStaffAction(
+  actor: Actor,
+  command: StaffActionCommand,
+): Promise<Result<DossierView>> {
+  const parsed = staffActionSchema.safeParse(command);
+  if (!parsed.success) return invalid(parsed.error);
+  const input = parsed.data;
+  const rulesCommand: Command = {
+    action: input.action,
+    comment: input.comment || undefined,
+    assigneeId: input.action === "assign" ? input.assigneeId : undefined,
+    proposal: input.action === "propose" ? input.proposal : undefined,
+  };
+  return transition(actor, eq(dossiers.code, input.code), input.version, rulesCommand);
+}
