@@ -32,7 +32,7 @@ import {
 import { loadCalendar } from "@/lib/calendar/service";
 import { addWorkingDaysToDate, localDate, workingDaysFor } from "@/lib/calendar/rules";
 import type { TimeLimits } from "@/lib/catalog/types";
-import { deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
+import { cleanFileName, deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
 import { validateAnswers } from "@/lib/forms/schema";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
@@ -97,7 +97,10 @@ const saveAnswersSchema = z.object({ dossierId: z.uuid(), formData: z.record(z.s
 const attachmentInputSchema = z.object({
   dossierId: z.uuid(),
   documentKey: z.string().trim().min(1),
-  fileName: z.string().trim().min(1, "errors.fileNameRequired").max(255, "errors.tooLong"),
+  fileName: z
+    .string()
+    .transform(cleanFileName)
+    .pipe(z.string().min(1, "errors.fileNameRequired").max(255, "errors.tooLong")),
   bytes: z.instanceof(Uint8Array),
 });
 const removeAttachmentSchema = z.object({ dossierId: z.uuid(), attachmentId: z.uuid() });
