@@ -1,3 +1,5 @@
+import { formTexts } from "@/lib/forms/formText";
+
 /** What a server action hands back to its form: the values to show again and message keys per field. */
 export type FormState = {
   /** What was typed, never a password. */
@@ -15,12 +17,10 @@ export function hasErrors(state: Pick<FormState, "issues" | "formError">): boole
   return Boolean(state.formError) || Object.values(state.issues).some((list) => list.length > 0);
 }
 
-/** Text values from FormData, only the named fields (files and passwords are never echoed). */
+/**
+ * Text values from FormData, only the named fields (files and passwords are never echoed),
+ * cleaned of NUL and other control characters by lib/forms/formText (PostgreSQL refuses NUL).
+ */
 export function textValues(data: FormData, names: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const name of names) {
-    const value = data.get(name);
-    values[name] = typeof value === "string" ? value : "";
-  }
-  return values;
+  return formTexts(data, names);
 }

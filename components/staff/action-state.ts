@@ -1,4 +1,5 @@
 import type { DossierAction, DossierError } from "@/lib/dossiers/types";
+import { formText } from "@/lib/forms/formText";
 
 /** The staff actions that have a form on the dossier page (the applicant's own are elsewhere). */
 export const staffFormActions = [
@@ -46,8 +47,7 @@ const fields: readonly StaffField[] = ["comment", "assigneeId", "proposal"];
 export function typedValues(formData: FormData): Partial<Record<StaffField, string>> {
   const values: Partial<Record<StaffField, string>> = {};
   for (const field of fields) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
+    if (formData.has(field)) values[field] = formText(formData, field);
   }
   return values;
 }

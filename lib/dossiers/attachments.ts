@@ -3,7 +3,7 @@ import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { attachments, dossierEvents, dossiers } from "@/db/schema";
-import { deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
+import { cleanFileName, deleteStoredFile, readStoredFile, storeFile } from "@/lib/files/storage";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { findDossier, ownedBy, visibleTo } from "./queries";
@@ -16,7 +16,10 @@ const uuid = z.uuid();
 const attachmentInputSchema = z.object({
   dossierId: z.uuid(),
   documentKey: z.string().trim().min(1),
-  fileName: z.string().trim().min(1, "errors.fileNameRequired").max(255, "errors.tooLong"),
+  fileName: z
+    .string()
+    .transform(cleanFileName)
+    .pipe(z.string().min(1, "errors.fileNameRequired").max(255, "errors.tooLong")),
   bytes: z.instanceof(Uint8Array),
 });
 const removeAttachmentSchema = z.object({ dossierId: z.uuid(), attachmentId: z.uuid() });

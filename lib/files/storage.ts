@@ -6,10 +6,19 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { dataDir } from "@/db/client";
+import { cleanText } from "@/lib/forms/formText";
 
 export const maxFileBytes = 10 * 1024 * 1024;
 /** Detected from the content, never from the name. */
 export const allowedMediaTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
+
+/**
+ * The name an uploaded file is kept under, as the person's browser sent it but without NUL and
+ * other control characters (PostgreSQL refuses NUL in text; the others break headers and logs).
+ */
+export function cleanFileName(name: string): string {
+  return cleanText(name).trim();
+}
 
 export type StoredFile = { storageKey: string; mediaType: string; size: number; sha256: string };
 export type StoreError = "file_type" | "file_too_large" | "empty";

@@ -8,11 +8,12 @@ import { supplementSchema } from "@/lib/dossiers/schema";
 import { issuesByField } from "@/lib/forms/schema";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { isLang, type Lang } from "@/lib/i18n/settings";
+import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
 
 function target(data: FormData) {
   const lang: Lang = isLang(data.get("lang")) ? (data.get("lang") as Lang) : "vi";
-  const code = String(data.get("code") ?? "");
+  const code = formText(data, "code");
   return { lang, code, page: `/${lang}/dossiers/${encodeURIComponent(code)}` };
 }
 
@@ -22,7 +23,11 @@ export async function supplementAction(_previous: FormState, data: FormData): Pr
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(signInUrl(lang, page));
   const values = textValues(data, ["comment"]);
-  const command = { dossierId: data.get("dossierId"), version: data.get("version"), comment: values.comment };
+  const command = {
+    dossierId: formText(data, "dossierId"),
+    version: formText(data, "version"),
+    comment: values.comment,
+  };
   const parsed = supplementSchema.safeParse(command);
   if (!parsed.success) {
     const issues = issuesByField(parsed.error);
@@ -64,11 +69,11 @@ export async function withdrawAction(data: FormData): Promise<void> {
   const { lang, page } = target(data);
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(signInUrl(lang, page));
-  const comment = data.get("comment");
+  const comment = formText(data, "comment");
   const result = await withdrawDossier(actor, {
-    dossierId: String(data.get("dossierId") ?? ""),
-    version: Number(data.get("version")),
-    comment: typeof comment === "string" && comment.trim() ? comment : undefined,
+    dossierId: formText(data, "dossierId"),
+    version: Number(formText(data, "version")),
+    comment: comment.trim() ? comment : undefined,
   });
   redirect(result.ok ? `${page}?done=withdraw` : `${page}?error=${result.error}`);
 }

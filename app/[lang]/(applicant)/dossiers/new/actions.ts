@@ -4,20 +4,21 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/identity/actor";
 import { startDraft } from "@/lib/dossiers/service";
 import { signInUrl } from "@/lib/forms/callbackUrl";
+import { formText } from "@/lib/forms/formText";
 import { isLang } from "@/lib/i18n/settings";
 import type { FormState } from "@/components/forms/formState";
 
 export async function startDraftAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
-  const procedureCode = String(data.get("procedureCode") ?? "");
-  const agency = data.get("competentAgencyId");
+  const procedureCode = formText(data, "procedureCode");
+  const agency = formText(data, "competentAgencyId");
   const actor = await getActor();
   if (actor.kind === "anonymous") {
     redirect(signInUrl(lang, `/${lang}/dossiers/new?procedure=${encodeURIComponent(procedureCode)}`));
   }
   const result = await startDraft(actor, {
     procedureCode,
-    competentAgencyId: typeof agency === "string" && agency ? agency : undefined,
+    competentAgencyId: agency || undefined,
   });
   if (result.ok) redirect(`/${lang}/dossiers/drafts/${result.value.dossierId}`);
   if (result.error === "invalid_input") {

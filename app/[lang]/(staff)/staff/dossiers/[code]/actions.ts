@@ -8,6 +8,7 @@ import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import { publishDecision } from "@/lib/decisions/service";
 import type { PublishDecisionInput } from "@/lib/decisions/schema";
+import { cleanText, formText } from "@/lib/forms/formText";
 import {
   fieldErrorsFrom,
   isStaffFormAction,
@@ -33,8 +34,7 @@ export async function staffAction(
   const values = typedValues(formData);
   const input: Record<string, unknown> = { action };
   for (const key of ["code", "version", "comment", "assigneeId", "proposal"]) {
-    const value = formData.get(key);
-    if (typeof value === "string") input[key] = value;
+    if (formData.has(key)) input[key] = formText(formData, key);
   }
   const parsed = staffActionSchema.safeParse(input);
   if (!parsed.success) {
@@ -84,15 +84,18 @@ export async function publishDecisionAction(
 ): Promise<PublishState> {
   const values: PublishState["values"] = {};
   for (const field of publishFields) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
+    if (formData.has(field)) values[field] = formText(formData, field);
   }
   const actor = await getActor();
   if (actor.kind !== "staff") return { error: "forbidden", values };
 
   let result: Awaited<ReturnType<typeof publishDecision>>;
   try {
-    result = await publishDecision(actor, { dossierCode, ...values } as PublishDecisionInput);
+    // The code is bound in the page, but a crafted post can change it like any other field.
+    result = await publishDecision(actor, {
+      dossierCode: cleanText(dossierCode),
+      ...values,
+    } as PublishDecisionInput);
   } catch (error) {
     console.error("publishing a decision failed", error);
     return { error: "failed", values };
