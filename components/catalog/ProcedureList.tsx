@@ -3,6 +3,7 @@ import type { ProcedureSummary } from "@/lib/catalog/service";
 import type { Lang } from "@/lib/i18n/settings";
 import type { T } from "@/lib/i18n/server";
 import { Tag } from "@/components/ui/StatusTag";
+import { localized } from "@/lib/i18n/localized";
 
 /** Procedures as a list of links with their code, field, level and online service. */
 export function ProcedureList({
@@ -23,14 +24,14 @@ export function ProcedureList({
         <li key={procedure.id}>
           <Heading>
             <Link href={`/${lang}/procedures/${encodeURIComponent(procedure.code)}`}>
-              {lang === "vi" ? procedure.nameVi : procedure.nameEn}
+              {localized(lang, procedure)}
             </Link>
           </Heading>
           <p className="meta-line">
             <span>
               {t("procedures.code")}: {procedure.code}
             </span>
-            <span>{lang === "vi" ? procedure.fieldVi : procedure.fieldEn}</span>
+            <span>{localized(lang, procedure, "field")}</span>
             <span>{t(`level.${procedure.level}`)}</span>
             <span>
               <Tag tone={procedure.onlineLevel === "whole" ? "green" : "grey"}>

@@ -8,6 +8,7 @@ import type { T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import { DeadlineText } from "./DeadlineText";
 import styles from "./staff.module.css";
+import { localized } from "@/lib/i18n/localized";
 
 /** The officer's queue as a table; on a phone it scrolls sideways (DataTable's wrapper). */
 export function QueueTable({
@@ -49,11 +50,7 @@ export function QueueTable({
             </Link>
           ) : null,
           // Some procedure names run to forty words: three lines here, the whole name on the dossier page.
-          procedure: (
-            <span className={styles.procedure}>
-              {lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn}
-            </span>
-          ),
+          procedure: <span className={styles.procedure}>{localized(lang, dossier.procedure)}</span>,
           applicant: dossier.applicantName,
           status: <StatusTag status={dossier.status} label={t(`dossiers:status.${dossier.status}`)} />,
           submitted: <span className={styles.nowrap}>{formatDateTime(dossier.submittedAt, lang)}</span>,

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Lang } from "@/lib/i18n/settings";
 import type { Figures } from "./rules";
 import type { ReportAgency, TransparencyReport } from "./service";
+import { localized } from "@/lib/i18n/localized";
 
 type Translate = (key: string) => string;
 
@@ -32,7 +33,7 @@ function value(figures: Figures, key: (typeof figureColumns)[number]): string | 
 export function transparencyCsv(report: TransparencyReport, lang: Lang, t: Translate): string {
   const whole = `${report.from}..${report.to}`;
   const agencyName = (agency: ReportAgency | null) =>
-    agency ? (lang === "vi" ? agency.nameVi : agency.nameEn) : t("csv.allAgencies");
+    agency ? localized(lang, agency) : t("csv.allAgencies");
   const row = (agency: ReportAgency | null, period: string, figures: Figures) => [
     agency?.code ?? "",
     agencyName(agency),

@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/Button";
 import { StatusTag } from "@/components/ui/StatusTag";
 import { requireApplicant } from "./_shared/applicant";
 import { NotApplicant } from "./_shared/NotApplicant";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = { params: Promise<{ lang: string }> };
 
@@ -39,7 +40,7 @@ export default async function MyDossiersPage({ params }: Props) {
           </p>
           <ul className="card-list">
             {dossiers.map((dossier) => {
-              const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+              const name = localized(lang, dossier.procedure);
               const href = dossier.code
                 ? `/${lang}/dossiers/${encodeURIComponent(dossier.code)}`
                 : `/${lang}/dossiers/drafts/${dossier.id}`;

@@ -7,6 +7,7 @@ import { listDecisions } from "@/lib/decisions/service";
 import { Pagination } from "@/components/catalog/Pagination";
 import { SearchBox } from "@/components/catalog/SearchBox";
 import { DecisionList } from "@/components/reports/DecisionList";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -56,8 +57,8 @@ export default async function DecisionsPage({ params, searchParams }: Props) {
             id: decision.id,
             number: decision.number,
             issuedOn: formatDate(decision.issuedOn, lang),
-            agency: lang === "vi" ? decision.agency.nameVi : decision.agency.nameEn,
-            summary: lang === "vi" ? decision.summaryVi : decision.summaryEn,
+            agency: localized(lang, decision.agency),
+            summary: localized(lang, decision, "summary"),
           }))}
           labels={{ issuedOn: t("issuedOn"), agency: t("agency") }}
         />

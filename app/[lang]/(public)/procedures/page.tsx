@@ -10,6 +10,7 @@ import { Pagination } from "@/components/catalog/Pagination";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import styles from "@/components/catalog/catalogue.module.css";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -62,7 +63,7 @@ export default async function ProceduresPage({ params, searchParams }: Props) {
             label={t("procedures.field")}
             defaultValue={query.field}
             placeholder={t("procedures.allFields")}
-            options={fields.map((f) => ({ value: f.fieldVi, label: lang === "vi" ? f.fieldVi : f.fieldEn }))}
+            options={fields.map((f) => ({ value: f.fieldVi, label: localized(lang, f, "field") }))}
           />
           <SelectField
             id="agency"
@@ -70,7 +71,7 @@ export default async function ProceduresPage({ params, searchParams }: Props) {
             label={t("procedures.agency")}
             defaultValue={query.agency}
             placeholder={t("procedures.allAgencies")}
-            options={agencies.map((a) => ({ value: a.code, label: lang === "vi" ? a.nameVi : a.nameEn }))}
+            options={agencies.map((a) => ({ value: a.code, label: localized(lang, a) }))}
           />
           <Button>{t("procedures.apply")}</Button>
           {filtered ? (

@@ -18,6 +18,7 @@ import { SelectField } from "@/components/ui/Field";
 import { FiguresTable } from "@/components/reports/FiguresTable";
 import { Methodology } from "@/components/reports/Methodology";
 import styles from "@/components/reports/reports.module.css";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -73,7 +74,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: failed ? `${t("common:errorTitlePrefix")}: ${t("title")}` : t("title") };
 }
 
-const name = (agency: ReportAgency, lang: Lang) => (lang === "vi" ? agency.nameVi : agency.nameEn);
+const name = (agency: ReportAgency, lang: Lang) => localized(lang, agency);
 
 export default async function TransparencyPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);

@@ -13,6 +13,7 @@ import { ErrorTitle } from "@/components/forms/ErrorTitle";
 import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { startDraftAction } from "./actions";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -38,7 +39,7 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
   const procedure = await procedureOf(searchParams);
   if (!procedure) notFound();
 
-  const name = lang === "vi" ? procedure.nameVi : procedure.nameEn;
+  const name = localized(lang, procedure);
   const { version } = procedure;
   const limitHours = version.timeLimitHours.online ?? version.timeLimitHours.desk;
   const onlineFee = version.fees.find((fee) => fee.channel === "online") ?? version.fees[0];
@@ -47,7 +48,7 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
   const optional = documents.filter((document) => !document.required);
   const places = procedure.agencies.map((place) => ({
     id: place.competent.id,
-    name: lang === "vi" ? place.competent.nameVi : place.competent.nameEn,
+    name: localized(lang, place.competent),
     receivingName:
       place.receiving.id === place.competent.id
         ? null

@@ -12,6 +12,7 @@ import { SummaryList } from "@/components/ui/SummaryList";
 import { Tag } from "@/components/ui/StatusTag";
 import { DocumentsList, TimeAndFees } from "@/components/catalog/ProcedureTables";
 import styles from "@/components/catalog/catalogue.module.css";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = { params: Promise<{ lang: string; code: string }> };
 
@@ -29,11 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
   const procedure = await load(params);
   if (!procedure) return {};
-  return { title: lang === "vi" ? procedure.nameVi : procedure.nameEn };
+  return { title: localized(lang, procedure) };
 }
 
 function uniqueNames(list: AgencyRef[], lang: Lang): string[] {
-  return [...new Set(list.map((a) => (lang === "vi" ? a.nameVi : a.nameEn)))];
+  return [...new Set(list.map((a) => localized(lang, a)))];
 }
 
 export default async function ProcedurePage({ params }: Props) {
@@ -43,7 +44,7 @@ export default async function ProcedurePage({ params }: Props) {
   const t = await getT(lang, "catalog");
   const { version } = procedure;
   const details = version.details;
-  const name = lang === "vi" ? procedure.nameVi : procedure.nameEn;
+  const name = localized(lang, procedure);
   const competent = uniqueNames(
     procedure.agencies.map((a) => a.competent),
     lang,
@@ -74,7 +75,7 @@ export default async function ProcedurePage({ params }: Props) {
         ]}
       />
       <span className="muted">
-        {lang === "vi" ? procedure.fieldVi : procedure.fieldEn} · {procedure.code}
+        {localized(lang, procedure, "field")} · {procedure.code}
       </span>
       <h1>{name}</h1>
       {lang === "en" ? (
@@ -102,7 +103,7 @@ export default async function ProcedurePage({ params }: Props) {
       <SummaryList
         rows={[
           { key: t("procedure.code"), value: procedure.code },
-          { key: t("procedure.field"), value: lang === "vi" ? procedure.fieldVi : procedure.fieldEn },
+          { key: t("procedure.field"), value: localized(lang, procedure, "field") },
           { key: t("procedure.level"), value: t(`level.${procedure.level}`) },
           {
             key: t("procedure.onlineLevel"),

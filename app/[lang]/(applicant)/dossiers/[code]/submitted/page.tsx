@@ -10,6 +10,7 @@ import { getT, resolveLang } from "@/lib/i18n/server";
 import { Panel } from "@/components/ui/Notice";
 import { requireApplicant } from "../../_shared/applicant";
 import { NotApplicant } from "../../_shared/NotApplicant";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = { params: Promise<{ lang: string; code: string }> };
 
@@ -30,8 +31,8 @@ export default async function SubmittedPage({ params }: Props) {
   const { dossier } = detail.value;
   const version = await getFilingVersion(dossier.procedureVersionId);
   const hours = version ? (version.timeLimitHours.online ?? version.timeLimitHours.desk) : null;
-  const receiving = lang === "vi" ? dossier.receivingAgency.nameVi : dossier.receivingAgency.nameEn;
-  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+  const receiving = localized(lang, dossier.receivingAgency);
+  const name = localized(lang, dossier.procedure);
 
   return (
     <>
