@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
+import { markStaleActionPost } from "@/lib/http/staleAction";
 
 /**
  * Every page lives under /vi or /en. A path without a language is sent to the reader's language:
  * the cookie first, then Accept-Language, then Vietnamese. The current URL is passed on in a
  * header so server-rendered links (the language switch) work without JavaScript.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
   if (!isLang(first)) {
@@ -20,6 +21,8 @@ export function proxy(request: NextRequest) {
   }
   const headers = new Headers(request.headers);
   headers.set("x-portal-url", pathname + search);
+  // A form post to a server action from an earlier build: the page again, with what was typed.
+  await markStaleActionPost(request, headers);
   const response = NextResponse.next({ request: { headers } });
   if (request.cookies.get(languageCookie)?.value !== first) {
     response.cookies.set(languageCookie, first, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });

@@ -1,7 +1,16 @@
 "use client";
 
+import { useEffect } from "react";
+import { unstable_isUnrecognizedActionError } from "next/navigation";
+import { recoverFromStaleAction } from "@/components/forms/StaleForm";
+
 /** Last resort when even the layout failed: both languages, no details. */
-export default function GlobalError() {
+export default function GlobalError({ error }: { error: Error }) {
+  // A form of the layout (sign out) posted to an action of an earlier build: load the page again.
+  const staleAction = unstable_isUnrecognizedActionError(error as unknown);
+  useEffect(() => {
+    if (staleAction) recoverFromStaleAction();
+  }, [staleAction]);
   return (
     <html lang="vi">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem", maxWidth: "40rem" }}>

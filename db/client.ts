@@ -3,6 +3,7 @@ import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import * as schema from "./schema";
+import { lockDataFolder } from "./lock.mjs";
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -21,61 +22,14 @@ export function dataDir(): string {
 
 /**
  * PGlite takes no lock of its own: a second process on the same directory opens it without error
- * and rows are silently lost. Hold an exclusive lock file and refuse a second opener.
+ * and rows are silently lost. Hold an exclusive lock file and refuse a second opener (db/lock.mjs
+ * explains how a lock left by a killed process is recognised and taken over).
+ *
+ * `npm start` takes the lock itself before building, for the life of the server, and starts
+ * `next start` with PORTAL_LOCK_OWNER=<its pid>: that child opens the database under its parent's
+ * lock, and exits at once if the parent dies.
  */
-function acquireDirectoryLock(directory: string): () => void {
-  const lockPath = path.join(directory, "pglite.lock");
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = fs.openSync(lockPath, "wx");
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      };
-      process.once("exit", release);
-      return () => {
-        process.removeListener("exit", release);
-        release();
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let holder: number;
-      try {
-        holder = Number(fs.readFileSync(lockPath, "utf8"));
-      } catch {
-        continue; // released between our attempt and this read
-      }
-      if (holder === process.pid) return () => {};
-      if (holder && isAlive(holder)) {
-        throw new Error(
-          `The embedded database in ${directory} is already open in process ${holder}. ` +
-            `Stop that process first, or set PORTAL_DATA_DIR to another folder, or set DATABASE_URL to use a PostgreSQL server.`,
-        );
-      }
-      // Left by a process that died. Re-read first: another starter may have just replaced it.
-      try {
-        if (fs.readFileSync(lockPath, "utf8") === String(holder)) fs.unlinkSync(lockPath);
-      } catch {
-        // gone already: try again
-      }
-    }
-  }
-  throw new Error(`Could not lock ${lockPath}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+const acquireDirectoryLock = (directory: string): (() => void) => lockDataFolder(directory);
 
 /** Opens PGlite; `directory` null means in memory (tests). */
 export async function openPglite(directory: string | null): Promise<Handle> {

@@ -1,33 +1,58 @@
 // The server the Playwright tests run against: a production build on a fresh database with the demo
 // data (a new embedded database in .data-e2e/, or DATABASE_URL when set — CI gives a fresh one).
+// Like `npm start`, it holds the data folder's and the build folder's locks for the server's life, so
+// a second run in the same checkout stops at once instead of wiping or rebuilding under the first.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { LockHeldError, acquireLock, dataLockPath, dataRefusal } from "../db/lock.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const distDir = ".next-e2e";
+const dataDir = path.join(root, ".data-e2e");
+const embedded = !process.env.DATABASE_URL;
 const env = {
   ...process.env,
-  NEXT_DIST_DIR: ".next-e2e",
-  PORTAL_DATA_DIR: path.join(root, ".data-e2e"),
+  NEXT_DIST_DIR: distDir,
+  PORTAL_DATA_DIR: dataDir,
   PORTAL_DEMO_SEED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use-0123456789",
+  ...(embedded ? { PORTAL_LOCK_OWNER: String(process.pid) } : {}),
 };
-if (!process.env.DATABASE_URL) fs.rmSync(env.PORTAL_DATA_DIR, { recursive: true, force: true });
-fs.rmSync(path.join(env.PORTAL_DATA_DIR, "files"), { recursive: true, force: true });
 
-if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) {
+let locks;
+try {
+  locks = [
+    ...(embedded ? [acquireLock(dataLockPath(dataDir), dataRefusal(dataDir))] : []),
+    acquireLock(
+      path.join(root, `${distDir}.lock`),
+      (pid) => `The build in ${distDir} is in use by the test server running in process ${pid}.`,
+    ),
+  ];
+} catch (error) {
+  if (!(error instanceof LockHeldError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+// A fresh database (keeping the lock we hold) and no files from an earlier run.
+fs.mkdirSync(dataDir, { recursive: true });
+for (const entry of fs.readdirSync(dataDir)) {
+  if (entry === "pglite.lock") continue;
+  if (embedded || entry === "files") fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+}
+
+if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const server = spawn(
   process.execPath,
   [nextBin, "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"],
-  {
-    stdio: "inherit",
-    env,
-  },
+  { stdio: "inherit", env },
 );
+for (const lock of locks) lock.setServer(server.pid);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,9 @@
 "use client";
 
-import { useParams } from "next/navigation";
+import { useEffect } from "react";
+import { unstable_isUnrecognizedActionError, useParams } from "next/navigation";
 import { useT } from "@/components/i18n/I18nProvider";
+import { recoverFromStaleAction } from "@/components/forms/StaleForm";
 
 /** A failure while rendering a page: say so plainly, never show the error itself. */
 export default function PageError({
@@ -13,6 +15,12 @@ export default function PageError({
 }) {
   const t = useT("errors");
   const { lang } = useParams<{ lang: string }>();
+  // A form posted to a server action of an earlier build: the page again, with what was typed.
+  const staleAction = unstable_isUnrecognizedActionError(error as unknown);
+  useEffect(() => {
+    if (staleAction) recoverFromStaleAction();
+  }, [staleAction]);
+  if (staleAction) return <p role="status">{t("forms:staleAction.reloading")}</p>;
   return (
     <>
       <h1>{t("serverError.title")}</h1>

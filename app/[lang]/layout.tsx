@@ -11,6 +11,8 @@ import { signOut } from "@/lib/identity/auth";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { I18nProvider } from "@/components/i18n/I18nProvider";
+import { StaleFormProvider } from "@/components/forms/StaleForm";
+import { decodeStaleForm, staleFormHeader } from "@/lib/http/staleAction";
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
@@ -33,7 +35,9 @@ export default async function LangLayout({
   const lang = await resolveLang(params);
   const t = await getT(lang);
   const actor = await getActor();
-  const currentUrl = (await headers()).get("x-portal-url") ?? `/${lang}`;
+  const requestHeaders = await headers();
+  const currentUrl = requestHeaders.get("x-portal-url") ?? `/${lang}`;
+  const staleForm = decodeStaleForm(requestHeaders.get(staleFormHeader));
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: `/${lang}` });
@@ -44,7 +48,7 @@ export default async function LangLayout({
         <I18nProvider lang={lang}>
           <SiteHeader lang={lang} t={t} actor={actor} currentUrl={currentUrl} signOutAction={signOutAction} />
           <main id="main" className="container main" tabIndex={-1}>
-            {children}
+            <StaleFormProvider stale={staleForm}>{children}</StaleFormProvider>
           </main>
           <SiteFooter lang={lang} t={t} />
         </I18nProvider>

@@ -5,6 +5,7 @@ import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { FormState } from "./formState";
+import { useStaleForm } from "./StaleForm";
 
 type Values = Record<string, unknown>;
 
@@ -33,10 +34,16 @@ export function useEnhancedForm(
   /** Checks the schema cannot make in the browser (e.g. a file chosen for each required document). */
   extraIssues?: (form: HTMLFormElement) => Record<string, string[]>,
 ) {
-  const [state, formAction, pending] = useActionState(action, initial);
+  // A post to an action of an earlier build came back (no JavaScript): show what was typed.
+  const stale = useStaleForm();
+  const start = useMemo(
+    () => (stale ? { ...initial, values: { ...initial.values, ...stale.values } } : initial),
+    [initial, stale],
+  );
+  const [state, formAction, pending] = useActionState(action, start);
   const form = useForm<Values>({
     resolver: zodResolver(schema) as unknown as Resolver<Values>,
-    defaultValues: initial.values,
+    defaultValues: start.values,
     mode: "onSubmit",
     // The summary moves focus; re-validating on every key would pull focus away while typing.
     reValidateMode: "onSubmit",
