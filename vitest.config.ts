@@ -30,6 +30,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+          // processed by Vite it resolves (tests call the real auth route handlers).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database; two files at a time suit the 2-core machines.

@@ -3,7 +3,12 @@ import type { ErrorLink } from "@/components/ui/ErrorSummary";
 /** A translator for message keys; useT() and getT() both fit. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-type Shown = { issues: Record<string, string[]>; formError?: string | null; formErrorField?: string };
+type Shown = {
+  issues: Record<string, string[]>;
+  formError?: string | null;
+  formErrorField?: string;
+  formErrorParams?: Record<string, string | number>;
+};
 
 /**
  * Translates the message keys a form shows: one message per field next to it, and the same
@@ -23,7 +28,10 @@ export class FormIssues {
   ) {
     const links: ErrorLink[] = [];
     if (shown.formError) {
-      links.push({ href: `#${idFor(shown.formErrorField ?? "")}`, message: t(shown.formError) });
+      links.push({
+        href: `#${idFor(shown.formErrorField ?? "")}`,
+        message: t(shown.formError, shown.formErrorParams),
+      });
     }
     for (const field of Object.keys(shown.issues)) {
       const label = labelFor?.(field);
@@ -39,7 +47,7 @@ export class FormIssues {
     const entry = this.shown.issues[field]?.[0];
     if (entry) return this.translate(field, entry);
     return this.shown.formError && this.shown.formErrorField === field
-      ? this.t(this.shown.formError)
+      ? this.t(this.shown.formError, this.shown.formErrorParams)
       : undefined;
   }
 

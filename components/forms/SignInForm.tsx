@@ -18,6 +18,7 @@ export function SignInForm({
   signUpHref,
   title,
   action,
+  initial = emptyFormState,
 }: {
   lang: string;
   callbackUrl: string | null;
@@ -25,12 +26,14 @@ export function SignInForm({
   /** The full document title, for the error prefix. */
   title: string;
   action: (state: FormState, data: FormData) => Promise<FormState>;
+  /** An error to show on arrival (a refused attempt through next-auth's own endpoint). */
+  initial?: FormState;
 }) {
   const t = useT("auth");
   const { state, formAction, pending, register, shown, onSubmit } = useEnhancedForm(
     signInSchema,
     action,
-    emptyFormState,
+    initial,
   );
   const tForms = useT("forms");
   const issues = useMemo(() => new FormIssues(shown, tForms), [shown, tForms]);

@@ -9,6 +9,8 @@ export type FormState = {
   /** A problem with the whole form (message key), linked to `formErrorField` in the summary. */
   formError?: string | null;
   formErrorField?: string;
+  /** Values for the form error's message ("try again in {{count}} minutes"). */
+  formErrorParams?: Record<string, string | number>;
 };
 
 export const emptyFormState: FormState = { values: {}, issues: {} };

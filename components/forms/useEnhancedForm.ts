@@ -55,7 +55,12 @@ export function useEnhancedForm(
     () =>
       client && client.for === state
         ? { issues: client.issues, formError: null, formErrorField: undefined }
-        : { issues: state.issues, formError: state.formError ?? null, formErrorField: state.formErrorField },
+        : {
+            issues: state.issues,
+            formError: state.formError ?? null,
+            formErrorField: state.formErrorField,
+            formErrorParams: state.formErrorParams,
+          },
     [client, state],
   );
 

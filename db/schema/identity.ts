@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 
 export const users = pgTable("users", {
@@ -13,6 +13,13 @@ export const users = pgTable("users", {
   /** Preferred language for notices. */
   locale: text("locale").notNull().default("vi"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Written into each session token at sign-in and compared on every request: bumping it ends every
+   * session of the user at once (sign-out, password change, disable, role change).
+   */
+  sessionVersion: integer("session_version").notNull().default(1),
+  /** Set when the account may no longer sign in; its sessions end with it. */
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
 });
 
 /** A civil servant's role in one agency (receiver, specialist, head, agency_admin, system_admin). */
@@ -55,3 +62,13 @@ export const organisationMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index("org_members_user_idx").on(t.userId)],
 );
+
+/**
+ * Counters of rate-limiter-flexible's Drizzle store (sign-in and sign-up throttling), in the
+ * database so every instance of the portal shares them. Column names are the library's.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: timestamp("expire", { withTimezone: true }),
+});

@@ -3,7 +3,16 @@ import { getDb, type Queryable } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Security-relevant acts outside a dossier's own history. */
-export type AuditAction = "sign_in.succeeded" | "sign_in.failed" | "account.registered";
+export type AuditAction =
+  | "sign_in.succeeded"
+  | "sign_in.failed"
+  | "sign_in.throttled"
+  | "sign_up.throttled"
+  | "session.ended"
+  | "account.registered"
+  | "account.password_changed"
+  | "account.disabled"
+  | "account.roles_changed";
 
 /** Appends to the audit log; never updates or deletes (the log is append-only). */
 export async function recordAudit(

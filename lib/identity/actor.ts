@@ -4,10 +4,14 @@ import { auth } from "./auth";
 import { actorForUser } from "./accounts";
 import type { Actor } from "./types";
 
-/** The actor of this request, resolved once per request. */
+/**
+ * The actor of this request, resolved once per request. The session's version must still be the
+ * user's current one (auth's jwt callback checks it too): an ended session is anonymous.
+ */
 export const getActor = cache(async (): Promise<Actor> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return { kind: "anonymous" };
-  return actorForUser(userId);
+  const sessionVersion = (session as { sessionVersion?: unknown } | null)?.sessionVersion;
+  if (!userId || typeof sessionVersion !== "number") return { kind: "anonymous" };
+  return actorForUser(userId, sessionVersion);
 });

@@ -3,7 +3,11 @@ import { z } from "zod";
 /** Messages are translation keys in the "forms" namespace; the form renders them per language. */
 export const signUpSchema = z
   .object({
-    fullName: z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong"),
+    // NUL: PostgreSQL text cannot hold it; stripped (the shared FormData reader will do it at merge).
+    fullName: z
+      .string()
+      .transform((value) => value.replace(/\0/g, ""))
+      .pipe(z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong")),
     email: z.string().trim().max(200, "errors.tooLong").pipe(z.email("errors.email")),
     // People write phone numbers with spaces, dots or dashes: keep only what identifies the number.
     phone: z
@@ -24,3 +28,10 @@ export const signInSchema = z.object({
   password: z.string().min(1, "errors.required"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** A password change by its owner (the page comes with account settings; the service is ready). */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "errors.required"),
+  newPassword: z.string().min(10, "errors.passwordLength").max(200, "errors.tooLong"),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -94,6 +94,17 @@ describe("registerCitizen", () => {
   });
 });
 
+describe("NUL bytes", () => {
+  it("are stripped from the name, never a database error", async () => {
+    const registered = await registerCitizen({
+      ...signUp("nul.name@example.vn"),
+      fullName: "Lê\u0000 Thị Nul",
+    });
+    expect(registered.ok).toBe(true);
+    expect((await userByEmail("nul.name@example.vn"))!.fullName).toBe("Lê Thị Nul");
+  });
+});
+
 describe("checkCredentials", () => {
   beforeAll(async () => {
     await registerCitizen({ ...signUp("binh.tran@example.vn"), fullName: "Trần Thị Bình" });
@@ -104,10 +115,12 @@ describe("checkCredentials", () => {
     expect(await checkCredentials("binh.tran@example.vn", password)).toEqual({
       id: row!.id,
       name: "Trần Thị Bình",
+      sessionVersion: 1,
     });
     expect(await checkCredentials("  Binh.Tran@Example.vn ", password)).toEqual({
       id: row!.id,
       name: "Trần Thị Bình",
+      sessionVersion: 1,
     });
   });
 

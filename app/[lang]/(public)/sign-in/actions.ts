@@ -1,27 +1,46 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/identity/auth";
+import { redirect } from "next/navigation";
+import { signIn, TooManyAttempts } from "@/lib/identity/auth";
+import { landingAfterSignIn } from "@/lib/identity/accounts";
 import { signInSchema } from "@/lib/identity/schema";
 import { issuesByField } from "@/lib/forms/schema";
 import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
 import { textValues, type FormState } from "@/components/forms/formState";
 
+// NUL: PostgreSQL text cannot hold it; stripped here until the shared FormData reader lands.
+const withoutNul = (value: string) => value.replace(/\0/g, "");
+
 export async function signInAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
-  const values = textValues(data, ["email"]);
-  const parsed = signInSchema.safeParse({ email: values.email, password: data.get("password") ?? "" });
+  const values = { email: withoutNul(textValues(data, ["email"]).email ?? "") };
+  const password = data.get("password");
+  const parsed = signInSchema.safeParse({
+    email: values.email,
+    password: typeof password === "string" ? withoutNul(password) : "",
+  });
   if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
-  const redirectTo = safeCallbackUrl(data.get("callbackUrl")) ?? `/${lang}/dossiers`;
   try {
-    // Success is a thrown redirect, which must travel on.
-    await signIn("credentials", { ...parsed.data, redirectTo });
+    // Throttling, the password check and the audit happen in `authorize` (lib/identity/auth.ts), the
+    // same path as /api/auth/callback/credentials. Without redirect, so we choose where to land.
+    await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
+    if (error instanceof TooManyAttempts) {
+      return {
+        values,
+        issues: {},
+        formError: "auth:signIn.tooManyAttempts",
+        formErrorField: "email",
+        formErrorParams: { count: error.retryAfterMinutes },
+      };
+    }
     if (error instanceof AuthError) {
       return { values, issues: {}, formError: "auth:signIn.wrongCredentials", formErrorField: "email" };
     }
     throw error;
   }
-  return { values, issues: {} };
+  // Each role lands on its own work, or on the page it was going to when it may use it.
+  redirect(await landingAfterSignIn(parsed.data.email, lang, safeCallbackUrl(data.get("callbackUrl"))));
 }

@@ -17,7 +17,15 @@ export function generateMetadata(): Metadata {
 export default async function SignInPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
   const t = await getT(lang, "auth");
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl);
+  // Sent here by next-auth's own endpoint (/api/auth/callback/credentials) after a refused attempt.
+  const linkedError =
+    query.code === "too_many_attempts"
+      ? "auth:signIn.tooManyAttemptsLater"
+      : query.error === "CredentialsSignin"
+        ? "auth:signIn.wrongCredentials"
+        : null;
   const signUpHref = accountPageUrl(lang, "sign-up", callbackUrl);
   return (
     <div className="grid grid--2">
@@ -28,6 +36,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
           signUpHref={signUpHref}
           title={`${t("signIn.title")} – ${t("common:siteName")}`}
           action={signInAction}
+          initial={
+            linkedError
+              ? { values: {}, issues: {}, formError: linkedError, formErrorField: "email" }
+              : undefined
+          }
         />
       </div>
     </div>

@@ -1,27 +1,62 @@
 "use server";
 
-import { signIn } from "@/lib/identity/auth";
-import { registerCitizen } from "@/lib/identity/accounts";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { requestAddress, signIn } from "@/lib/identity/auth";
+import { landingAfterSignIn, registerCitizen } from "@/lib/identity/accounts";
 import { signUpSchema } from "@/lib/identity/schema";
 import { issuesByField } from "@/lib/forms/schema";
-import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
+import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
 import { textValues, type FormState } from "@/components/forms/formState";
+
+// NUL: PostgreSQL text cannot hold it; stripped here until the shared FormData reader lands.
+const withoutNul = (value: string) => value.replace(/\0/g, "");
+const text = (data: FormData, name: string) => {
+  const value = data.get(name);
+  return typeof value === "string" ? withoutNul(value) : "";
+};
 
 export async function signUpAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   // Passwords are never sent back to the page.
-  const values = textValues(data, ["fullName", "email", "phone"]);
+  const values = Object.fromEntries(
+    Object.entries(textValues(data, ["fullName", "email", "phone"])).map(([name, value]) => [
+      name,
+      withoutNul(value),
+    ]),
+  );
   const parsed = signUpSchema.safeParse({
     ...values,
-    password: data.get("password") ?? "",
-    confirmPassword: data.get("confirmPassword") ?? "",
+    password: text(data, "password"),
+    confirmPassword: text(data, "confirmPassword"),
   });
   if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
-  const registered = await registerCitizen(parsed.data);
-  if (!registered.ok) return { values, issues: { email: [`auth:errors.${registered.error}`] } };
-  const redirectTo = safeCallbackUrl(data.get("callbackUrl")) ?? `/${lang}/dossiers`;
-  // Success is a thrown redirect; a failure here would be a bug, so it is not caught.
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
-  return { values, issues: {} };
+  const registered = await registerCitizen(parsed.data, { address: requestAddress(await headers()) });
+  if (!registered.ok) {
+    if (registered.error === "too_many_attempts") {
+      return {
+        values,
+        issues: {},
+        formError: "auth:signUp.tooManyAttempts",
+        formErrorField: "fullName",
+        formErrorParams: { count: registered.retryAfterMinutes },
+      };
+    }
+    return { values, issues: { email: [`auth:errors.${registered.error}`] } };
+  }
+  const callbackUrl = safeCallbackUrl(data.get("callbackUrl"));
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
+  } catch (error) {
+    // The account exists now; if this address may not sign in at the moment, the sign-in page says why.
+    if (error instanceof AuthError) redirect(accountPageUrl(lang, "sign-in", callbackUrl));
+    throw error;
+  }
+  redirect(await landingAfterSignIn(parsed.data.email, lang, callbackUrl));
 }
