@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
 import { markStaleActionPost } from "@/lib/http/staleAction";
+import { guardRequest } from "@/lib/http/request-guard";
+
+// Static files are told by their extension only: procedure and dossier codes contain dots too.
+const staticFile = /\.(?:ico|png|jpe?g|svg|webp|gif|txt|xml|css|js|map|woff2?|pdf)$/;
 
 /**
  * Every page lives under /vi or /en. A path without a language is sent to the reader's language:
@@ -8,7 +12,12 @@ import { markStaleActionPost } from "@/lib/http/staleAction";
  * header so server-rendered links (the language switch) work without JavaScript.
  */
 export async function proxy(request: NextRequest) {
+  // A malformed %-escape or a control character: 400 before anything decodes it (see the guard).
+  const refused = guardRequest(new URL(request.url));
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
+  // APIs and files reach the proxy only for the guard (see the matcher).
+  if (/^\/(?:api|_next)(?:\/|$)/.test(pathname) || staticFile.test(pathname)) return NextResponse.next();
   const first = pathname.split("/")[1];
   if (!isLang(first)) {
     const cookieLang = request.cookies.get(languageCookie)?.value;
@@ -31,7 +40,13 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files are skipped by their extension only: procedure codes (1.001193) and dossier codes
-  // contain dots too, and their pages need the language cookie and the current URL.
-  matcher: ["/((?!api|_next|.*\\.(?:ico|png|jpe?g|svg|webp|gif|txt|xml|css|js|map|woff2?|pdf)$).*)"],
+  matcher: [
+    // Pages: static files are skipped by their extension only (see staticFile), since procedure codes
+    // (1.001193) and dossier codes contain dots too, and their pages need the cookie and the URL.
+    "/((?!api|_next|.*\\.(?:ico|png|jpe?g|svg|webp|gif|txt|xml|css|js|map|woff2?|pdf)$).*)",
+    // APIs, for the guard: a NUL or a bad escape in their path or query must be a 400 JSON.
+    "/api/:path*",
+    // Files and _next, for the guard only when the path holds an escape: the rest stays untouched.
+    "/(.*%.*)",
+  ],
 };

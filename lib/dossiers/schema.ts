@@ -1,3 +1,5 @@
+// First: no eval probe in the browser (see zodConfig).
+import "@/lib/forms/zodConfig";
 import { z } from "zod";
 
 /** Messages are keys in the "forms" namespace, rendered per language by the form. */

@@ -2,6 +2,8 @@
  * One function turns a procedure version's form definition into the zod schema used by
  * react-hook-form in the browser and again on the server. Messages are keys in the "forms" namespace.
  */
+// First: no eval probe in the browser (see zodConfig).
+import "./zodConfig";
 import { z } from "zod";
 import type { FormDefinition, FormField } from "./types";
 

@@ -1,3 +1,5 @@
+// First: no eval probe in the browser (see zodConfig).
+import "@/lib/forms/zodConfig";
 import { z } from "zod";
 
 /** Messages are translation keys in the "forms" namespace; the form renders them per language. */

@@ -1,0 +1,154 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import viAuth from "../../locales/vi/auth.json" with { type: "json" };
+import viCatalog from "../../locales/vi/catalog.json" with { type: "json" };
+import viCommon from "../../locales/vi/common.json" with { type: "json" };
+import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
+import { demo, demoPassword, samplePdf } from "./support";
+
+/*
+ * The content security policy (next.config.ts) on every kind of response, and the journey working
+ * under it with JavaScript on: no `securitypolicyviolation` anywhere, client navigation, client-side
+ * validation and server actions all running.
+ */
+
+const pages = [
+  "/vi",
+  "/en",
+  "/vi/procedures?q=khai+sinh",
+  "/vi/procedures/1.001193",
+  "/vi/lookup",
+  "/vi/transparency",
+  "/vi/decisions",
+  "/vi/sign-in",
+  "/en/sign-up",
+  "/vi/no-such-page",
+  "/vi/procedures/%zz", // the request guard's own 400 page
+  "/vi/dossiers", // redirects to sign-in
+  "/api/health",
+  "/api/v1/dossiers/000.00.01.H33-260101-9999/status",
+  "/api/v1/reports/transparency.csv?lang=vi",
+];
+
+function directives(header: string | undefined): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of (header ?? "").split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name, values);
+  }
+  return map;
+}
+
+for (const path of pages) {
+  test(`${path} sends the content security policy`, async ({ request }) => {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+    const policy = directives(response.headers()["content-security-policy"]);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    expect(policy.get("base-uri")).toEqual(["'self'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("script-src-attr")).toEqual(["'none'"]);
+    expect(policy.get("style-src")).toEqual(["'self'"]);
+    // 'unsafe-inline' stays for Next's inline flight data (see next.config.ts); nothing wider.
+    expect(policy.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+}
+
+/** Every violation in any page of the context, with where it happened. */
+async function watchViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding("__cspViolation", ({ page }, text: string) => {
+    violations.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+      void report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`/vi/sign-in?callbackUrl=${encodeURIComponent(next)}`);
+  await page.getByLabel(viAuth.fields.email).fill(email);
+  await page.getByLabel(viAuth.fields.password).fill(demoPassword);
+  await page.getByRole("button", { name: viAuth.signIn.submit }).click();
+  await expect(page).toHaveURL(new RegExp(next.replace(/[.?]/g, "\\$&")));
+}
+
+test("the journey works under the policy with no violation: sign in, find, file a draft, staff page", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "vi-VN", javaScriptEnabled: true });
+  const violations = await watchViolations(context);
+  const page = await context.newPage();
+
+  await signIn(page, demo.citizen, "/vi/dossiers");
+
+  // Client navigation: the page is not reloaded (a marker set on window survives).
+  await page.goto("/vi");
+  await page.evaluate(() => ((window as unknown as { __stayed: boolean }).__stayed = true));
+  await page
+    .getByRole("navigation", { name: viCommon.nav.label })
+    .getByRole("link", { name: viCommon.nav.procedures })
+    .click();
+  await expect(page).toHaveURL(/\/vi\/procedures$/);
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+
+  await page.goto("/vi/procedures/1.001193");
+  await page
+    .getByRole("button", { name: viCatalog.procedure.start })
+    .or(page.getByRole("link", { name: viCatalog.procedure.start }))
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/vi\/dossiers\/new\?procedure=1\.001193/);
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: viDossiers.new.start }).click();
+  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\/[0-9a-f-]+$/);
+
+  // react-hook-form validates in the browser: the summary appears without a post.
+  let posts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts++;
+  });
+  await page.getByRole("button", { name: viCommon.actions.continue }).click();
+  await expect(page.locator(".error-summary")).toBeVisible();
+  expect(posts).toBe(0);
+
+  // A server action: saving the answers goes to the check page.
+  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Nguyễn Minh Anh");
+  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
+  await page.getByLabel("Giới tính của trẻ").selectOption("female");
+  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
+  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill("Trần Thị Mai");
+  await page.getByLabel("Số định danh cá nhân của người nộp").fill("033190001234");
+  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
+    name: "giay-chung-sinh.pdf",
+    mimeType: "application/pdf",
+    buffer: samplePdf(),
+  });
+  await page.getByRole("button", { name: viCommon.actions.continue }).click();
+  await expect(page).toHaveURL(/\/check$/);
+  expect(posts).toBeGreaterThan(0);
+
+  // The staff dossier page, reached from the queue.
+  const staff = await browser.newContext({ locale: "vi-VN" });
+  const staffViolations = await watchViolations(staff);
+  const staffPage = await staff.newPage();
+  await signIn(staffPage, demo.receiver, "/vi/staff");
+  await staffPage.locator('a[href*="/vi/staff/dossiers/"]').first().click();
+  await expect(staffPage).toHaveURL(/\/vi\/staff\/dossiers\/.+/);
+  await expect(staffPage.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // Signing out posts a form: form-action 'self' must not block it or its redirect.
+  await staffPage.getByRole("button", { name: viCommon.nav.signOut }).click();
+  await expect(staffPage.getByRole("link", { name: viCommon.nav.signIn })).toBeVisible();
+
+  expect([...violations, ...staffViolations]).toEqual([]);
+  await staff.close();
+  await context.close();
+});
