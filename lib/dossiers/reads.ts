@@ -12,6 +12,7 @@ import { toAttachmentView } from "./attachments";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
 import { allowedActions, nationalStatusCode } from "./rules";
 import { lookupSchema } from "./schema";
+import { eventForApplicant } from "./visibility";
 import type {
   AttachmentView,
   DossierAction,
@@ -84,20 +85,23 @@ export async function getDossierDetail(
       .where(eq(attachments.dossierId, row.id))
       .orderBy(asc(attachments.createdAt), asc(attachments.id)),
   ]);
-  // Applicants see what was done and why; the names of the officers are for staff.
-  const showNames = actor.kind === "staff";
+  const events: DossierEventView[] = eventRows.map(({ event, actorName }) => ({
+    id: event.id,
+    at: event.at,
+    action: event.action as DossierEventView["action"],
+    fromStatus: event.fromStatus as DossierStatus | null,
+    toStatus: event.toStatus as DossierStatus,
+    actorName,
+    comment: event.comment,
+    details: event.details,
+  }));
+  const dossier = toView(row);
+  // Staff see everything. Applicants see each event as visibility.ts allows (their own words, the
+  // agency's messages to them, dates and outcomes), never an officer's name or an internal note.
+  const forStaff = actor.kind === "staff";
   return ok({
-    dossier: toView(row),
-    events: eventRows.map(({ event, actorName }) => ({
-      id: event.id,
-      at: event.at,
-      action: event.action as DossierEventView["action"],
-      fromStatus: event.fromStatus as DossierStatus | null,
-      toStatus: event.toStatus as DossierStatus,
-      actorName: showNames ? actorName : null,
-      comment: event.comment,
-      details: event.details,
-    })),
+    dossier: forStaff ? dossier : { ...dossier, assignee: null },
+    events: forStaff ? events : events.flatMap((event) => eventForApplicant(event) ?? []),
     attachments: attachmentRows.map(toAttachmentView),
     allowedActions: allowedActions(toState(row), actor),
   });
