@@ -9,7 +9,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
-import { isPastDue } from "@/lib/dossiers/rules";
+import { isOverdue } from "@/lib/dossiers/rules";
 import { SummaryList } from "@/components/ui/SummaryList";
 
 type Props = {
@@ -103,7 +103,8 @@ export default async function LookupPage({ params, searchParams }: Props) {
                 value: status.dueAt ? (
                   <>
                     {formatDate(status.dueAt, lang)}
-                    {isPastDue(status.status, status.dueAt, new Date()) ? (
+                    {/* The public status has no clock-stop time: its status says when the clock stops. */}
+                    {isOverdue({ ...status, clockStoppedAt: null }, new Date()) ? (
                       <>
                         {" "}
                         <Tag tone="red">{t("lookup.overdue")}</Tag>

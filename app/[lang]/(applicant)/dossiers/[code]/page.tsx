@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDecisionForDossier } from "@/lib/decisions/service";
-import { isPastDue } from "@/lib/dossiers/rules";
+import { isOverdue } from "@/lib/dossiers/rules";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -78,7 +78,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
       value: dossier.dueAt ? (
         <>
           {formatDate(dossier.dueAt, lang)}
-          {isPastDue(dossier.status, dossier.dueAt, new Date()) ? (
+          {isOverdue(dossier, new Date()) ? (
             <>
               {" "}
               <Tag tone="red">{t("detail.overdue")}</Tag>
