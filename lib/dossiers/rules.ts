@@ -401,6 +401,45 @@ export function isDueSoon(dossier: DeadlineFacts, now: Date, calendar: WorkingCa
   return due >= now.getTime() && due <= dueSoonUntil(now, calendar).getTime();
 }
 
+/* ---- What a dossier's pages say about its dates ---- */
+
+/**
+ * The appointment date as a page tells it: "set" (there is one), "pending" (it comes when the
+ * dossier is accepted), or "none" (it ended, refused or withdrawn, before it was accepted: none
+ * will come).
+ */
+export function appointmentState(
+  status: DossierStatus,
+  dueAt: Date | string | null,
+): "set" | "pending" | "none" {
+  if (dueAt !== null) return "set";
+  return isEnded(status) ? "none" : "pending";
+}
+
+export type DossierEnd<D> = { kind: "result" | "refused" | "withdrawn" | "stopped"; at: D };
+
+/**
+ * How and when a dossier ended: with a result (done, then returned), or refused, withdrawn or
+ * stopped, which have an end date but no result. Null while it is still open.
+ */
+export function endOf<D extends Date | string>(
+  status: DossierStatus,
+  finishedAt: D | null,
+): DossierEnd<D> | null {
+  if (finishedAt === null) return null;
+  switch (status) {
+    case "done":
+    case "returned":
+      return { kind: "result", at: finishedAt };
+    case "refused":
+    case "withdrawn":
+    case "stopped":
+      return { kind: status, at: finishedAt };
+    default:
+      return null;
+  }
+}
+
 /**
  * Finished for the on-time rule: its end is the first of done, returned, stopped or refused
  * (a withdrawn dossier is not measured).
