@@ -1,12 +1,23 @@
+import { isIdNumberField, maskIdNumber } from "@/lib/forms/personal";
 import type { FormField } from "@/lib/forms/types";
 import { formatDate } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 
-/** An answer as a person reads it: the option's label, a date in the page's format; null when blank. */
-export function answerText(field: FormField, value: unknown, lang: Lang): string | null {
+/**
+ * An answer as a person reads it: the option's label, a date in the page's format; null when blank.
+ * Identity numbers show their last four digits only, unless the page needs the whole number (the
+ * officer's dossier page says `idNumbers: "full"`).
+ */
+export function answerText(
+  field: FormField,
+  value: unknown,
+  lang: Lang,
+  options: { idNumbers?: "masked" | "full" } = {},
+): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
   if (text === "") return null;
+  if (isIdNumberField(field) && options.idNumbers !== "full") return maskIdNumber(text);
   if (field.type === "select") {
     return field.options?.find((option) => option.value === text)?.label[lang] ?? text;
   }

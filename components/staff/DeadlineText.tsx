@@ -11,7 +11,7 @@ export function DeadlineText({
   calendar,
   t,
 }: {
-  dossier: Pick<DossierView, "dueAt" | "finishedAt" | "clockStoppedAt">;
+  dossier: Pick<DossierView, "status" | "dueAt" | "finishedAt" | "clockStoppedAt">;
   now: Date;
   calendar: WorkingCalendar;
   t: T;

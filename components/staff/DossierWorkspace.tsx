@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, TextArea } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
+import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
+import { applicantViews } from "@/lib/dossiers/visibility";
 import {
   emptyStaffActionState,
   fieldId,
@@ -193,7 +195,10 @@ function ActionForm({
             hint={
               ["request_supplement", "refuse", "propose"].includes(name)
                 ? t(`actions.${name}.commentHint`)
-                : undefined
+                : commentRequired
+                  ? undefined
+                  : // Who reads an optional note: lib/dossiers/visibility decides, the officer is told.
+                    t(applicantViews[name].comment ? "actions.noteForApplicant" : "actions.noteInternal")
             }
             rows={commentRequired ? 4 : 2}
             maxLength={2000}
@@ -219,6 +224,7 @@ function ProposalRadios({ value, error }: { value?: string; error?: string }) {
         <legend className="field__label">{t("actions.propose.proposal")}</legend>
         {error ? (
           <span className="field__error" id={`${id}-error`}>
+            <ErrorPrefix />
             {t(error)}
           </span>
         ) : null}

@@ -105,8 +105,9 @@ export function publishFieldErrors(
     const message = messages?.[0];
     if (!message || !(publishFields as readonly string[]).includes(field)) return null;
     const key = field as PublishField;
-    errors[key] =
-      message === "errors.tooLong"
+    errors[key] = message.startsWith("errors.personalData.")
+      ? `publish.fieldErrors.${message.slice("errors.".length)}`
+      : message === "errors.tooLong"
         ? "publish.fieldErrors.tooLong"
         : message === "errors.dateInFuture"
           ? "publish.fieldErrors.issuedOnFuture"

@@ -1,4 +1,5 @@
 import { workingDaysLeft, type WorkingCalendar } from "@/lib/calendar/rules";
+import { isClockRunning, isOverdue } from "@/lib/dossiers/rules";
 import type { DossierView } from "@/lib/dossiers/types";
 
 export type Deadline =
@@ -8,19 +9,21 @@ export type Deadline =
   | { kind: "paused" };
 
 /**
- * How far a dossier is from its appointment date, in working days. Nothing once the result exists
- * or the dossier has ended: the promise was kept or broken, and reports say which.
+ * How far a dossier is from its appointment date, in working days, while the clock runs; "paused"
+ * while the applicant is asked for documents. Nothing once the result exists or the dossier has
+ * ended: the promise was kept or broken, and reports say which. Overdue is lib/dossiers/rules'
+ * isOverdue, the same rule as the queue's tab and the transparency report.
  */
 export function deadlineOf(
-  dossier: Pick<DossierView, "dueAt" | "finishedAt" | "clockStoppedAt">,
+  dossier: Pick<DossierView, "status" | "dueAt" | "finishedAt" | "clockStoppedAt">,
   now: Date,
   calendar: WorkingCalendar,
 ): Deadline | null {
   if (!dossier.dueAt || dossier.finishedAt) return null;
-  if (dossier.clockStoppedAt) return { kind: "paused" };
+  if (!isClockRunning(dossier)) return dossier.clockStoppedAt ? { kind: "paused" } : null;
   const left = workingDaysLeft(now, dossier.dueAt, calendar);
-  if (left < 0) return { kind: "overdue", count: -left };
-  if (left === 0) return { kind: "dueToday" };
+  if (isOverdue(dossier, now)) return { kind: "overdue", count: Math.max(1, -left) };
+  if (left <= 0) return { kind: "dueToday" };
   return { kind: "dueIn", count: left };
 }
 

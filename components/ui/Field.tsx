@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { ErrorPrefix } from "./ErrorPrefix";
 
 type Common = {
   id: string;
@@ -34,7 +35,7 @@ export function FieldShell({
       ) : null}
       {error ? (
         <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
+          <ErrorPrefix />
           {error}
         </span>
       ) : null}

@@ -70,7 +70,23 @@ type Overlay = {
 
 // Form fields used by several procedures.
 const t = (vi: string, en: string): LocalisedText => ({ vi, en });
+/** A person's name: personal data, kept out of published decisions. */
 const nameField = (name: string, label: LocalisedText, required = true, hint?: LocalisedText): FormField => ({
+  name,
+  type: "text",
+  label,
+  required,
+  maxLength: 100,
+  personal: "name",
+  ...(hint ? { hint } : {}),
+});
+/** A short answer that is not personal data (a relationship, for example). */
+const shortField = (
+  name: string,
+  label: LocalisedText,
+  required = true,
+  hint?: LocalisedText,
+): FormField => ({
   name,
   type: "text",
   label,
@@ -92,13 +108,20 @@ const birthDateField = (name: string, label: LocalisedText): FormField => ({
   required: true,
   notInFuture: true,
 });
+/** Where a person lives or builds: personal data, kept out of published decisions. */
 const addressField = (name: string, label: LocalisedText, hint?: LocalisedText): FormField => ({
   name,
   type: "text",
   label,
   required: true,
   maxLength: 200,
+  personal: "address",
   hint: hint ?? t("Số nhà, đường, phường hoặc xã.", "House number, street, and ward or commune."),
+});
+/** A business's registered address: public in the business registers, not personal data. */
+const businessAddressField = (name: string, label: LocalisedText): FormField => ({
+  ...addressField(name, label),
+  personal: undefined,
 });
 const phoneField: FormField = {
   name: "phone",
@@ -212,6 +235,7 @@ const overlays: Record<string, Overlay> = {
       {
         name: "placeOfBirth",
         type: "text",
+        personal: "address",
         label: t("Nơi sinh", "Place of birth"),
         required: true,
         maxLength: 200,
@@ -342,11 +366,12 @@ const overlays: Record<string, Overlay> = {
       {
         name: "placeOfDeath",
         type: "text",
+        personal: "address",
         label: t("Nơi mất", "Place of death"),
         required: true,
         maxLength: 200,
       },
-      nameField(
+      shortField(
         "relationship",
         t("Quan hệ với người đã mất", "Your relationship to the person who died"),
         true,
@@ -531,7 +556,7 @@ const overlays: Record<string, Overlay> = {
         maxLength: 150,
         hint: t("Ví dụ: Hộ kinh doanh Tạp hóa Minh Hằng.", "For example: Hộ kinh doanh Tạp hóa Minh Hằng."),
       },
-      addressField("businessAddress", t("Địa điểm kinh doanh", "Business address")),
+      businessAddressField("businessAddress", t("Địa điểm kinh doanh", "Business address")),
       {
         name: "businessLine",
         type: "textarea",
@@ -706,7 +731,7 @@ const overlays: Record<string, Overlay> = {
         false,
         t("Chỉ điền khi nhập vào hộ đã có.", "Only if you join an existing household."),
       ),
-      nameField(
+      shortField(
         "relationshipToHead",
         t("Quan hệ với chủ hộ", "Relationship to the head of household"),
         false,
@@ -785,7 +810,7 @@ const overlays: Record<string, Overlay> = {
         maxLength: 150,
         hint: t("Ví dụ: Doanh nghiệp tư nhân Minh Phát.", "For example: Doanh nghiệp tư nhân Minh Phát."),
       },
-      addressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
+      businessAddressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
       {
         name: "mainBusinessLine",
         type: "textarea",
@@ -840,7 +865,7 @@ const overlays: Record<string, Overlay> = {
         maxLength: 150,
         hint: t("Ví dụ: Công ty TNHH Thương mại Phố Hiến.", "For example: Công ty TNHH Thương mại Phố Hiến."),
       },
-      addressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
+      businessAddressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
       {
         name: "charterCapitalVnd",
         type: "number",

@@ -6,6 +6,8 @@ import { localDate } from "@/lib/calendar/rules";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import { hasRole, type Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
+import { dossierPersonalData } from "@/lib/dossiers/personal";
+import { personalDataIssues } from "./rules";
 import { publishDecisionSchema, type PublishDecisionInput } from "./schema";
 
 export type DecisionView = {
@@ -25,6 +27,8 @@ export type DecisionsPage = { rows: DecisionView[]; total: number; page: number;
  * not_found also covers a dossier of another agency: never reveal that it exists.
  */
 export type DecisionError = "invalid_input" | "not_found" | "forbidden" | "not_decided" | "already_published";
+// invalid_input also when a published field holds the dossier's personal data:
+// issues { number | summaryVi | summaryEn: ["errors.personalData.<kind>"] } (rules.ts personalDataIssues).
 
 export const decisionsPageSize = 20;
 
@@ -120,6 +124,15 @@ export async function publishDecision(
     const ownAgency = dossier && actor.roles.some((role) => role.agencyId === dossier.competentAgencyId);
     if (!dossier || !ownAgency) return err("not_found");
     if (!hasRole(actor, dossier.competentAgencyId, "head")) return err("forbidden");
+
+    // Privacy: nothing published may hold the dossier's personal data (its applicant's name, the
+    // names, ID and phone numbers, e-mails and home addresses of its answers). Checked here, on the
+    // server, against the dossier's own data; the form shows which field and what kind.
+    const leaks = personalDataIssues(
+      { number: command.number, summaryVi: command.summaryVi, summaryEn: command.summaryEn },
+      await dossierPersonalData(tx, dossier.id),
+    );
+    if (leaks) return err("invalid_input", leaks);
     const decided = (dossier.status === "done" || dossier.status === "returned") && dossier.outcome !== null;
     if (!decided) return err("not_decided");
 

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { agencies, attachments, dossierEvents, dossiers, procedures, users } from "@/db/schema";
 import { loadCalendar } from "@/lib/calendar/service";
-import { addWorkingDaysToDate, localDate } from "@/lib/calendar/rules";
 import { listRoleHolders } from "@/lib/identity/accounts";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
-import { allowedActions, nationalStatusCode } from "./rules";
+import { allowedActions, clockRunningStatuses, dueSoonUntil, nationalStatusCode } from "./rules";
 import { lookupSchema } from "./schema";
+import { eventForApplicant } from "./visibility";
 import type {
   AttachmentView,
   DossierAction,
@@ -84,20 +84,23 @@ export async function getDossierDetail(
       .where(eq(attachments.dossierId, row.id))
       .orderBy(asc(attachments.createdAt), asc(attachments.id)),
   ]);
-  // Applicants see what was done and why; the names of the officers are for staff.
-  const showNames = actor.kind === "staff";
+  const events: DossierEventView[] = eventRows.map(({ event, actorName }) => ({
+    id: event.id,
+    at: event.at,
+    action: event.action as DossierEventView["action"],
+    fromStatus: event.fromStatus as DossierStatus | null,
+    toStatus: event.toStatus as DossierStatus,
+    actorName,
+    comment: event.comment,
+    details: event.details,
+  }));
+  const dossier = toView(row);
+  // Staff see everything. Applicants see each event as visibility.ts allows (their own words, the
+  // agency's messages to them, dates and outcomes), never an officer's name or an internal note.
+  const forStaff = actor.kind === "staff";
   return ok({
-    dossier: toView(row),
-    events: eventRows.map(({ event, actorName }) => ({
-      id: event.id,
-      at: event.at,
-      action: event.action as DossierEventView["action"],
-      fromStatus: event.fromStatus as DossierStatus | null,
-      toStatus: event.toStatus as DossierStatus,
-      actorName: showNames ? actorName : null,
-      comment: event.comment,
-      details: event.details,
-    })),
+    dossier: forStaff ? dossier : { ...dossier, assignee: null },
+    events: forStaff ? events : events.flatMap((event) => eventForApplicant(event) ?? []),
     attachments: attachmentRows.map(toAttachmentView),
     allowedActions: allowedActions(toState(row), actor),
   });
@@ -111,12 +114,6 @@ const inProgressStatuses: DossierStatus[] = [
   "awaiting_payment",
   "done",
 ];
-
-/** The end of the local working day `days` working days after today: the "due soon" horizon. */
-function dueSoonBound(now: Date, days: number, calendar: Awaited<ReturnType<typeof loadCalendar>>): Date {
-  const day = addWorkingDaysToDate(localDate(now), days, calendar);
-  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 60 * 60 * 1000 - 1);
-}
 
 /** Staff: the queue of the actor's agencies. */
 export async function listQueue(
@@ -137,10 +134,10 @@ export async function listQueue(
   const db = await getDb();
   const now = new Date();
   const calendar = await loadCalendar(db);
-  // Deadlines matter only while the clock runs: not once the result exists, nor while the
-  // applicant is asked for documents (the due date moves when they answer).
+  // rules.ts defines overdue and due soon (isClockRunning, isOverdue, isDueSoon); this is the
+  // same definition in SQL, built from its parameters.
   const clockRunning = and(
-    inArray(dossiers.status, ["received", "in_progress", "proposed"]),
+    inArray(dossiers.status, [...clockRunningStatuses]),
     isNull(dossiers.clockStoppedAt),
   ) as SQL;
   const buckets: Record<QueueBucket, SQL> = {
@@ -150,7 +147,7 @@ export async function listQueue(
       clockRunning,
       isNotNull(dossiers.dueAt),
       gte(dossiers.dueAt, now),
-      lte(dossiers.dueAt, dueSoonBound(now, 2, calendar)),
+      lte(dossiers.dueAt, dueSoonUntil(now, calendar)),
     ) as SQL,
     overdue: and(clockRunning, lt(dossiers.dueAt, now)) as SQL,
     all: sql`true`,

@@ -3,7 +3,13 @@
  * the returned step.
  */
 import { hasRole, type Actor } from "@/lib/identity/types";
-import { appointmentDate, extendDueDate, localDate, type WorkingCalendar } from "@/lib/calendar/rules";
+import {
+  addWorkingDaysToDate,
+  appointmentDate,
+  extendDueDate,
+  localDate,
+  type WorkingCalendar,
+} from "@/lib/calendar/rules";
 import { dossierActions, type DossierAction, type DossierStatus, type Outcome } from "./types";
 
 /** What the rules need to know about a dossier. */
@@ -342,15 +348,96 @@ export function isOpen(status: DossierStatus): boolean {
   return status !== "draft" && !isEnded(status);
 }
 
+/* ---- Deadlines: "overdue" and "due soon", defined here once (queue, pages, reports) ---- */
+
 /** States in which the administration's clock runs towards the appointment date. */
-const clockRunningStatuses: readonly DossierStatus[] = ["received", "in_progress", "proposed"];
+export const clockRunningStatuses = [
+  "received",
+  "in_progress",
+  "proposed",
+] as const satisfies readonly DossierStatus[];
+
+/** "Due soon": the appointment falls before the close of the Nth working day from today. */
+export const dueSoonWorkingDays = 2;
+
+/** What the deadline rules need to know about a dossier (dates as Date or ISO text). */
+export type DeadlineFacts = {
+  status: DossierStatus;
+  dueAt: Date | string | null;
+  clockStoppedAt: Date | string | null;
+};
 
 /**
- * Past its appointment date with the clock still running: the administration is late. Not once the
- * result exists, nor while the applicant is asked for documents (the date moves when they answer).
+ * The administration's clock is running: the dossier is accepted and being handled, and the
+ * applicant is not being asked for documents. Not once the result exists.
  */
-export function isPastDue(status: DossierStatus, dueAt: Date | string | null, now: Date): boolean {
-  return clockRunningStatuses.includes(status) && dueAt !== null && new Date(dueAt).getTime() < now.getTime();
+export function isClockRunning(dossier: Omit<DeadlineFacts, "dueAt">): boolean {
+  return (
+    (clockRunningStatuses as readonly DossierStatus[]).includes(dossier.status) &&
+    dossier.clockStoppedAt === null
+  );
+}
+
+/**
+ * Overdue: the clock is running and the appointment date has passed. Not once the result exists,
+ * nor while the applicant is asked for documents (the date moves when they answer).
+ */
+export function isOverdue(dossier: DeadlineFacts, now: Date): boolean {
+  return (
+    isClockRunning(dossier) && dossier.dueAt !== null && new Date(dossier.dueAt).getTime() < now.getTime()
+  );
+}
+
+/** The end of the "due soon" horizon: the close (midnight, Vietnam time) of the Nth working day from today. */
+export function dueSoonUntil(now: Date, calendar: WorkingCalendar, days: number = dueSoonWorkingDays): Date {
+  const day = addWorkingDaysToDate(localDate(now), days, calendar);
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 60 * 60 * 1000 - 1);
+}
+
+/** Due soon: the clock is running, the date has not passed, and it falls within the horizon. */
+export function isDueSoon(dossier: DeadlineFacts, now: Date, calendar: WorkingCalendar): boolean {
+  if (!isClockRunning(dossier) || dossier.dueAt === null) return false;
+  const due = new Date(dossier.dueAt).getTime();
+  return due >= now.getTime() && due <= dueSoonUntil(now, calendar).getTime();
+}
+
+/* ---- What a dossier's pages say about its dates ---- */
+
+/**
+ * The appointment date as a page tells it: "set" (there is one), "pending" (it comes when the
+ * dossier is accepted), or "none" (it ended, refused or withdrawn, before it was accepted: none
+ * will come).
+ */
+export function appointmentState(
+  status: DossierStatus,
+  dueAt: Date | string | null,
+): "set" | "pending" | "none" {
+  if (dueAt !== null) return "set";
+  return isEnded(status) ? "none" : "pending";
+}
+
+export type DossierEnd<D> = { kind: "result" | "refused" | "withdrawn" | "stopped"; at: D };
+
+/**
+ * How and when a dossier ended: with a result (done, then returned), or refused, withdrawn or
+ * stopped, which have an end date but no result. Null while it is still open.
+ */
+export function endOf<D extends Date | string>(
+  status: DossierStatus,
+  finishedAt: D | null,
+): DossierEnd<D> | null {
+  if (finishedAt === null) return null;
+  switch (status) {
+    case "done":
+    case "returned":
+      return { kind: "result", at: finishedAt };
+    case "refused":
+    case "withdrawn":
+    case "stopped":
+      return { kind: status, at: finishedAt };
+    default:
+      return null;
+  }
 }
 
 /**

@@ -20,6 +20,11 @@ export type FormField = {
   max?: number;
   /** date only: the date may not be after today */
   notInFuture?: boolean;
+  /**
+   * text only: the answer is a person's name or home address. Personal data (lib/forms/personal.ts,
+   * with the idNumber, tel and email types): kept out of published decisions.
+   */
+  personal?: "name" | "address";
 };
 
 export type FormDefinition = {

@@ -21,6 +21,8 @@ export type DossierFacts = {
   dueAt: Date | null;
   /** Supplement requests after acceptance. */
   supplementCount: number;
+  /** Its clock stops (waiting for the applicant): from startedAt, until endedAt or still open (null). */
+  clockStops: { startedAt: Date; endedAt: Date | null }[];
 };
 
 /** A half-open interval [start, end) of instants. */
@@ -34,9 +36,17 @@ export type Figures = {
   finishedLate: number;
   /** Accepted before the period's end and neither finished nor withdrawn by then. */
   openAtEnd: number;
-  /** Of those, already past the due date at the period's end (or asked for more than one supplement). */
+  /**
+   * Of those, overdue at the period's end: the clock running (not waiting for the applicant) and the
+   * due date passed. lib/dossiers/rules' isOverdue, the definition the officers' queue counts by.
+   */
   openOverdue: number;
-  /** (finished on time + open and not overdue) / (finished + open); null when there is nothing to measure. */
+  /**
+   * Of those, late by the service index's on-time rule: measured at the period's end (at the start
+   * of a clock stop still open then) after the due date, or asked for more than one supplement.
+   */
+  openLate: number;
+  /** (finished on time + open and not late) / (finished + open); null when there is nothing to measure. */
   onTimeShare: number | null;
   /** received online / received; null when nothing was received. */
   onlineShare: number | null;
@@ -75,6 +85,29 @@ export function isOpenAt(facts: DossierFacts, instant: Date): boolean {
   );
 }
 
+/** The start of the clock stop under way at the instant, or null when the clock was not stopped then. */
+export function stoppedSince(facts: DossierFacts, instant: Date): Date | null {
+  const t = instant.getTime();
+  const stop = facts.clockStops.find(
+    (s) => s.startedAt.getTime() <= t && (s.endedAt === null || s.endedAt.getTime() > t),
+  );
+  return stop?.startedAt ?? null;
+}
+
+/**
+ * Overdue at an instant, as lib/dossiers/rules' isOverdue says of a dossier now: open then
+ * (accepted, not ended, not withdrawn), its clock not stopped for the applicant, and the due date
+ * passed. At the current moment this is exactly the queue's "overdue" tab.
+ */
+export function isOverdueAt(facts: DossierFacts, instant: Date): boolean {
+  return (
+    isOpenAt(facts, instant) &&
+    stoppedSince(facts, instant) === null &&
+    facts.dueAt !== null &&
+    facts.dueAt.getTime() < instant.getTime()
+  );
+}
+
 export function emptyFigures(): Figures {
   return {
     received: 0,
@@ -84,6 +117,7 @@ export function emptyFigures(): Figures {
     finishedLate: 0,
     openAtEnd: 0,
     openOverdue: 0,
+    openLate: 0,
     onTimeShare: null,
     onlineShare: null,
   };
@@ -103,7 +137,10 @@ export function figuresFor(facts: readonly DossierFacts[], period: Period): Figu
       else figures.finishedOnTime += 1;
     } else if (isOpenAt(dossier, period.end)) {
       figures.openAtEnd += 1;
-      if (isLate(period.end, dossier.dueAt, dossier.supplementCount)) figures.openOverdue += 1;
+      if (isOverdueAt(dossier, period.end)) figures.openOverdue += 1;
+      // The on-time rule does not count time waiting for the applicant: an open stop is measured at its start.
+      const measuredAt = stoppedSince(dossier, period.end) ?? period.end;
+      if (isLate(measuredAt, dossier.dueAt, dossier.supplementCount)) figures.openLate += 1;
     }
   }
   return withShares(figures);
@@ -111,7 +148,7 @@ export function figuresFor(facts: readonly DossierFacts[], period: Period): Figu
 
 export function withShares(figures: Figures): Figures {
   const measured = figures.finished + figures.openAtEnd;
-  const onTime = figures.finishedOnTime + (figures.openAtEnd - figures.openOverdue);
+  const onTime = figures.finishedOnTime + (figures.openAtEnd - figures.openLate);
   return {
     ...figures,
     onTimeShare: share(onTime, measured),

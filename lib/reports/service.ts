@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
-import { agencies, dossierEvents, dossiers, procedureAgencies } from "@/db/schema";
+import { agencies, dossierClockStops, dossierEvents, dossiers, procedureAgencies } from "@/db/schema";
 import {
   figuresFor,
   monthPeriod,
@@ -70,6 +70,11 @@ export async function loadDossierFacts(
   const acceptedAt = sql<Date | null>`min(${e.at}) filter (where ${e.action} = 'accept')`;
   const endedAt = sql<Date | null>`min(${e.at}) filter (where ${inArray(e.toStatus, endStates)})`;
   const withdrawnAt = sql<Date | null>`min(${e.at}) filter (where ${e.toStatus} = 'withdrawn')`;
+  // Its clock stops, for "overdue" (the clock must be running) and the on-time rule.
+  const s = dossierClockStops;
+  const clockStops = sql<{ startedAt: string; endedAt: string | null }[]>`(
+    select coalesce(json_agg(json_build_object('startedAt', ${s.startedAt}, 'endedAt', ${s.endedAt})), '[]')
+    from ${s} where ${s.dossierId} = ${dossiers.id})`;
   const rows = await source
     .select({
       competentAgencyId: dossiers.competentAgencyId,
@@ -79,6 +84,7 @@ export async function loadDossierFacts(
       acceptedAt: acceptedAt.mapWith(e.at),
       endedAt: endedAt.mapWith(e.at),
       withdrawnAt: withdrawnAt.mapWith(e.at),
+      clockStops,
     })
     .from(dossiers)
     .innerJoin(e, eq(e.dossierId, dossiers.id))
@@ -93,7 +99,13 @@ export async function loadDossierFacts(
       sql`(${acceptedAt} < ${window.end} or ${endedAt} < ${window.end})
         and coalesce(least(${endedAt}, ${withdrawnAt}), 'infinity'::timestamptz) >= ${window.start}`,
     );
-  return rows;
+  return rows.map((row) => ({
+    ...row,
+    clockStops: row.clockStops.map((stop) => ({
+      startedAt: new Date(stop.startedAt),
+      endedAt: stop.endedAt === null ? null : new Date(stop.endedAt),
+    })),
+  }));
 }
 
 /** The transparency report for a window of months, for one agency or all. */

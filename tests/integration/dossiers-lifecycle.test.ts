@@ -156,11 +156,11 @@ describe("the whole lifecycle", () => {
     expect(staffView.attachments.map((a) => a.id)).toEqual([attachment.id]);
     expect(staffView.allowedActions).toEqual([]);
 
-    // The applicant sees what was done and why, not who did it.
+    // The applicant sees what was done, not who did it nor the specialist's note to the head.
     const applicantView = expectOk(await getDossierDetail(applicantA, { id: dossierId }));
     expect(applicantView.events).toHaveLength(6);
     expect(applicantView.events.every((e) => e.actorName === null)).toBe(true);
-    expect(applicantView.events[2]!.comment).toBe("Hồ sơ đầy đủ, đề nghị cấp.");
+    expect(applicantView.events[2]).toMatchObject({ action: "propose", comment: null, details: null });
 
     const notices = await db.select().from(outbox).orderBy(asc(outbox.id));
     const forDossier = notices.filter((n) => n.payload.dossierId === dossierId);

@@ -6,7 +6,12 @@ import {
   isEnded,
   isFinished,
   isOpen,
-  isPastDue,
+  clockRunningStatuses,
+  dueSoonUntil,
+  dueSoonWorkingDays,
+  isClockRunning,
+  isDueSoon,
+  isOverdue,
   onTime,
   type Command,
   type DecideContext,
@@ -461,23 +466,50 @@ describe("on time", () => {
   });
 });
 
-describe("isPastDue: the administration is late", () => {
+describe("overdue and due soon: one definition for queue, pages and reports", () => {
   const due = new Date("2026-03-10T10:00:00Z");
   const after = new Date("2026-03-11T10:00:00Z");
-  it.each([
-    ["received", true],
-    ["in_progress", true],
-    ["proposed", true],
-    ["supplement_requested", false],
-    ["done", false],
-    ["returned", false],
-    ["submitted", false],
-  ] as const)("%s past its date -> %s", (status, expected) => {
-    expect(isPastDue(status, due, after)).toBe(expected);
+  const facts = (status: DossierStatus, clockStoppedAt: Date | null = null) => ({
+    status,
+    dueAt: due,
+    clockStoppedAt,
   });
-  it("is not late before the date, nor without one", () => {
-    expect(isPastDue("in_progress", due, new Date("2026-03-09T10:00:00Z"))).toBe(false);
-    expect(isPastDue("in_progress", null, after)).toBe(false);
-    expect(isPastDue("in_progress", due.toISOString(), after)).toBe(true);
+  it.each(
+    dossierStatuses.map(
+      (status) => [status, ["received", "in_progress", "proposed"].includes(status)] as const,
+    ),
+  )("%s past its date -> overdue %s", (status, expected) => {
+    expect(isOverdue(facts(status), after)).toBe(expected);
+    expect(isClockRunning(facts(status))).toBe(expected);
+  });
+  it("is not overdue while the clock is stopped, whatever the status says", () => {
+    expect(isOverdue(facts("in_progress", new Date("2026-03-09T10:00:00Z")), after)).toBe(false);
+  });
+  it("is not overdue before the date, nor without one", () => {
+    expect(isOverdue(facts("in_progress"), new Date("2026-03-09T10:00:00Z"))).toBe(false);
+    expect(isOverdue({ ...facts("in_progress"), dueAt: null }, after)).toBe(false);
+    expect(isOverdue({ ...facts("in_progress"), dueAt: due.toISOString() }, after)).toBe(true);
+  });
+  it("the clock runs in exactly the statuses the queue's SQL reads", () => {
+    expect([...clockRunningStatuses]).toEqual(["received", "in_progress", "proposed"]);
+  });
+
+  // Tết 2026: 16–20 Feb off.
+  const tet = makeCalendar(
+    ["16", "17", "18", "19", "20"].map((d) => ({ date: `2026-02-${d}`, kind: "off" as const })),
+  );
+  it("due soon: within the close of the second working day from today, skipping days off", () => {
+    const now = vn("2026-02-13T09:00:00"); // Friday before Tết
+    expect(dueSoonWorkingDays).toBe(2);
+    // Two working days after Friday 13 Feb: Monday 23 and Tuesday 24 Feb.
+    expect(dueSoonUntil(now, tet).toISOString()).toBe(vn("2026-02-24T23:59:59.999").toISOString());
+    const soon = (dueAt: Date, status: DossierStatus = "in_progress", stop: Date | null = null) =>
+      isDueSoon({ status, dueAt, clockStoppedAt: stop }, now, tet);
+    expect(soon(vn("2026-02-13T17:00:00"))).toBe(true);
+    expect(soon(vn("2026-02-24T17:00:00"))).toBe(true);
+    expect(soon(vn("2026-02-25T17:00:00"))).toBe(false);
+    expect(soon(vn("2026-02-12T17:00:00"))).toBe(false); // already overdue
+    expect(soon(vn("2026-02-23T17:00:00"), "supplement_requested", vn("2026-02-12T09:00:00"))).toBe(false);
+    expect(soon(vn("2026-02-23T17:00:00"), "done")).toBe(false);
   });
 });

@@ -4,12 +4,14 @@ import {
   figuresFor,
   isLate,
   isOpenAt,
+  isOverdueAt,
   monthOf,
   monthPeriod,
   monthStart,
   monthsBetween,
   resolveWindow,
   share,
+  stoppedSince,
   windowPeriod,
   yearToDate,
   type DossierFacts,
@@ -26,6 +28,7 @@ function dossier(overrides: Partial<DossierFacts>): DossierFacts {
     withdrawnAt: null,
     dueAt: vn("2026-03-06T17:00:00"),
     supplementCount: 0,
+    clockStops: [],
     ...overrides,
   };
 }
@@ -92,9 +95,28 @@ describe("figures of a period", () => {
       supplementCount: 2,
     });
     const figures = figuresFor([dueInApril, duePassed, twoSupplements], march);
-    expect(figures).toMatchObject({ openAtEnd: 3, openOverdue: 2, finished: 0 });
-    // (0 finished on time + 1 open not overdue) / (0 finished + 3 open)
+    // Two supplements make it late for the index, but its date has not passed: not overdue.
+    expect(figures).toMatchObject({ openAtEnd: 3, openOverdue: 1, openLate: 2, finished: 0 });
+    // (0 finished on time + 1 open not late) / (0 finished + 3 open)
     expect(figures.onTimeShare).toBeCloseTo(1 / 3);
+  });
+
+  it("an open dossier waiting for the applicant (clock stopped) is not overdue, as in the queue", () => {
+    // Due 6 March; asked for documents on 5 March and still waiting at March's end.
+    const waiting = dossier({ clockStops: [{ startedAt: vn("2026-03-05T10:00:00"), endedAt: null }] });
+    expect(isOverdueAt(waiting, march.end)).toBe(false);
+    expect(figuresFor([waiting], march)).toMatchObject({ openAtEnd: 1, openOverdue: 0, openLate: 0 });
+    expect(figuresFor([waiting], march).onTimeShare).toBe(1);
+    // Asked only after the date had passed: late for the index, yet not "overdue" while it waits.
+    const askedLate = dossier({ clockStops: [{ startedAt: vn("2026-03-09T10:00:00"), endedAt: null }] });
+    expect(figuresFor([askedLate], march)).toMatchObject({ openOverdue: 0, openLate: 1 });
+    // A stop that ended before the period's end does not stop the clock then.
+    const answered = dossier({
+      clockStops: [{ startedAt: vn("2026-03-05T10:00:00"), endedAt: vn("2026-03-09T10:00:00") }],
+    });
+    expect(stoppedSince(answered, march.end)).toBe(null);
+    expect(isOverdueAt(answered, march.end)).toBe(true);
+    expect(stoppedSince(waiting, march.end)?.toISOString()).toBe(vn("2026-03-05T10:00:00").toISOString());
   });
 
   it("stops counting a dossier as open once it is withdrawn", () => {

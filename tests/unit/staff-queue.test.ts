@@ -9,7 +9,12 @@ const calendar = makeCalendar(
   ["16", "17", "18", "19", "20"].map((d) => ({ date: `2026-02-${d}`, kind: "off" })),
 );
 const vn = (local: string) => new Date(`${local}+07:00`);
-const open = (dueAt: Date) => ({ dueAt, finishedAt: null, clockStoppedAt: null });
+const open = (dueAt: Date) => ({
+  status: "in_progress" as const,
+  dueAt,
+  finishedAt: null,
+  clockStoppedAt: null,
+});
 
 describe("the appointment date in plain words", () => {
   it("counts working days left, skipping the Tết holiday", () => {
@@ -41,12 +46,32 @@ describe("the appointment date in plain words", () => {
     const due = vn("2026-03-05T17:00:00");
     const now = vn("2026-03-10T10:00:00");
     expect(
-      deadlineOf({ dueAt: due, finishedAt: vn("2026-03-04T10:00:00"), clockStoppedAt: null }, now, calendar),
+      deadlineOf(
+        { status: "done", dueAt: due, finishedAt: vn("2026-03-04T10:00:00"), clockStoppedAt: null },
+        now,
+        calendar,
+      ),
     ).toBe(null);
     expect(
-      deadlineOf({ dueAt: due, finishedAt: null, clockStoppedAt: vn("2026-03-02T10:00:00") }, now, calendar),
+      deadlineOf(
+        {
+          status: "supplement_requested",
+          dueAt: due,
+          finishedAt: null,
+          clockStoppedAt: vn("2026-03-02T10:00:00"),
+        },
+        now,
+        calendar,
+      ),
     ).toEqual({ kind: "paused" });
-    expect(deadlineOf({ dueAt: null, finishedAt: null, clockStoppedAt: null }, now, calendar)).toBe(null);
+    expect(deadlineOf({ ...open(due), dueAt: null }, now, calendar)).toBe(null);
+  });
+
+  it("says nothing when the clock does not run for another reason (awaiting payment)", () => {
+    const now = vn("2026-03-10T10:00:00");
+    expect(
+      deadlineOf({ ...open(vn("2026-03-05T17:00:00")), status: "awaiting_payment" }, now, calendar),
+    ).toBe(null);
   });
 });
 

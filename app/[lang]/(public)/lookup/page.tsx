@@ -9,7 +9,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
-import { isPastDue } from "@/lib/dossiers/rules";
+import { appointmentState, endOf, isOverdue } from "@/lib/dossiers/rules";
 import { SummaryList } from "@/components/ui/SummaryList";
 
 type Props = {
@@ -46,6 +46,10 @@ export default async function LookupPage({ params, searchParams }: Props) {
   }
   const errorText = lookup.error ? t(`forms:${lookup.error}`) : undefined;
   const date = (value: string | null) => (value ? formatDateTime(value, lang) : t("lookup.notYet"));
+  // Refused, withdrawn and stopped dossiers end without a result: their end has its own name, and
+  // no result or appointment is promised.
+  const end = status ? endOf(status.status, status.finishedAt) : null;
+  const appointment = status ? appointmentState(status.status, status.dueAt) : null;
 
   return (
     <>
@@ -97,25 +101,35 @@ export default async function LookupPage({ params, searchParams }: Props) {
                 value: lang === "vi" ? status.receivingAgency.nameVi : status.receivingAgency.nameEn,
               },
               { key: t("lookup.submittedAt"), value: date(status.submittedAt) },
-              { key: t("lookup.acceptedAt"), value: date(status.acceptedAt) },
+              ...(appointment === "none"
+                ? []
+                : [{ key: t("lookup.acceptedAt"), value: date(status.acceptedAt) }]),
               {
                 key: t("lookup.dueAt"),
-                value: status.dueAt ? (
-                  <>
-                    {formatDate(status.dueAt, lang)}
-                    {isPastDue(status.status, status.dueAt, new Date()) ? (
-                      <>
-                        {" "}
-                        <Tag tone="red">{t("lookup.overdue")}</Tag>
-                      </>
-                    ) : null}
-                  </>
-                ) : (
-                  t("lookup.notYet")
-                ),
+                value:
+                  appointment === "none" ? (
+                    t(`lookup.noAppointment.${status.status}`)
+                  ) : status.dueAt ? (
+                    <>
+                      {formatDate(status.dueAt, lang)}
+                      {/* The public status has no clock-stop time: its status says when the clock stops. */}
+                      {isOverdue({ ...status, clockStoppedAt: null }, new Date()) ? (
+                        <>
+                          {" "}
+                          <Tag tone="red">{t("lookup.overdue")}</Tag>
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    t("lookup.notYet")
+                  ),
               },
-              { key: t("lookup.finishedAt"), value: date(status.finishedAt) },
-              { key: t("lookup.returnedAt"), value: date(status.returnedAt) },
+              end && end.kind !== "result"
+                ? { key: t(`lookup.endedOn.${end.kind}`), value: date(end.at) }
+                : { key: t("lookup.finishedAt"), value: date(end?.at ?? null) },
+              ...(end && end.kind !== "result"
+                ? []
+                : [{ key: t("lookup.returnedAt"), value: date(status.returnedAt) }]),
             ]}
           />
           <p className="small muted">{t("lookup.privacy")}</p>

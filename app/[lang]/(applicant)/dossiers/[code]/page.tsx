@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDecisionForDossier } from "@/lib/decisions/service";
-import { isPastDue } from "@/lib/dossiers/rules";
+import { appointmentState, endOf, isOverdue } from "@/lib/dossiers/rules";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -66,6 +66,8 @@ export default async function DossierPage({ params, searchParams }: Props) {
     .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.id - a.id)[0];
   const title = `${t("detail.title", { code })} – ${t("common:siteName")}`;
 
+  const end = endOf(dossier.status, dossier.finishedAt);
+  const appointment = appointmentState(dossier.status, dossier.dueAt);
   const rows = [
     {
       key: t("detail.status"),
@@ -75,19 +77,22 @@ export default async function DossierPage({ params, searchParams }: Props) {
     { key: t("detail.submittedAt"), value: formatDateTime(dossier.submittedAt, lang) || t("detail.notYet") },
     {
       key: t("detail.dueAt"),
-      value: dossier.dueAt ? (
-        <>
-          {formatDate(dossier.dueAt, lang)}
-          {isPastDue(dossier.status, dossier.dueAt, new Date()) ? (
-            <>
-              {" "}
-              <Tag tone="red">{t("detail.overdue")}</Tag>
-            </>
-          ) : null}
-        </>
-      ) : (
-        t("detail.dueNotSet")
-      ),
+      value:
+        appointment === "none" ? (
+          t(`detail.noAppointment.${dossier.status}`)
+        ) : dossier.dueAt ? (
+          <>
+            {formatDate(dossier.dueAt, lang)}
+            {isOverdue(dossier, new Date()) ? (
+              <>
+                {" "}
+                <Tag tone="red">{t("detail.overdue")}</Tag>
+              </>
+            ) : null}
+          </>
+        ) : (
+          t("detail.dueNotSet")
+        ),
     },
     { key: t("detail.receivingAgency"), value: agencyName(dossier.receivingAgency) },
     { key: t("detail.competentAgency"), value: agencyName(dossier.competentAgency) },
@@ -103,6 +108,10 @@ export default async function DossierPage({ params, searchParams }: Props) {
             ),
           },
         ]
+      : []),
+    // Refused, withdrawn or stopped: the day it ended, under its own name (there is no result).
+    ...(end && end.kind !== "result"
+      ? [{ key: t(`detail.endedOn.${end.kind}`), value: formatDateTime(end.at, lang) }]
       : []),
     ...(decision
       ? [

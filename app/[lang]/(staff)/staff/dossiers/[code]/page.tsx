@@ -118,7 +118,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   const answers = [
     ...fields.map((field) => ({
       key: field.label[lang],
-      value: fieldAnswerText(field, dossier.formData[field.name], lang) ?? "—",
+      value: fieldAnswerText(field, dossier.formData[field.name], lang, { idNumbers: "full" }) ?? "—",
     })),
     ...Object.entries(dossier.formData ?? {})
       .filter(([key]) => !named.has(key))
