@@ -10,7 +10,14 @@ import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
-import { allowedActions, nationalStatusCode } from "./rules";
+import {
+  allowedActions,
+  nationalStatusCode,
+  openSupplementRequest,
+  pendingProposal,
+  type Proposal,
+  type SupplementRequest,
+} from "./rules";
 import { lookupSchema } from "./schema";
 import type {
   AttachmentView,
@@ -32,6 +39,10 @@ export type DossierDetail = {
   attachments: AttachmentView[];
   /** What this actor may do now (rules.ts); the UI shows these, the service checks again. */
   allowedActions: DossierAction[];
+  /** Staff only: the proposal the head is deciding on (outcome and the specialist's note), while proposed. */
+  proposal: Proposal | null;
+  /** The request for documents the applicant has to answer, while one is open. */
+  supplementRequest: SupplementRequest | null;
 };
 
 export type QueueBucket = "new" | "in_progress" | "due_soon" | "overdue" | "all";
@@ -86,6 +97,8 @@ export async function getDossierDetail(
   ]);
   // Applicants see what was done and why; the names of the officers are for staff.
   const showNames = actor.kind === "staff";
+  const status = row.status as DossierStatus;
+  const history = eventRows.map(({ event }) => ({ ...event, action: event.action as DossierAction }));
   return ok({
     dossier: toView(row),
     events: eventRows.map(({ event, actorName }) => ({
@@ -100,6 +113,9 @@ export async function getDossierDetail(
     })),
     attachments: attachmentRows.map(toAttachmentView),
     allowedActions: allowedActions(toState(row), actor),
+    // The proposal's note is internal to the agency.
+    proposal: actor.kind === "staff" ? pendingProposal(status, history) : null,
+    supplementRequest: openSupplementRequest(status, history),
   });
 }
 
