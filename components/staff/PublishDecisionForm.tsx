@@ -18,12 +18,15 @@ const id = (field: PublishField) => `publish-${field}`;
 export function PublishDecisionForm({
   title,
   today,
+  version,
   action,
 }: {
   /** the page title, to put "Error: " before it when the post fails */
   title: string;
   /** the local date, YYYY-MM-DD: the usual issue date */
   today: string;
+  /** the dossier's version the page shows: publishing after someone changed it is a conflict */
+  version: number;
   action: (state: PublishState, formData: FormData) => Promise<PublishState>;
 }) {
   const t = useT("staff");
@@ -52,6 +55,7 @@ export function PublishDecisionForm({
         </Notice>
       ) : null}
       <form action={formAction} noValidate key={JSON.stringify(state)}>
+        <input type="hidden" name="version" value={version} />
         <TextField
           id={id("number")}
           name="number"

@@ -90,7 +90,14 @@ export const publishFields: readonly PublishField[] = ["number", "issuedOn", "su
 
 export type PublishState = {
   /** a key in the "staff" namespace (publish.errors.<error>) */
-  error?: "not_found" | "forbidden" | "not_decided" | "already_published" | "invalid_request" | "failed";
+  error?:
+    | "not_found"
+    | "forbidden"
+    | "not_decided"
+    | "already_published"
+    | "conflict"
+    | "invalid_request"
+    | "failed";
   /** keys in the "staff" namespace (publish.fieldErrors.*) */
   fieldErrors?: Partial<Record<PublishField, string>>;
   values?: Partial<Record<PublishField, string>>;

@@ -1,14 +1,9 @@
 import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
 import type { Channel } from "@/lib/catalog/types";
-import {
-  appointmentDate,
-  extendDueDate,
-  localDate,
-  workingDaysFor,
-  type WorkingCalendar,
-} from "@/lib/calendar/rules";
-import { formatDossierCode } from "@/lib/dossiers/rules";
+import { localDate, workingDaysFor, type WorkingCalendar } from "@/lib/calendar/rules";
+import { decide, formatDossierCode, type Command, type DossierState, type Step } from "@/lib/dossiers/rules";
 import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
+import { hasRole, type Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import type { AgencyKey } from "./agencies";
 import type { SeedPerson } from "./accounts";
@@ -18,9 +13,11 @@ import type { Random } from "./random";
 import { makeWorkTime, minutesPerDay, type WorkTime } from "./worktime";
 
 /**
- * About 300 dossiers over the 12 months before `now`, each walked through the state machine as
- * the services would: the same events in the same order, deadlines from the working calendar,
- * clock stops for supplements after acceptance, codes from the same counters.
+ * About 300 dossiers over the 12 months before `now`, each walked through the state machine: every
+ * planned step is decided by the pure `decide()` of lib/dossiers/rules.ts, with the officer or
+ * applicant who takes it and the seed's own clock, and the row, the event, the clock stops and the
+ * deadlines are what it returns. A step the rules refuse stops the seed: demo data never holds a
+ * history the rules forbid. Codes come from the same counters as the service's.
  */
 
 export const seededStatuses = [
@@ -102,11 +99,14 @@ export type DossierSeedInput = {
     citizen: Applicant;
     business: Applicant;
     organisationId: string;
-    receiverId: string;
-    specialistId: string;
-    headId: string;
+    /** The demo officers, with their roles: the rules check them at every step. */
+    receiver: StaffActor;
+    specialist: StaffActor;
+    head: StaffActor;
   };
 };
+
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 export type SeededDossiers = {
   dossiers: (typeof dossiers.$inferInsert)[];
@@ -116,7 +116,8 @@ export type SeededDossiers = {
   decisions: (typeof decisions.$inferInsert)[];
 };
 
-type Actor = "applicant" | "receiver" | "specialist" | "head";
+/** Who takes a step: the dossier's applicant or one of the demo officers. */
+type Role = "applicant" | "receiver" | "specialist" | "head";
 
 type Variant = "pre" | "post" | "early" | "processing" | "supplement";
 
@@ -156,29 +157,21 @@ type Spec = {
   };
 };
 
-type PlannedStep = {
-  action: DossierAction;
-  at: Date;
-  from: DossierStatus;
-  to: DossierStatus;
-  actor: Actor;
-  details: Record<string, unknown>;
-};
+type PlannedStep = { at: Date; role: Role; event: Step["event"] };
+
+/** The dossier's row as the steps decided so far left it. */
+type Walked = DossierState & { submittedAt: Date | null; finishedAt: Date | null; returnedAt: Date | null };
 
 type Plan = {
+  /** the working minute of submission, to walk the same dossier again */
+  start: number;
   steps: PlannedStep[];
-  submittedAt: Date;
-  acceptedAt: Date | null;
-  dueAt: Date | null;
-  finishedAt: Date | null;
-  returnedAt: Date | null;
-  clockStoppedAt: Date | null;
+  state: Walked;
   clockStops: { startedAt: Date; endedAt: Date | null }[];
-  supplementCount: number;
-  assigned: boolean;
-  proposedOutcome: Outcome | null;
-  outcome: Outcome | null;
 };
+
+/** A decision to publish once the dossier is decided (a step of its history, like any other). */
+type Publication = { number: string; issuedOn: string; at: Date };
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -298,117 +291,125 @@ function timeLimitDays(procedure: ProcedureRef, channel: 1 | 2 | 3): number {
   return workingDaysFor(hours);
 }
 
-/** Walks a dossier from submission at working minute `start` to its final state. */
-function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalendar): Plan {
-  const o = spec.offsets;
-  const steps: PlannedStep[] = [];
-  let status: DossierStatus = "draft";
-  const push = (
-    action: DossierAction,
-    at: Date,
-    to: DossierStatus,
-    actor: Actor,
-    details: Record<string, unknown> = {},
-  ) => {
-    steps.push({ action, at, from: status, to, actor, details });
-    status = to;
+/**
+ * Takes one step of a dossier's life: `decide()` with the actor and the seed's clock, and the row,
+ * clock stops and history updated from the step it returns. Throws when the rules refuse.
+ */
+function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { act: Act } {
+  const { receiver, specialist, head } = input.demo;
+  const applicant: Actor = {
+    kind: "applicant",
+    userId: spec.applicant.id,
+    name: spec.applicant.person.fullName,
+    organisationIds: spec.organisationId ? [spec.organisationId] : [],
   };
-  const result: Plan = {
-    steps,
-    submittedAt: new Date(0),
+  const cast: Record<Role, Actor> = { applicant, receiver, specialist, head };
+  const limitDays = timeLimitDays(spec.procedure, spec.channel);
+  const state: Walked = {
+    status: "draft",
+    applicantId: spec.applicant.id,
+    organisationId: spec.organisationId,
+    receivingAgencyId: spec.pair.receiving.id,
+    competentAgencyId: spec.pair.competent.id,
+    assigneeId: null,
+    outcome: null,
+    proposedOutcome: null,
     acceptedAt: null,
     dueAt: null,
+    clockStoppedAt: null,
+    supplementCount: 0,
+    decisionPublished: false,
+    submittedAt: null,
     finishedAt: null,
     returnedAt: null,
-    clockStoppedAt: null,
-    clockStops: [],
-    supplementCount: 0,
-    assigned: false,
-    proposedOutcome: null,
-    outcome: null,
   };
-  // Withdrawing or stopping ends a running clock stop, which moves the due date as a supplement would.
-  const end = (action: DossierAction, at: Date, to: DossierStatus, actor: Actor) => {
-    const open = result.clockStops.find((stop) => stop.endedAt === null);
-    const details: Record<string, unknown> = {};
-    if (open) {
-      open.endedAt = at;
-      result.clockStoppedAt = null;
-      if (result.dueAt) {
-        details.previousDueAt = result.dueAt.toISOString();
-        result.dueAt = extendDueDate(result.dueAt, open.startedAt, at, calendar);
-        details.dueAt = result.dueAt.toISOString();
-      }
+  const plan: Plan = { start, steps: [], state, clockStops: [] };
+  const act: Act = (action, at, role, extra = {}) => {
+    const command: Command = { action, ...extra };
+    const decision = decide(state, cast[role], command, {
+      now: at,
+      calendar: input.calendar,
+      timeLimitDays: limitDays,
+      // As the service asks the database: does the assignee hold the role at the competent agency?
+      assigneeIsSpecialist:
+        command.assigneeId === specialist.userId &&
+        hasRole(specialist, state.competentAgencyId, "specialist"),
+    });
+    if (!decision.ok) {
+      throw new Error(
+        `Demo seed: the rules refuse "${action}" by the ${role} from "${state.status}" ` +
+          `(${spec.procedure.seed.code}, ${at.toISOString()}): ${decision.error}`,
+      );
     }
-    push(action, at, to, actor, details);
-    result.finishedAt = at;
+    const { step } = decision;
+    Object.assign(state, step.changes, { status: step.status });
+    if (action === "publish_decision") state.decisionPublished = true;
+    if (step.clock && "stop" in step.clock) plan.clockStops.push({ startedAt: at, endedAt: null });
+    if (step.clock && "resume" in step.clock)
+      for (const stop of plan.clockStops) if (stop.endedAt === null) stop.endedAt = at;
+    plan.steps.push({ at, role, event: step.event });
+  };
+  return Object.assign(plan, { act });
+}
+
+type Act = (action: DossierAction, at: Date, role: Role, extra?: Omit<Command, "action">) => void;
+
+/** Walks a dossier from submission at working minute `start` to its final state. */
+function plan(
+  spec: Spec,
+  start: number,
+  clock: WorkTime,
+  input: DossierSeedInput,
+  publication?: Publication,
+): Plan {
+  const o = spec.offsets;
+  const { act, ...result } = walker(spec, input, start);
+  const state = result.state;
+  const end = (action: "refuse" | "withdraw" | "stop", at: Date, role: Role) => {
+    act(action, at, role);
     return result;
   };
 
   let cursor = start;
-  result.submittedAt =
+  const submittedAt =
     o.offHours === null
       ? clock.at(cursor)
       : new Date(clock.at(clock.dayStart(cursor)).getTime() - o.offHours * 60_000);
   // The applicant is the one who submits, whatever the channel (rules.ts); desk and post show in the comment.
-  push("submit", result.submittedAt, "submitted", "applicant");
+  act("submit", submittedAt, "applicant");
   if (spec.status === "submitted") return result;
 
   if (spec.preSupplement || spec.variant === "pre") {
     cursor += o.preRequest;
-    push("request_supplement", clock.at(cursor), "supplement_requested", "receiver");
+    act("request_supplement", clock.at(cursor), "receiver");
     if (spec.status === "supplement_requested") return result;
     cursor += o.preAnswer;
-    push("supplement", clock.at(cursor), "submitted", "applicant");
+    act("supplement", clock.at(cursor), "applicant");
   }
-  if (spec.status === "refused") return end("refuse", clock.at(cursor + o.endAfter), "refused", "receiver");
-  if (spec.variant === "early")
-    return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
+  if (spec.status === "refused") return end("refuse", clock.at(cursor + o.endAfter), "receiver");
+  if (spec.variant === "early") return end("withdraw", clock.at(cursor + o.endAfter), "applicant");
 
   cursor += o.accept;
-  const days = timeLimitDays(spec.procedure, spec.channel);
-  result.acceptedAt = clock.at(cursor);
-  result.dueAt = appointmentDate(result.acceptedAt, days, calendar);
-  push("accept", result.acceptedAt, "received", "receiver", {
-    dueAt: result.dueAt.toISOString(),
-    timeLimitDays: days,
-  });
+  act("accept", clock.at(cursor), "receiver");
   if (spec.status === "received") return result;
 
   cursor += o.assign;
-  result.assigned = true;
-  push("assign", clock.at(cursor), "in_progress", "head", { previousAssigneeId: null });
+  act("assign", clock.at(cursor), "head", { assigneeId: input.demo.specialist.userId });
 
   if (spec.postSupplement || spec.variant === "post" || spec.variant === "supplement") {
     cursor += o.postRequest;
-    const stoppedAt = clock.at(cursor);
-    result.supplementCount += 1;
-    result.clockStoppedAt = stoppedAt;
-    result.clockStops.push({ startedAt: stoppedAt, endedAt: null });
-    push("request_supplement", stoppedAt, "supplement_requested", "specialist", {
-      supplementCount: result.supplementCount,
-    });
+    act("request_supplement", clock.at(cursor), "specialist");
     if (spec.status === "supplement_requested") return result;
-    if (spec.status === "withdrawn")
-      return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
-    if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
+    if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "applicant");
+    if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "head");
     cursor += o.postAnswer;
-    const resumedAt = clock.at(cursor);
-    const previousDueAt = result.dueAt.toISOString();
-    result.dueAt = extendDueDate(result.dueAt, stoppedAt, resumedAt, calendar);
-    result.clockStops[0]!.endedAt = resumedAt;
-    result.clockStoppedAt = null;
-    push("supplement", resumedAt, "in_progress", "applicant", {
-      dueAt: result.dueAt.toISOString(),
-      previousDueAt,
-    });
+    act("supplement", clock.at(cursor), "applicant");
   }
-  if (spec.status === "withdrawn")
-    return end("withdraw", clock.at(cursor + o.endAfter), "withdrawn", "applicant");
-  if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "stopped", "head");
+  if (spec.status === "withdrawn") return end("withdraw", clock.at(cursor + o.endAfter), "applicant");
+  if (spec.status === "stopped") return end("stop", clock.at(cursor + o.endAfter), "head");
   if (spec.status === "in_progress") return result;
 
-  const dueIndex = clock.indexOf(result.dueAt);
+  const dueIndex = clock.indexOf(state.dueAt!);
   const earliest = cursor + 60;
   let finish = spec.late
     ? dueIndex + o.lateBy
@@ -416,18 +417,22 @@ function plan(spec: Spec, start: number, clock: WorkTime, calendar: WorkingCalen
   const propose = cursor + Math.max(10, Math.floor((finish - cursor) * o.proposeFraction));
   if (finish <= propose) finish = propose + 10;
   const proposal = spec.outcome === "approved" ? "approve" : "deny";
-  result.proposedOutcome = spec.outcome;
-  push("propose", clock.at(propose), "proposed", "specialist", { proposal });
+  act("propose", clock.at(propose), "specialist", { proposal });
   if (spec.status === "proposed") return result;
 
-  result.proposedOutcome = null;
-  result.outcome = spec.outcome;
-  result.finishedAt = clock.at(finish);
-  push(proposal, result.finishedAt, "done", "head", { outcome: spec.outcome, proposedOutcome: spec.outcome });
+  act(proposal, clock.at(finish), "head");
+  // A head publishes the decision (lib/decisions/rules.ts decides who may, through decide()).
+  const returnAt = clock.at(finish + o.returnAfter);
+  const publishFirst = publication && (spec.status === "done" || publication.at <= returnAt);
+  const publish = () =>
+    act("publish_decision", publication!.at, "head", {
+      decision: { number: publication!.number, issuedOn: publication!.issuedOn },
+    });
+  if (publishFirst) publish();
   if (spec.status === "done") return result;
 
-  result.returnedAt = clock.at(finish + o.returnAfter);
-  push("return_result", result.returnedAt, "returned", "receiver");
+  act("return_result", returnAt, "receiver");
+  if (publication && !publishFirst) publish();
   return result;
 }
 
@@ -443,9 +448,10 @@ function place(spec: Spec, input: DossierSeedInput, clock: WorkTime): Plan {
   const open = !["returned", "refused", "withdrawn", "stopped"].includes(spec.status);
 
   const probeStart = lastSubmit - minutesPerDay * 40;
-  const probe = plan(spec, probeStart, clock, input.calendar);
+  const probe = plan(spec, probeStart, clock, input);
   const { anchor } = spec.offsets;
-  const anchorAt = anchor.step === "accept" && probe.acceptedAt ? probe.acceptedAt : lastAt(probe);
+  const anchorAt =
+    anchor.step === "accept" && probe.state.acceptedAt ? probe.state.acceptedAt : lastAt(probe);
   let start: number;
   if (open) {
     start = nowIndex - anchor.before - (clock.indexOf(anchorAt) - probeStart);
@@ -458,8 +464,8 @@ function place(spec: Spec, input: DossierSeedInput, clock: WorkTime): Plan {
   if (start > lastSubmit) start = lastSubmit - spec.offsets.jitter;
   for (let attempt = 0; attempt < 8; attempt++) {
     start = Math.max(yearAgo, start);
-    const candidate = plan(spec, start, clock, input.calendar);
-    if (lastAt(candidate) < input.now && localDate(candidate.submittedAt) < localDate(input.now))
+    const candidate = plan(spec, start, clock, input);
+    if (lastAt(candidate) < input.now && localDate(candidate.state.submittedAt!) < localDate(input.now))
       return candidate;
     start -= Math.max(clock.indexOf(lastAt(candidate)) - nowIndex, 0) + 30;
   }
@@ -543,7 +549,8 @@ function commentFor(
   steps: PlannedStep[],
 ): string | null {
   const pick = (key: string) => random.pick(comments[key] ?? [""]);
-  switch (step.action) {
+  const { action, details, fromStatus } = step.event;
+  switch (action) {
     case "submit":
       return spec.channel === 1
         ? "Nộp trực tiếp tại Bộ phận một cửa."
@@ -553,22 +560,27 @@ function commentFor(
     case "accept":
     case "assign":
     case "approve":
-      return random.chance(0.6) ? pick(step.action) : null;
+      return random.chance(0.6) ? pick(action) : null;
     case "propose":
-      return pick(step.details.proposal === "deny" ? "propose_deny" : "propose_approve");
+      return pick(details.proposal === "deny" ? "propose_deny" : "propose_approve");
     case "request_supplement":
-      if (step.from === "submitted") return pick("request_supplement_pre");
+      if (fromStatus === "submitted") return pick("request_supplement_pre");
       return spec.procedure.seed.code === "1.013225" && random.chance(0.6)
         ? buildingSupplement
         : pick("request_supplement_post");
     case "stop":
-      return pick(steps[index - 1]?.action === "request_supplement" ? "stop_supplement" : "stop_processing");
+      return pick(
+        steps[index - 1]?.event.action === "request_supplement" ? "stop_supplement" : "stop_processing",
+      );
     case "withdraw":
       return random.chance(0.7) ? pick("withdraw") : null;
     case "return_result":
       return returnComments[spec.channel];
+    case "publish_decision":
+      // The decision's number is in the event; the register holds its summary.
+      return null;
     default:
-      return pick(step.action);
+      return pick(action);
   }
 }
 
@@ -630,10 +642,10 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   for (const status of seededStatuses) if (specs.length < input.count) specs.push(drawSpec(input, status));
   while (specs.length < input.count) specs.push(drawSpec(input, random.weighted(statusWeights)));
 
-  const staff: Record<Exclude<Actor, "applicant">, string> = {
-    receiver: input.demo.receiverId,
-    specialist: input.demo.specialistId,
-    head: input.demo.headId,
+  const staff: Record<Exclude<Role, "applicant">, string> = {
+    receiver: input.demo.receiver.userId,
+    specialist: input.demo.specialist.userId,
+    head: input.demo.head.userId,
   };
 
   type Built = { row: typeof dossiers.$inferInsert; plan: Plan | null; spec: Spec };
@@ -683,71 +695,71 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
     }
 
     const p = place(spec, input, clock);
+    const submittedAt = p.state.submittedAt!;
     const createdAt = new Date(
-      p.submittedAt.getTime() - (spec.channel === 1 ? random.int(1, 5) : random.int(4, 45)) * 60_000,
+      submittedAt.getTime() - (spec.channel === 1 ? random.int(1, 5) : random.int(4, 45)) * 60_000,
     );
     const formData = answersFor(spec.procedure.seed.code, {
       random,
       applicant: person,
       commune,
-      submittedAt: p.submittedAt,
+      submittedAt,
       companyName: spec.companyName,
     });
-    return {
-      spec,
-      plan: p,
-      row: {
-        ...base,
-        status: p.steps[p.steps.length - 1]!.to,
-        outcome: p.outcome,
-        proposedOutcome: p.proposedOutcome,
-        assigneeId: p.assigned ? input.demo.specialistId : null,
-        formData,
-        submittedAt: p.submittedAt,
-        acceptedAt: p.acceptedAt,
-        dueAt: p.dueAt,
-        finishedAt: p.finishedAt,
-        returnedAt: p.returnedAt,
-        clockStoppedAt: p.clockStoppedAt,
-        supplementCount: p.supplementCount,
-        version: 1 + p.steps.length,
-        createdAt,
-        updatedAt: lastAt(p),
-      },
-    };
+    return { spec, plan: p, row: { ...base, status: "submitted", formData, createdAt } };
   });
 
   // Codes in submission order, per receiving agency and local day, as the service hands them out.
   const counters = new Map<string, { agencyId: string; day: string; last: number }>();
   const submitted = built
-    .filter((b) => b.plan)
-    .sort((a, b) => a.plan!.submittedAt.getTime() - b.plan!.submittedAt.getTime());
+    .filter((b): b is Built & { plan: Plan } => b.plan !== null)
+    .sort((a, b) => a.plan.state.submittedAt!.getTime() - b.plan.state.submittedAt!.getTime());
   for (const b of submitted) {
-    const day = localDate(b.plan!.submittedAt);
+    const submittedAt = b.plan.state.submittedAt!;
+    const day = localDate(submittedAt);
     const key = `${b.spec.pair.receiving.id}|${day}`;
     const counter = counters.get(key) ?? { agencyId: b.spec.pair.receiving.id, day, last: 0 };
     counter.last += 1;
     counters.set(key, counter);
-    b.row.code = formatDossierCode(b.spec.pair.receiving.code, b.plan!.submittedAt, counter.last);
+    b.row.code = formatDossierCode(b.spec.pair.receiving.code, submittedAt, counter.last);
+  }
+
+  // Decisions are published as a step of the dossier's history: walk those dossiers again with it.
+  const publications = choosePublications(submitted, input);
+  for (const { built: b, publication } of publications) {
+    b.plan = plan(b.spec, b.plan.start, clock, input, publication);
   }
 
   const events: SeededDossiers["events"] = [];
   const clockStops: SeededDossiers["clockStops"] = [];
   for (const b of built) {
     if (!b.plan) continue;
-    const { steps } = b.plan;
+    const { steps, state } = b.plan;
+    Object.assign(b.row, {
+      status: state.status,
+      outcome: state.outcome,
+      proposedOutcome: state.proposedOutcome,
+      assigneeId: state.assigneeId,
+      submittedAt: state.submittedAt,
+      acceptedAt: state.acceptedAt,
+      dueAt: state.dueAt,
+      finishedAt: state.finishedAt,
+      returnedAt: state.returnedAt,
+      clockStoppedAt: state.clockStoppedAt,
+      supplementCount: state.supplementCount,
+      version: 1 + steps.length,
+      updatedAt: lastAt(b.plan),
+    });
     steps.forEach((step, index) => {
-      const details = { ...step.details };
-      if (step.action === "assign") details.assigneeId = input.demo.specialistId;
       events.push({
         dossierId: b.row.id!,
         at: step.at,
-        actorId: step.actor === "applicant" ? b.spec.applicant.id : staff[step.actor],
-        action: step.action,
-        fromStatus: step.from,
-        toStatus: step.to,
+        actorId: step.role === "applicant" ? b.spec.applicant.id : staff[step.role],
+        action: step.event.action,
+        fromStatus: step.event.fromStatus,
+        toStatus: step.event.toStatus,
         comment: commentFor(step, b.spec, random, index, steps),
-        details,
+        details: step.event.details,
       });
     });
     for (const stop of b.plan.clockStops)
@@ -766,36 +778,59 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
     events,
     clockStops,
     counters: [...counters.values()],
-    decisions: publishDecisions(built, input),
+    decisions: publications.map(({ built: b, publication, summary }) => ({
+      id: input.random.uuid(),
+      number: publication.number,
+      issuedOn: publication.issuedOn,
+      agencyId: b.spec.pair.competent.id,
+      dossierId: b.row.id!,
+      summaryVi: summary.vi,
+      summaryEn: summary.en,
+      searchText: searchable(`${publication.number} ${summary.vi} ${summary.en}`),
+      publishedBy: input.demo.head.userId,
+      publishedAt: publication.at,
+    })),
   };
 }
 
-/** Published results for approved dossiers whose result is a public act (permits, registrations). */
-function publishDecisions(
-  built: { row: typeof dossiers.$inferInsert; spec: Spec }[],
+const money = {
+  vi: new Intl.NumberFormat("vi-VN"),
+  en: new Intl.NumberFormat("en-GB"),
+};
+
+/**
+ * What the register says of a result, per procedure whose result is a public act (permits,
+ * registrations). Published text holds no personal data (ARCHITECTURE invariant 9): no name, ID
+ * number, phone or address of anyone, and no business name (household businesses are named after
+ * people); only what the act is and figures that identify nobody.
+ */
+const summaries: Record<string, (answers: Record<string, unknown>) => { vi: string; en: string }> = {
+  "1.013225": (a) => ({
+    vi: `Cấp giấy phép xây dựng nhà ở riêng lẻ ${a.floors} tầng, tổng diện tích sàn ${a.floorAreaM2} m².`,
+    en: `Building permit for a ${a.floors}-storey detached house, ${a.floorAreaM2} m² of floor area.`,
+  }),
+  "1.001612": (a) => ({
+    vi: `Cấp Giấy chứng nhận đăng ký hộ kinh doanh, vốn kinh doanh ${money.vi.format(Number(a.capitalVnd))} đồng.`,
+    en: `Household business registration certificate, business capital VND ${money.en.format(Number(a.capitalVnd))}.`,
+  }),
+  "2.001610": (a) => ({
+    vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp tư nhân, vốn đầu tư ${money.vi.format(Number(a.investedCapitalVnd))} đồng.`,
+    en: `Enterprise registration certificate for a private enterprise, invested capital VND ${money.en.format(Number(a.investedCapitalVnd))}.`,
+  }),
+  "2.001583": (a) => ({
+    vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp công ty trách nhiệm hữu hạn một thành viên, vốn điều lệ ${money.vi.format(Number(a.charterCapitalVnd))} đồng.`,
+    en: `Enterprise registration certificate for a single-member limited liability company, charter capital VND ${money.en.format(Number(a.charterCapitalVnd))}.`,
+  }),
+};
+
+/** About 40 approved dossiers whose result is a public act, spread over the year, each with its decision. */
+function choosePublications<B extends { row: typeof dossiers.$inferInsert; plan: Plan; spec: Spec }>(
+  built: B[],
   input: DossierSeedInput,
-): SeededDossiers["decisions"] {
-  const summaries: Record<string, (answers: Record<string, unknown>) => { vi: string; en: string }> = {
-    "1.013225": (a) => ({
-      vi: `Cấp giấy phép xây dựng nhà ở riêng lẻ ${a.floors} tầng, tổng diện tích sàn ${a.floorAreaM2} m², tại ${a.constructionAddress}.`,
-      en: `Building permit for a ${a.floors}-storey detached house, ${a.floorAreaM2} m² of floor area, at ${a.constructionAddress}.`,
-    }),
-    "1.001612": (a) => ({
-      vi: `Cấp Giấy chứng nhận đăng ký hộ kinh doanh cho ${a.businessName}, địa điểm kinh doanh tại ${a.businessAddress}.`,
-      en: `Household business registration certificate for ${a.businessName}, at ${a.businessAddress}.`,
-    }),
-    "2.001610": (a) => ({
-      vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp cho ${a.enterpriseName}, trụ sở tại ${a.headOfficeAddress}.`,
-      en: `Enterprise registration certificate for ${a.enterpriseName}, head office at ${a.headOfficeAddress}.`,
-    }),
-    "2.001583": (a) => ({
-      vi: `Cấp Giấy chứng nhận đăng ký doanh nghiệp cho ${a.companyName}, trụ sở tại ${a.headOfficeAddress}.`,
-      en: `Enterprise registration certificate for ${a.companyName}, head office at ${a.headOfficeAddress}.`,
-    }),
-  };
+): { built: B; publication: Publication; summary: { vi: string; en: string } }[] {
   const approved = built
-    .filter((b) => b.row.outcome === "approved" && summaries[b.spec.procedure.seed.code])
-    .sort((a, b) => a.row.finishedAt!.getTime() - b.row.finishedAt!.getTime());
+    .filter((b) => b.plan.state.outcome === "approved" && summaries[b.spec.procedure.seed.code])
+    .sort((a, b) => a.plan.state.finishedAt!.getTime() - b.plan.state.finishedAt!.getTime());
   const target = Math.round((input.count * 40) / 300);
   // Spread the published ones over the year rather than taking only the latest.
   const stride = Math.max(1, approved.length / Math.max(1, target));
@@ -805,26 +840,21 @@ function publishDecisions(
 
   const sequence = new Map<string, number>();
   return chosen.map((b) => {
-    const issuedOn = localDate(b.row.finishedAt!);
+    const finishedAt = b.plan.state.finishedAt!;
+    const issuedOn = localDate(finishedAt);
     const agency = b.spec.pair.competent;
     const key = `${agency.id}|${issuedOn.slice(0, 4)}`;
     const next = (sequence.get(key) ?? input.random.int(40, 160)) + input.random.int(1, 9);
     sequence.set(key, next);
     const number = `${next}/${agency.key === "finance" ? "QĐ-STC" : "QĐ-UBND"}`;
-    const summary = summaries[b.spec.procedure.seed.code]!(b.row.formData as Record<string, unknown>);
-    return {
-      id: input.random.uuid(),
-      number,
-      issuedOn,
-      agencyId: agency.id,
-      dossierId: b.row.id!,
-      summaryVi: summary.vi,
-      summaryEn: summary.en,
-      searchText: searchable(`${number} ${summary.vi} ${summary.en}`),
-      publishedBy: input.demo.headId,
-      publishedAt: new Date(
-        Math.min(b.row.finishedAt!.getTime() + 30 * 60_000, input.now.getTime() - 60_000),
+    // Half an hour after the decision, and before now.
+    const at = new Date(
+      Math.max(
+        finishedAt.getTime(),
+        Math.min(finishedAt.getTime() + 30 * 60_000, input.now.getTime() - 60_000),
       ),
-    };
+    );
+    const summary = summaries[b.spec.procedure.seed.code]!(b.row.formData as Record<string, unknown>);
+    return { built: b, publication: { number, issuedOn, at }, summary };
   });
 }

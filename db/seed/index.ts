@@ -20,7 +20,7 @@ import { makeCalendar } from "@/lib/calendar/rules";
 import { hashPassword } from "@/lib/identity/passwords";
 import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
 import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
-import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef } from "./dossiers";
+import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { holidayRows } from "./holidays";
 import { procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
 import { createRandom } from "./random";
@@ -180,6 +180,13 @@ async function insertAll(
     id: accountIds[key],
     person: demoPeople[key],
   });
+  // The demo officers as the session would resolve them: the rules check their roles at every step.
+  const staffActor = (key: "receiver" | "specialist" | "head"): StaffActor => ({
+    kind: "staff",
+    userId: accountIds[key],
+    name: demoAccounts.find((account) => account.key === key)!.fullName,
+    roles: demoStaffRoles[key].map(({ agency, role }) => ({ agencyId: agencyIds[agency], role })),
+  });
   const seeded = seedDossiers({
     random,
     now,
@@ -191,9 +198,9 @@ async function insertAll(
       citizen: applicant("citizen"),
       business: applicant("business"),
       organisationId,
-      receiverId: accountIds.receiver,
-      specialistId: accountIds.specialist,
-      headId: accountIds.head,
+      receiver: staffActor("receiver"),
+      specialist: staffActor("specialist"),
+      head: staffActor("head"),
     },
   });
   await insertChunked(seeded.dossiers, (chunk) => tx.insert(dossiers).values(chunk));

@@ -1,8 +1,45 @@
 /**
- * Rules of the decisions registry (pure: no I/O).
+ * Rules of the decisions registry (pure: no I/O): who may publish a dossier's decision and when (the
+ * one definition: lib/dossiers/rules.ts asks it for the `publish_decision` action, so it comes back
+ * in allowedActions with the dossier detail, and publishing goes through that transition), and that
+ * published text holds no personal data.
  */
+import { hasRole, type Actor } from "@/lib/identity/types";
+import type { DossierStatus, Outcome } from "@/lib/dossiers/types";
 import type { PersonalDatum, PersonalKind } from "@/lib/forms/personal";
 import { searchable } from "@/lib/text/normalize";
+
+/* ---- Who may publish, and when ---- */
+
+/** What the rule needs to know about a dossier. */
+export type PublishableDossier = {
+  status: DossierStatus;
+  outcome: Outcome | null;
+  competentAgencyId: string;
+  /** a decision of this dossier is already in the register (one per dossier) */
+  decisionPublished: boolean;
+};
+
+/** Why a dossier's decision cannot be published now; null when it can. */
+export type PublishRefusal = "not_decided" | "already_published";
+
+/** Decided (done, or its result returned, with an outcome) and not published yet. */
+export function publishRefusal(dossier: PublishableDossier): PublishRefusal | null {
+  const decided = (dossier.status === "done" || dossier.status === "returned") && dossier.outcome !== null;
+  if (!decided) return "not_decided";
+  if (dossier.decisionPublished) return "already_published";
+  return null;
+}
+
+/** A head of the competent agency: the one who signed the decision publishes it. */
+export function isDecisionPublisher(dossier: PublishableDossier, actor: Actor): boolean {
+  return hasRole(actor, dossier.competentAgencyId, "head");
+}
+
+/** Whether this actor may publish this dossier's decision now. */
+export function mayPublishDecision(dossier: PublishableDossier, actor: Actor): boolean {
+  return publishRefusal(dossier) === null && isDecisionPublisher(dossier, actor);
+}
 
 /* ---- No personal data in published text (ARCHITECTURE invariant 9) ---- */
 

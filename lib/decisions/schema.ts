@@ -11,6 +11,8 @@ export const publishDecisionSchema = z.object({
   issuedOn: z.iso.date("errors.date"),
   summaryVi: text(2000),
   summaryEn: text(2000),
+  /** The dossier's version when the form was shown: a change since then is a conflict. */
+  version: z.coerce.number().int().positive().optional(),
 });
 
 export type PublishDecisionInput = z.input<typeof publishDecisionSchema>;

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
-import { agencies, decisions, dossiers } from "@/db/schema";
+import { agencies, decisions } from "@/db/schema";
 import { localDate } from "@/lib/calendar/rules";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
-import { hasRole, type Actor } from "@/lib/identity/types";
+import type { Actor } from "@/lib/identity/types";
+import { transition } from "@/lib/dossiers/transitions";
+import type { DossierError } from "@/lib/dossiers/types";
 import { searchable } from "@/lib/text/normalize";
 import { dossierPersonalData } from "@/lib/dossiers/personal";
-import { personalDataIssues } from "./rules";
+import { personalDataIssues, publishRefusal } from "./rules";
 import { publishDecisionSchema, type PublishDecisionInput } from "./schema";
 
 export type DecisionView = {
@@ -26,7 +28,14 @@ export type DecisionsPage = { rows: DecisionView[]; total: number; page: number;
  * Errors a head can cause; each is a message key in the "decisions" namespace (publishErrors.<code>).
  * not_found also covers a dossier of another agency: never reveal that it exists.
  */
-export type DecisionError = "invalid_input" | "not_found" | "forbidden" | "not_decided" | "already_published";
+export type DecisionError =
+  | "invalid_input"
+  | "not_found"
+  | "forbidden"
+  | "not_decided"
+  | "already_published"
+  /** the dossier changed since the form was shown */
+  | "conflict";
 // invalid_input also when a published field holds the dossier's personal data:
 // issues { number | summaryVi | summaryEn: ["errors.personalData.<kind>"] } (rules.ts personalDataIssues).
 
@@ -94,7 +103,10 @@ export async function getDecisionForDossier(dossierId: string, db?: Queryable): 
 
 /**
  * Staff: a head of the dossier's competent agency publishes the decision that closed it (approved
- * or denied). The summary must hold no personal data beyond what the decision itself makes public.
+ * or denied). It goes through the dossier's transition path (lib/dossiers/transitions): the rule of
+ * who may publish (./rules.ts), the version guard, a `publish_decision` event in the dossier's
+ * history and a notice to the applicant, with the decision row written in the same transaction.
+ * The summary must hold no personal data beyond what the decision itself makes public.
  */
 export async function publishDecision(
   actor: Actor,
@@ -107,73 +119,77 @@ export async function publishDecision(
   if (command.issuedOn > localDate(now)) return err("invalid_input", { issuedOn: ["errors.dateInFuture"] });
   if (actor.kind !== "staff") return err("forbidden");
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [dossier] = await tx
-      .select({
-        id: dossiers.id,
-        status: dossiers.status,
-        outcome: dossiers.outcome,
-        competentAgencyId: dossiers.competentAgencyId,
-        agency: { code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn },
-      })
-      .from(dossiers)
-      .innerJoin(agencies, eq(agencies.id, dossiers.competentAgencyId))
-      .where(eq(dossiers.code, command.dossierCode))
-      .for("update", { of: dossiers });
-    const ownAgency = dossier && actor.roles.some((role) => role.agencyId === dossier.competentAgencyId);
-    if (!dossier || !ownAgency) return err("not_found");
-    if (!hasRole(actor, dossier.competentAgencyId, "head")) return err("forbidden");
+  const result = await transition<DecisionView, DecisionError>(
+    actor,
+    { code: command.dossierCode },
+    command.version ?? null,
+    { action: "publish_decision", decision: { number: command.number, issuedOn: command.issuedOn } },
+    {
+      now,
+      // The rules refuse in general words; say which of the decision's conditions failed.
+      explain: (dossier, refusal) =>
+        refusal === "invalid_transition" ? (publishRefusal(dossier) ?? refusal) : refusal,
+      work: async (tx, dossier) => {
+        // Privacy: nothing published may hold the dossier's personal data (its applicant's name, the
+        // names, ID and phone numbers, e-mails and home addresses of its answers). Checked here, on
+        // the server, against the dossier's own data; the form shows which field and what kind.
+        const leaks = personalDataIssues(
+          { number: command.number, summaryVi: command.summaryVi, summaryEn: command.summaryEn },
+          await dossierPersonalData(tx, dossier.id),
+        );
+        if (leaks) return err("invalid_input", leaks);
+        // One decision per dossier, also for rows published before publishing left an event.
+        const [existing] = await tx
+          .select({ id: decisions.id })
+          .from(decisions)
+          .where(eq(decisions.dossierId, dossier.id))
+          .limit(1);
+        if (existing) return err("already_published");
+        const agency = dossier.competentAgency;
+        const searchText = searchable(
+          [command.number, command.summaryVi, command.summaryEn, agency.nameVi, agency.nameEn].join(" "),
+        );
+        const [row] = await tx
+          .insert(decisions)
+          .values({
+            number: command.number,
+            issuedOn: command.issuedOn,
+            agencyId: agency.id,
+            dossierId: dossier.id,
+            summaryVi: command.summaryVi,
+            summaryEn: command.summaryEn,
+            searchText,
+            publishedBy: actor.userId,
+            publishedAt: now,
+          })
+          .returning({ id: decisions.id });
+        return ok({
+          id: row!.id,
+          number: command.number,
+          issuedOn: command.issuedOn,
+          summaryVi: command.summaryVi,
+          summaryEn: command.summaryEn,
+          agency: { code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn },
+          publishedAt: now,
+        });
+      },
+    },
+  );
+  if (result.ok) return ok(result.value.value);
+  return err(decisionError(result.error), result.issues);
+}
 
-    // Privacy: nothing published may hold the dossier's personal data (its applicant's name, the
-    // names, ID and phone numbers, e-mails and home addresses of its answers). Checked here, on the
-    // server, against the dossier's own data; the form shows which field and what kind.
-    const leaks = personalDataIssues(
-      { number: command.number, summaryVi: command.summaryVi, summaryEn: command.summaryEn },
-      await dossierPersonalData(tx, dossier.id),
-    );
-    if (leaks) return err("invalid_input", leaks);
-    const decided = (dossier.status === "done" || dossier.status === "returned") && dossier.outcome !== null;
-    if (!decided) return err("not_decided");
-
-    const [existing] = await tx
-      .select({ id: decisions.id })
-      .from(decisions)
-      .where(eq(decisions.dossierId, dossier.id))
-      .limit(1);
-    if (existing) return err("already_published");
-
-    const searchText = searchable(
-      [
-        command.number,
-        command.summaryVi,
-        command.summaryEn,
-        dossier.agency.nameVi,
-        dossier.agency.nameEn,
-      ].join(" "),
-    );
-    const [row] = await tx
-      .insert(decisions)
-      .values({
-        number: command.number,
-        issuedOn: command.issuedOn,
-        agencyId: dossier.competentAgencyId,
-        dossierId: dossier.id,
-        summaryVi: command.summaryVi,
-        summaryEn: command.summaryEn,
-        searchText,
-        publishedBy: actor.userId,
-        publishedAt: now,
-      })
-      .returning({ id: decisions.id });
-    return ok({
-      id: row!.id,
-      number: command.number,
-      issuedOn: command.issuedOn,
-      summaryVi: command.summaryVi,
-      summaryEn: command.summaryEn,
-      agency: dossier.agency,
-      publishedAt: now,
-    });
-  });
+/** The dossier path's errors as this module's (a refused transition is "not decided"). */
+function decisionError(error: DecisionError | DossierError): DecisionError {
+  switch (error) {
+    case "invalid_input":
+    case "not_found":
+    case "forbidden":
+    case "not_decided":
+    case "already_published":
+    case "conflict":
+      return error;
+    default:
+      return "not_decided";
+  }
 }

@@ -1,8 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { procedureVersions } from "@/db/schema";
-import { getProcedureByCode, type AgencyRef } from "@/lib/catalog/service";
+import { getProcedureByCode, getProcedureVersion, type AgencyRef } from "@/lib/catalog/service";
 import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import type { FormDefinition } from "@/lib/forms/types";
 
@@ -28,16 +25,13 @@ export type FilingVersion = {
 
 /** The form and documents of the version a draft was started under (not necessarily the current one). */
 export async function getFilingVersion(versionId: string): Promise<FilingVersion | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: procedureVersions.id,
-      form: procedureVersions.form,
-      documents: procedureVersions.documents,
-      timeLimitHours: procedureVersions.timeLimitHours,
-    })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, versionId))
-    .limit(1);
-  return row ?? null;
+  // The catalogue owns its tables: read the version through its module.
+  const version = await getProcedureVersion(versionId);
+  if (!version) return null;
+  return {
+    id: version.id,
+    form: version.form,
+    documents: version.documents,
+    timeLimitHours: version.timeLimitHours,
+  };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { agencies, dossiers, procedures, users } from "@/db/schema";
+import { agencies, dossierEvents, dossiers, procedures, users } from "@/db/schema";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import type { DossierState } from "./rules";
 import type { DossierStatus, DossierView, Outcome } from "./types";
@@ -83,6 +83,8 @@ const viewColumns = {
   returnedAt: dossiers.returnedAt,
   clockStoppedAt: dossiers.clockStoppedAt,
   supplementCount: dossiers.supplementCount,
+  /** Publishing a decision goes through the transition path, so the history says whether it happened. */
+  decisionPublished: sql<boolean>`exists (select 1 from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = 'publish_decision')`,
   createdAt: dossiers.createdAt,
   updatedAt: dossiers.updatedAt,
 };
@@ -138,11 +140,13 @@ export function toState(row: DossierRow): DossierState {
     receivingAgencyId: row.receivingAgency.id,
     competentAgencyId: row.competentAgency.id,
     assigneeId: row.assigneeId,
+    outcome: row.outcome as Outcome | null,
     proposedOutcome: row.proposedOutcome as Outcome | null,
     acceptedAt: row.acceptedAt,
     dueAt: row.dueAt,
     clockStoppedAt: row.clockStoppedAt,
     supplementCount: row.supplementCount,
+    decisionPublished: row.decisionPublished,
   };
 }
 

@@ -9,7 +9,16 @@ import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
-import { allowedActions, clockRunningStatuses, dueSoonUntil, nationalStatusCode } from "./rules";
+import {
+  allowedActions,
+  clockRunningStatuses,
+  dueSoonUntil,
+  nationalStatusCode,
+  openSupplementRequest,
+  pendingProposal,
+  type Proposal,
+  type SupplementRequest,
+} from "./rules";
 import { lookupSchema } from "./schema";
 import { eventForApplicant } from "./visibility";
 import type {
@@ -32,6 +41,10 @@ export type DossierDetail = {
   attachments: AttachmentView[];
   /** What this actor may do now (rules.ts); the UI shows these, the service checks again. */
   allowedActions: DossierAction[];
+  /** Staff only: the proposal the head is deciding on (outcome and the specialist's note), while proposed. */
+  proposal: Proposal | null;
+  /** The request for documents the applicant has to answer, while one is open. */
+  supplementRequest: SupplementRequest | null;
 };
 
 export type QueueBucket = "new" | "in_progress" | "due_soon" | "overdue" | "all";
@@ -98,11 +111,16 @@ export async function getDossierDetail(
   // Staff see everything. Applicants see each event as visibility.ts allows (their own words, the
   // agency's messages to them, dates and outcomes), never an officer's name or an internal note.
   const forStaff = actor.kind === "staff";
+  const status = row.status as DossierStatus;
+  const history = eventRows.map(({ event }) => ({ ...event, action: event.action as DossierAction }));
   return ok({
     dossier: forStaff ? dossier : { ...dossier, assignee: null },
     events: forStaff ? events : events.flatMap((event) => eventForApplicant(event) ?? []),
     attachments: attachmentRows.map(toAttachmentView),
     allowedActions: allowedActions(toState(row), actor),
+    // The proposal's note is internal to the agency.
+    proposal: forStaff ? pendingProposal(status, history) : null,
+    supplementRequest: openSupplementRequest(status, history),
   });
 }
 

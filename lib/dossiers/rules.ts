@@ -10,7 +10,14 @@ import {
   localDate,
   type WorkingCalendar,
 } from "@/lib/calendar/rules";
-import { dossierActions, type DossierAction, type DossierStatus, type Outcome } from "./types";
+import { isDecisionPublisher, publishRefusal } from "@/lib/decisions/rules";
+import {
+  dossierActions,
+  type DossierAction,
+  type DossierEventView,
+  type DossierStatus,
+  type Outcome,
+} from "./types";
 
 /** What the rules need to know about a dossier. */
 export type DossierState = {
@@ -20,12 +27,16 @@ export type DossierState = {
   receivingAgencyId: string;
   competentAgencyId: string;
   assigneeId: string | null;
+  /** outcome decided by the head (done and returned dossiers) */
+  outcome: Outcome | null;
   /** outcome proposed by the specialist while status is "proposed" */
   proposedOutcome: Outcome | null;
   acceptedAt: Date | null;
   dueAt: Date | null;
   clockStoppedAt: Date | null;
   supplementCount: number;
+  /** whether its decision is already in the public register (lib/decisions/rules.ts) */
+  decisionPublished: boolean;
 };
 
 export type Command = {
@@ -33,6 +44,8 @@ export type Command = {
   comment?: string;
   assigneeId?: string;
   proposal?: "approve" | "deny";
+  /** For "publish_decision": the decision as numbered and dated by the agency. */
+  decision?: { number: string; issuedOn: string };
 };
 
 export type DecideContext = {
@@ -141,6 +154,9 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
       return withdrawable.includes(status) ? isApplicant : null;
     case "stop":
       return stoppable.includes(status) && accepted ? isHead : null;
+    case "publish_decision":
+      // Who may publish, and when, is the decisions module's rule (one definition).
+      return publishRefusal(dossier) === null ? isDecisionPublisher : null;
   }
 }
 
@@ -281,6 +297,15 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     case "return_result":
       return make("returned", { returnedAt: now }, [{ to: "applicant", kind: "dossier.returned" }]);
 
+    case "publish_decision": {
+      if (!command.decision) throw new TypeError("publish_decision needs the decision (lib/decisions)");
+      // The state stays: publishing records the act and tells the applicant where to find it.
+      return make(dossier.status, {}, [{ to: "applicant", kind: "dossier.decision_published" }], {
+        number: command.decision.number,
+        issuedOn: command.decision.issuedOn,
+      });
+    }
+
     case "withdraw":
     case "stop": {
       const resumed = resumeClock();
@@ -306,6 +331,46 @@ export function allowedActions(dossier: DossierState, actor: Actor): DossierActi
     const who = whoMay(dossier, action);
     return who !== null && who(dossier, actor);
   });
+}
+
+/** What the history says about the last proposal and the last request for documents. */
+type HistoryEvent = Pick<DossierEventView, "id" | "at" | "action" | "comment" | "details">;
+
+function latest<E extends HistoryEvent>(events: readonly E[], action: DossierEventView["action"]): E | null {
+  let found: E | null = null;
+  for (const event of events) {
+    if (event.action !== action) continue;
+    const at = new Date(event.at).getTime();
+    const best = found ? new Date(found.at).getTime() : -Infinity;
+    if (!found || at > best || (at === best && event.id > found.id)) found = event;
+  }
+  return found;
+}
+
+export type Proposal = { proposal: "approve" | "deny"; note: string | null; at: Date };
+
+/**
+ * The proposal the head is deciding on: the latest "propose" of the history, while the dossier
+ * waits for approval; null otherwise. The note is internal (staff only).
+ */
+export function pendingProposal(status: DossierStatus, events: readonly HistoryEvent[]): Proposal | null {
+  if (status !== "proposed") return null;
+  const event = latest(events, "propose");
+  const proposal = event?.details?.proposal;
+  if (!event || (proposal !== "approve" && proposal !== "deny")) return null;
+  return { proposal, note: event.comment, at: new Date(event.at) };
+}
+
+export type SupplementRequest = { comment: string | null; at: Date };
+
+/** The request for documents the applicant has to answer now: the latest one, while it is open. */
+export function openSupplementRequest(
+  status: DossierStatus,
+  events: readonly HistoryEvent[],
+): SupplementRequest | null {
+  if (status !== "supplement_requested") return null;
+  const event = latest(events, "request_supplement");
+  return event ? { comment: event.comment, at: new Date(event.at) } : null;
 }
 
 const nationalCodes: Record<DossierStatus, number | null> = {

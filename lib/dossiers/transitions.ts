@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, isNull, SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { attachments, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
@@ -11,7 +11,14 @@ import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
 import { err, ok } from "@/lib/result";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
-import { decide, formatDossierCode, type Command, type DecideContext, type Step } from "./rules";
+import {
+  decide,
+  formatDossierCode,
+  type Command,
+  type DecideContext,
+  type DossierState,
+  type Step,
+} from "./rules";
 import {
   staffActionSchema,
   supplementSchema,
@@ -29,7 +36,7 @@ import {
   timeLimitDaysFor,
   viewById,
 } from "./transaction";
-import type { DossierView, Result } from "./types";
+import type { DossierError, DossierView, Result } from "./types";
 
 /*
  * The one way to change a dossier (ARCHITECTURE invariant 1): load it scoped by the actor, check
@@ -104,19 +111,60 @@ async function applyStep(
   await enqueue(tx, notices);
 }
 
-/** Load scoped, check the version read, ask the rules, write the step: the shape of every change. */
-async function transition(
+/**
+ * Work another module does inside a dossier's transition (a decision published, later a payment
+ * recorded, a transfer): it runs in the same transaction, after the rules allowed the step and
+ * before the step is written. An error it returns rolls everything back, its own writes included.
+ */
+export type TransitionWork<T, E> = (
+  tx: Tx,
+  dossier: DossierRow,
+  step: Step,
+  now: Date,
+) => Promise<Result<T, E>>;
+
+export type TransitionOptions<T, E> = {
+  work?: TransitionWork<T, E>;
+  /** The clock of the change (tests; the service's own clock otherwise). */
+  now?: Date;
+  /** A refusal by the rules in the calling module's own words (e.g. "already_published"). */
+  explain?: (dossier: DossierState, refusal: DossierError) => E | DossierError;
+};
+
+export type Transitioned<T> = { dossier: DossierView; value: T };
+
+/** A dossier as another module names it. */
+export type DossierRef = { id: string } | { code: string };
+
+const uuid = z.uuid();
+
+/** The dossier named, or null for a name that cannot be one (PostgreSQL refuses a malformed uuid). */
+const targetOf = (ref: SQL | DossierRef): SQL | null => {
+  if (ref instanceof SQL) return ref;
+  if ("id" in ref) return uuid.safeParse(ref.id).success ? eq(dossiers.id, ref.id) : null;
+  return typeof ref.code === "string" && ref.code.length > 0 ? eq(dossiers.code, ref.code) : null;
+};
+
+/**
+ * The one way to change a dossier: load it scoped by the actor, check the version read, ask the
+ * rules, run the caller's work, write the step guarded by the version, with its event and
+ * notices. Every change through here leaves an event, whichever module asked for it.
+ */
+export async function transition<T = undefined, E = never>(
   actor: Actor,
-  target: SQL,
-  expectedVersion: number,
+  target: SQL | DossierRef,
+  /** the version the actor saw; null: the one read here (the write is still guarded by it) */
+  expectedVersion: number | null,
   command: Command,
-): Promise<Result<DossierView>> {
-  return inTransaction(async (tx) => {
-    const row = await findDossier(tx, and(target, visibleTo(actor)) as SQL);
+  options: TransitionOptions<T, E> = {},
+): Promise<Result<Transitioned<T>, DossierError | E>> {
+  return inTransaction(async (tx): Promise<Result<Transitioned<T>, DossierError | E>> => {
+    const where = targetOf(target);
+    const row = where ? await findDossier(tx, and(where, visibleTo(actor)) as SQL) : null;
     if (!row) return err("not_found" as const);
-    if (row.version !== expectedVersion) return err("conflict" as const);
+    if (expectedVersion !== null && row.version !== expectedVersion) return err("conflict" as const);
     const version = await loadProcedureVersion(tx, row.procedureVersionId);
-    const now = new Date();
+    const now = options.now ?? new Date();
     const context: DecideContext = {
       now,
       calendar: await loadCalendar(tx),
@@ -130,12 +178,23 @@ async function transition(
         tx,
       );
     }
-    const decision = decide(toState(row), actor, command, context);
-    if (!decision.ok) return err(decision.error);
+    const state = toState(row);
+    const decision = decide(state, actor, command, context);
+    if (!decision.ok) return err(options.explain ? options.explain(state, decision.error) : decision.error);
+    let value = undefined as T;
+    if (options.work) {
+      const done = await options.work(tx, row, decision.step, now);
+      // Undo whatever the work wrote before it failed.
+      if (!done.ok) throw new Rollback(done);
+      value = done.value;
+    }
     await applyStep(tx, actor, row, decision.step, now);
-    return ok(await viewById(tx, row.id));
+    return ok({ dossier: await viewById(tx, row.id), value });
   });
 }
+
+const dossierOnly = (result: Result<Transitioned<unknown>>): Result<DossierView> =>
+  result.ok ? ok(result.value.dossier) : result;
 
 /** Applicant: submits a draft. Idempotent: a second call returns the same dossier. */
 export async function submitDossier(
@@ -212,17 +271,21 @@ export async function supplementDossier(
   const parsed = supplementSchema.safeParse(command);
   if (!parsed.success) return invalid(parsed.error);
   const { dossierId, version, comment } = parsed.data;
-  return transition(actor, eq(dossiers.id, dossierId), version, { action: "supplement", comment });
+  return dossierOnly(
+    await transition(actor, eq(dossiers.id, dossierId), version, { action: "supplement", comment }),
+  );
 }
 
 export async function withdrawDossier(actor: Actor, command: WithdrawCommand): Promise<Result<DossierView>> {
   const parsed = withdrawSchema.safeParse(command);
   if (!parsed.success) return invalid(parsed.error);
   const { dossierId, version, comment } = parsed.data;
-  return transition(actor, eq(dossiers.id, dossierId), version, {
-    action: "withdraw",
-    comment: comment || undefined,
-  });
+  return dossierOnly(
+    await transition(actor, eq(dossiers.id, dossierId), version, {
+      action: "withdraw",
+      comment: comment || undefined,
+    }),
+  );
 }
 
 /** Staff: one of the one-stop actions, checked by rules.ts and guarded by the version. */
@@ -239,5 +302,5 @@ export async function performStaffAction(
     assigneeId: input.action === "assign" ? input.assigneeId : undefined,
     proposal: input.action === "propose" ? input.proposal : undefined,
   };
-  return transition(actor, eq(dossiers.code, input.code), input.version, rulesCommand);
+  return dossierOnly(await transition(actor, eq(dossiers.code, input.code), input.version, rulesCommand));
 }

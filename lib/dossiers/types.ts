@@ -30,6 +30,7 @@ export const dossierActions = [
   "return_result", // receiver: done -> returned
   "withdraw", // applicant: any open state -> withdrawn
   "stop", // head: an accepted open dossier -> stopped, with a notice
+  "publish_decision", // head of the competent agency: a decided dossier's decision into the public register; state unchanged
 ] as const;
 export type DossierAction = (typeof dossierActions)[number];
 

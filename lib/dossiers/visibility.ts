@@ -7,7 +7,7 @@
 import type { DossierAction, DossierEventView } from "./types";
 
 /** Every kind of event a dossier's history holds. */
-export type EventKind = DossierAction | "create" | "publish_decision";
+export type EventKind = DossierAction | "create";
 
 export type ApplicantView = {
   /** Whether the event's comment is for the applicant: their own words or the agency's message to them. */

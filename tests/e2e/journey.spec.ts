@@ -212,12 +212,33 @@ for (const lang of ["vi", "en"] as const) {
     );
 
     const head = await signIn(browser, lang, demo.head, staffPage);
+    // The head reads what the specialist proposed, and why, before deciding.
+    await expect(head.page.getByText(w.staff.dossier.proposals.approve)).toBeVisible();
+    await expect(
+      head.page
+        .getByText(lang === "vi" ? "Hồ sơ đầy đủ, đề nghị cấp." : "Complete; propose to register.")
+        .first(),
+    ).toBeVisible();
     await staffAct(
       head.page,
       lang,
       () => head.page.getByRole("button", { name: actions.approve.submit, exact: true }).click(),
       "approve",
     );
+
+    // The head publishes the decision in the public register: a step of the dossier's history.
+    const decisionNumber = `${Date.now() % 100000}/QĐ-UBND`;
+    await head.page.getByLabel(w.staff.publish.number, { exact: true }).fill(decisionNumber);
+    await head.page.getByLabel(w.staff.publish.summaryVi, { exact: true }).fill("Cấp giấy khai sinh.");
+    await head.page.getByLabel(w.staff.publish.summaryEn, { exact: true }).fill("Birth certificate issued.");
+    await staffAct(
+      head.page,
+      lang,
+      () => head.page.getByRole("button", { name: w.staff.publish.submit, exact: true }).click(),
+      "publish",
+    );
+    await expect(head.page.getByText(decisionNumber).first()).toBeVisible();
+    await expect(head.page.getByRole("button", { name: w.staff.publish.submit, exact: true })).toHaveCount(0);
 
     await receiver.page.goto(staffPage);
     await staffAct(
@@ -232,6 +253,7 @@ for (const lang of ["vi", "en"] as const) {
     await expect(page.getByText(w.dossiers.status.returned).first()).toBeVisible();
     await expect(page.getByText(w.dossiers.action.accept).first()).toBeVisible();
     await expect(page.getByText(w.dossiers.action.approve).first()).toBeVisible();
+    await expect(page.getByText(w.dossiers.action.publish_decision).first()).toBeVisible();
     await expectAccessible(page, "dossier detail");
 
     // Anyone can look it up by code, without personal data.

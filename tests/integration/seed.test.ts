@@ -12,11 +12,16 @@ import {
   procedureAgencies,
   procedures,
   procedureVersions,
+  staffRoles,
   users,
 } from "@/db/schema";
 import { demoAccounts, seedDemo } from "@/db/seed";
 import { seededStatuses } from "@/db/seed/dossiers";
-import { localDate } from "@/lib/calendar/rules";
+import { localDate, makeCalendar, workingDaysFor } from "@/lib/calendar/rules";
+import { decide, type Command, type DossierState } from "@/lib/dossiers/rules";
+import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
+import type { Actor, StaffRole } from "@/lib/identity/types";
+import { searchable } from "@/lib/text/normalize";
 import { checkCredentials } from "@/lib/identity/accounts";
 import { openTestDatabase } from "../support/database";
 
@@ -206,6 +211,170 @@ describe("demo seed", () => {
     expect(rows.length).toBeLessThanOrEqual(45);
     expect(rows.every((d) => d.outcome === "approved" && /^\d+\/QĐ-/.test(d.number))).toBe(true);
     expect(rows.every((d) => d.searchText === d.searchText.toLowerCase())).toBe(true);
+  });
+
+  it("holds only histories the rules allow: every seeded event replays through decide()", async () => {
+    const calendar = makeCalendar(
+      await db.select({ date: holidays.date, kind: holidays.kind }).from(holidays),
+    );
+    const versions = new Map((await db.select().from(procedureVersions)).map((v) => [v.id, v]));
+    const roles = await db.select().from(staffRoles);
+    const staffActor = (userId: string): Actor => ({
+      kind: "staff",
+      userId,
+      name: userId,
+      roles: roles
+        .filter((r) => r.userId === userId)
+        .map((r) => ({ agencyId: r.agencyId, role: r.role as StaffRole })),
+    });
+    const published = new Set(
+      (await db.select({ dossierId: decisions.dossierId }).from(decisions)).map((d) => d.dossierId),
+    );
+    const events = await db
+      .select()
+      .from(dossierEvents)
+      .orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+    const rows = await db.select().from(dossiers).where(ne(dossiers.status, "draft"));
+    const channels = { 1: "desk", 2: "online", 3: "post" } as const;
+    let replayed = 0;
+    for (const row of rows) {
+      const limits = versions.get(row.procedureVersionId)!.timeLimitHours;
+      const timeLimitDays = workingDaysFor(limits[channels[row.channel as 1 | 2 | 3]] ?? 0);
+      const state: DossierState = {
+        status: "draft",
+        applicantId: row.applicantId,
+        organisationId: row.organisationId,
+        receivingAgencyId: row.receivingAgencyId,
+        competentAgencyId: row.competentAgencyId,
+        assigneeId: null,
+        outcome: null,
+        proposedOutcome: null,
+        acceptedAt: null,
+        dueAt: null,
+        clockStoppedAt: null,
+        supplementCount: 0,
+        decisionPublished: false,
+      };
+      for (const event of events.filter((e) => e.dossierId === row.id)) {
+        const actor: Actor =
+          event.actorId === row.applicantId
+            ? {
+                kind: "applicant",
+                userId: row.applicantId,
+                name: "",
+                organisationIds: row.organisationId ? [row.organisationId] : [],
+              }
+            : staffActor(event.actorId!);
+        const details = event.details ?? {};
+        const command: Command = {
+          action: event.action as DossierAction,
+          comment: event.comment ?? undefined,
+          assigneeId: details.assigneeId as string | undefined,
+          proposal: details.proposal as "approve" | "deny" | undefined,
+          decision:
+            event.action === "publish_decision"
+              ? { number: details.number as string, issuedOn: details.issuedOn as string }
+              : undefined,
+        };
+        const decision = decide(state, actor, command, {
+          now: event.at,
+          calendar,
+          timeLimitDays,
+          assigneeIsSpecialist:
+            command.assigneeId !== undefined &&
+            roles.some(
+              (r) =>
+                r.userId === command.assigneeId &&
+                r.agencyId === row.competentAgencyId &&
+                r.role === "specialist",
+            ),
+        });
+        const where = `${row.code} ${event.action} from ${state.status}`;
+        if (!decision.ok) throw new Error(`${where}: ${decision.error}`);
+        expect(decision.step.event, where).toEqual({
+          action: event.action,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          comment: event.comment,
+          details: event.details,
+        });
+        Object.assign(state, decision.step.changes, { status: decision.step.status });
+        if (event.action === "publish_decision") state.decisionPublished = true;
+        replayed++;
+      }
+      // The row is where its history leads.
+      expect(
+        {
+          status: state.status,
+          outcome: state.outcome,
+          proposedOutcome: state.proposedOutcome,
+          assigneeId: state.assigneeId,
+          acceptedAt: state.acceptedAt,
+          dueAt: state.dueAt,
+          clockStoppedAt: state.clockStoppedAt,
+          supplementCount: state.supplementCount,
+          decisionPublished: state.decisionPublished,
+        },
+        row.code!,
+      ).toEqual({
+        status: row.status as DossierStatus,
+        outcome: row.outcome as Outcome | null,
+        proposedOutcome: row.proposedOutcome as Outcome | null,
+        assigneeId: row.assigneeId,
+        acceptedAt: row.acceptedAt,
+        dueAt: row.dueAt,
+        clockStoppedAt: row.clockStoppedAt,
+        supplementCount: row.supplementCount,
+        decisionPublished: published.has(row.id),
+      });
+    }
+    expect(replayed).toBe(events.length);
+  });
+
+  it("publishes each decision as a step of its dossier's history, by a head of the competent agency", async () => {
+    const rows = await db
+      .select({ decision: decisions, dossier: dossiers })
+      .from(decisions)
+      .innerJoin(dossiers, eq(dossiers.id, decisions.dossierId));
+    const events = await db.select().from(dossierEvents).where(eq(dossierEvents.action, "publish_decision"));
+    expect(events).toHaveLength(rows.length);
+    for (const { decision, dossier } of rows) {
+      const event = events.find((e) => e.dossierId === dossier.id);
+      expect(event, decision.number).toMatchObject({
+        actorId: decision.publishedBy,
+        at: decision.publishedAt,
+        details: { number: decision.number, issuedOn: decision.issuedOn },
+      });
+      expect(decision.agencyId).toBe(dossier.competentAgencyId);
+    }
+  });
+
+  it("puts no personal data in any decision: no name, ID number, phone or address of its dossier", async () => {
+    const rows = await db
+      .select({ decision: decisions, dossier: dossiers, phone: users.phone, email: users.email })
+      .from(decisions)
+      .innerJoin(dossiers, eq(dossiers.id, decisions.dossierId))
+      .innerJoin(users, eq(users.id, dossiers.applicantId));
+    expect(rows.length).toBeGreaterThan(0);
+    const personal = /name|idnumber|phone|address|email|representative/i;
+    for (const { decision, dossier, phone, email } of rows) {
+      const values = [
+        dossier.applicantName,
+        phone,
+        email,
+        ...Object.entries(dossier.formData)
+          .filter(([key, value]) => personal.test(key) && typeof value === "string")
+          .map(([, value]) => value as string),
+      ].filter((value): value is string => Boolean(value));
+      // Names and streets also without their accents, as the register's search reads them.
+      const published = [decision.summaryVi, decision.summaryEn, decision.searchText]
+        .map(searchable)
+        .join(" | ");
+      for (const value of values)
+        expect(published, `${decision.number}: ${value}`).not.toContain(searchable(value));
+      // Nothing shaped like an ID number (12 digits) or a phone number (10).
+      expect(published, decision.number).not.toMatch(/\d{9,}/);
+    }
   });
 
   it("has the demo agencies with their identifiers", async () => {

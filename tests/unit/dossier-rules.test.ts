@@ -13,6 +13,8 @@ import {
   isDueSoon,
   isOverdue,
   onTime,
+  openSupplementRequest,
+  pendingProposal,
   type Command,
   type DecideContext,
   type DossierState,
@@ -87,11 +89,13 @@ const base: DossierState = {
   receivingAgencyId: RECEIVING,
   competentAgencyId: COMPETENT,
   assigneeId: null,
+  outcome: null,
   proposedOutcome: null,
   acceptedAt: null,
   dueAt: null,
   clockStoppedAt: null,
   supplementCount: 0,
+  decisionPublished: false,
 };
 const accepted = {
   acceptedAt: vn("2026-03-02T09:00:00"),
@@ -115,8 +119,17 @@ const fixtures = {
   in_progress: { ...base, ...accepted, status: "in_progress", assigneeId: ASSIGNEE },
   proposed: { ...base, ...accepted, status: "proposed", assigneeId: ASSIGNEE, proposedOutcome: "approved" },
   awaiting_payment: { ...base, ...accepted, status: "awaiting_payment", assigneeId: ASSIGNEE },
-  done: { ...base, ...accepted, status: "done", assigneeId: ASSIGNEE },
-  returned: { ...base, ...accepted, status: "returned", assigneeId: ASSIGNEE },
+  done: { ...base, ...accepted, status: "done", assigneeId: ASSIGNEE, outcome: "approved" },
+  returned: { ...base, ...accepted, status: "returned", assigneeId: ASSIGNEE, outcome: "denied" },
+  /** its decision is in the public register already */
+  published: {
+    ...base,
+    ...accepted,
+    status: "returned",
+    assigneeId: ASSIGNEE,
+    outcome: "approved",
+    decisionPublished: true,
+  },
   refused: { ...base, status: "refused" },
   withdrawn: { ...base, status: "withdrawn" },
   stopped: { ...base, ...accepted, status: "stopped", assigneeId: ASSIGNEE },
@@ -157,6 +170,8 @@ const spec: Record<DossierAction, { from: FixtureName[]; who: ActorName[] }[]> =
       who: ["head"],
     },
   ],
+  // A head of the competent agency, once decided, once (lib/decisions/rules.ts).
+  publish_decision: [{ from: ["done", "returned"], who: ["head"] }],
 };
 
 const context: DecideContext = {
@@ -170,6 +185,7 @@ const commandFor = (action: DossierAction): Command => ({
   comment: "Lý do",
   assigneeId: ASSIGNEE,
   proposal: "approve",
+  decision: { number: "125/QĐ-UBND", issuedOn: "2026-03-05" },
 });
 
 function expected(fixture: FixtureName, action: DossierAction, actor: ActorName): string {
@@ -425,6 +441,74 @@ describe("propose and decide", () => {
     ).toEqual({
       finishedAt: now,
     });
+  });
+});
+
+describe("publishing the decision", () => {
+  const decision = { number: "125/QĐ-UBND", issuedOn: "2026-03-05" };
+
+  it("keeps the state and records the decision's number for the applicant's history", () => {
+    for (const fixture of [fixtures.done, fixtures.returned]) {
+      const step = ok(fixture, actors.head, { action: "publish_decision", decision });
+      expect(step).toEqual({
+        status: fixture.status,
+        changes: {},
+        event: {
+          action: "publish_decision",
+          fromStatus: fixture.status,
+          toStatus: fixture.status,
+          comment: null,
+          details: decision,
+        },
+        notices: [{ to: "applicant", kind: "dossier.decision_published" }],
+      });
+    }
+  });
+
+  it("needs an outcome, and publishes once", () => {
+    const undecided = { ...fixtures.done, outcome: null };
+    expect(decide(undecided, actors.head, { action: "publish_decision", decision }, context)).toEqual({
+      ok: false,
+      error: "invalid_transition",
+    });
+    expect(allowedActions(fixtures.published, actors.head)).not.toContain("publish_decision");
+    expect(allowedActions(fixtures.done, actors.head)).toContain("publish_decision");
+    expect(allowedActions(fixtures.done, actors.headAtReceiving)).not.toContain("publish_decision");
+  });
+});
+
+describe("what the history says", () => {
+  const event = (
+    id: number,
+    at: string,
+    action: DossierAction,
+    comment: string | null,
+    details: Record<string, unknown> = {},
+  ) => ({ id, at: vn(at), action, comment, details });
+  const history = [
+    event(3, "2026-03-04T10:00:00", "propose", "Đủ điều kiện", { proposal: "approve" }),
+    event(1, "2026-03-02T09:00:00", "request_supplement", "Thiếu bản sao"),
+    event(2, "2026-03-03T09:00:00", "propose", "Chưa đủ", { proposal: "deny" }),
+    event(5, "2026-03-05T09:00:00", "request_supplement", "Ảnh mờ, chụp lại trang 2"),
+    event(4, "2026-03-05T09:00:00", "request_supplement", "Cùng lúc, ghi trước"),
+  ];
+
+  it("the proposal being decided is the latest one, with the specialist's note, only while proposed", () => {
+    expect(pendingProposal("proposed", history)).toEqual({
+      proposal: "approve",
+      note: "Đủ điều kiện",
+      at: vn("2026-03-04T10:00:00"),
+    });
+    expect(pendingProposal("done", history)).toBeNull();
+    expect(pendingProposal("proposed", [])).toBeNull();
+  });
+
+  it("the open request for documents is the latest one (the later id at the same instant), only while asked", () => {
+    expect(openSupplementRequest("supplement_requested", history)).toEqual({
+      comment: "Ảnh mờ, chụp lại trang 2",
+      at: vn("2026-03-05T09:00:00"),
+    });
+    expect(openSupplementRequest("in_progress", history)).toBeNull();
   });
 });
 

@@ -45,7 +45,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   if (!applicant) return <NotApplicant lang={lang} />;
   const detail = await getDossierDetail(applicant, { code });
   if (!detail.ok) notFound();
-  const { dossier, events, attachments, allowedActions } = detail.value;
+  const { dossier, events, attachments, allowedActions, supplementRequest: request } = detail.value;
   const [version, decision] = await Promise.all([
     getFilingVersion(dossier.procedureVersionId),
     dossier.outcome ? getDecisionForDossier(dossier.id) : null,
@@ -60,10 +60,6 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const canWithdraw = allowedActions.includes("withdraw");
   const confirmWithdraw = canWithdraw && query.withdraw === "1";
   const canSupplement = dossier.status === "supplement_requested" && allowedActions.includes("supplement");
-  // Events come newest first: the request being answered is the latest one.
-  const request = events
-    .filter((event) => event.action === "request_supplement")
-    .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.id - a.id)[0];
   const title = `${t("detail.title", { code })} – ${t("common:siteName")}`;
 
   const end = endOf(dossier.status, dossier.finishedAt);

@@ -95,6 +95,8 @@ export async function publishDecisionAction(
     result = await publishDecision(actor, {
       dossierCode: cleanText(dossierCode),
       ...values,
+      // The version the form was shown with: a dossier changed since then is a conflict.
+      ...(formData.has("version") ? { version: formText(formData, "version") } : {}),
     } as PublishDecisionInput);
   } catch (error) {
     console.error("publishing a decision failed", error);
@@ -107,5 +109,6 @@ export async function publishDecisionAction(
     const fieldErrors = publishFieldErrors(result.issues ?? {});
     return fieldErrors ? { fieldErrors, values } : { error: "invalid_request", values };
   }
+  if (result.error === "conflict") refresh();
   return { error: result.error, values };
 }

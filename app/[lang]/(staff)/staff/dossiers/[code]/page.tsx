@@ -5,12 +5,10 @@ import { loadCalendar } from "@/lib/calendar/service";
 import { getDecisionForDossier } from "@/lib/decisions/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail, listAssignableSpecialists } from "@/lib/dossiers/service";
-import type { DossierEventView } from "@/lib/dossiers/types";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang, type T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import { getActor } from "@/lib/identity/actor";
-import { hasRole } from "@/lib/identity/types";
 import { localDate } from "@/lib/calendar/rules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
@@ -53,7 +51,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
 
   const result = await getDossierDetail(actor, { code });
   if (!result.ok) notFound();
-  const { dossier, events, attachments, allowedActions } = result.value;
+  const { dossier, events, attachments, allowedActions, proposal } = result.value;
   const allowed = allowedActions.filter(isStaffFormAction);
   const [specialists, calendar, version, decision] = await Promise.all([
     allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
@@ -69,13 +67,8 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     query.done === "publish" || (typeof query.done === "string" && isStaffFormAction(query.done))
       ? query.done
       : null;
-  // One decision per dossier: once published it is shown instead of the form (the service refuses a second).
-  const canPublish =
-    decision === null &&
-    (dossier.status === "done" || dossier.status === "returned") &&
-    dossier.outcome !== null &&
-    hasRole(actor, dossier.competentAgency.id, "head");
-  const proposal = dossier.status === "proposed" ? lastProposal(events) : null;
+  // Who may publish, and when, is lib/decisions/rules.ts, returned like every other action.
+  const canPublish = allowedActions.includes("publish_decision");
   const title = t("dossier.title", { code });
 
   const rows = [
@@ -105,7 +98,12 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     ...(dossier.supplementCount > 0
       ? [{ key: t("dossier.supplementCount"), value: formatNumber(dossier.supplementCount, lang) }]
       : []),
-    ...(proposal ? [{ key: t("dossier.proposal"), value: t(`dossier.proposals.${proposal}`) }] : []),
+    ...(proposal
+      ? [
+          { key: t("dossier.proposal"), value: t(`dossier.proposals.${proposal.proposal}`) },
+          ...(proposal.note ? [{ key: t("dossier.proposalNote"), value: proposal.note }] : []),
+        ]
+      : []),
     { key: t("dossier.finishedAt"), value: when(dossier.finishedAt) },
     ...(dossier.outcome
       ? [{ key: t("dossier.outcome"), value: t(`dossier.outcomes.${dossier.outcome}`) }]
@@ -139,6 +137,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
           <PublishDecisionForm
             title={`${title} – ${tCommon("siteName")}`}
             today={localDate(new Date())}
+            version={dossier.version}
             action={publishDecisionAction.bind(null, lang, code)}
           />
         ) : null
@@ -197,15 +196,6 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <DossierTimeline events={events} lang={lang} viewer="staff" />
     </DossierWorkspace>
   );
-}
-
-/** The specialist's proposal the head is deciding on: the latest "propose" event. */
-function lastProposal(events: DossierEventView[]): "approve" | "deny" | null {
-  const latest = [...events]
-    .filter((event) => event.action === "propose")
-    .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-  const proposal = latest?.details?.proposal;
-  return proposal === "approve" || proposal === "deny" ? proposal : null;
 }
 
 function answerText(value: unknown, lang: Lang, t: T): string {
