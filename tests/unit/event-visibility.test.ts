@@ -55,9 +55,10 @@ const cases: [EventKind, { comment: boolean; details: Record<string, unknown> | 
 ];
 
 describe("what the applicant sees of each event", () => {
-  it("the table covers every action of the state machine, create and publish_decision", () => {
+  it("the table covers every action of the state machine (publish_decision included) and create", () => {
     const kinds = cases.map(([kind]) => kind).sort();
-    expect(kinds).toEqual([...dossierActions, "create", "publish_decision"].sort());
+    expect(dossierActions).toContain("publish_decision");
+    expect(kinds).toEqual([...dossierActions, "create"].sort());
     expect(Object.keys(applicantViews).sort()).toEqual(kinds);
   });
 
