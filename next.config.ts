@@ -21,10 +21,12 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    // One post carries every file of a draft (10 MB each at most): room for several phone photos.
-    serverActions: { bodySizeLimit: "40mb" },
+    // Next's hard limits, a little above the portal's own 40 MB per save (lib/files/limits): a post
+    // between the two still reaches the action whole, which refuses its files with a message and
+    // shows the answers again. Over this, Next refuses the body before any code of ours can read it.
+    serverActions: { bodySizeLimit: "60mb" },
     // The proxy buffers request bodies up to this size; a longer one would reach the action cut short.
-    proxyClientMaxBodySize: "40mb",
+    proxyClientMaxBodySize: "60mb",
   },
 };
 
