@@ -57,7 +57,8 @@ export async function saveDraftAction(_previous: FormState, data: FormData): Pro
       return { values, issues: refused, formError: `dossiers:errors.${removeError}`, formErrorField: "main" };
     return { values, issues: refused };
   }
-  if (Object.keys(issues).length > 0) return { values, issues };
+  // "stay": the browser sent the files one by one and one was refused; it shows why, so the page stays.
+  if (Object.keys(issues).length > 0 || formText(data, "intent") === "stay") return { values, issues };
   redirect(`${page}/check`);
 }
 
