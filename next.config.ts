@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { hardBodyLimitBytes } from "./lib/files/limits";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time.
@@ -23,10 +24,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // Next's hard limits, a little above the portal's own 40 MB per save (lib/files/limits): a post
     // between the two still reaches the action whole, which refuses its files with a message and
-    // shows the answers again. Over this, Next refuses the body before any code of ours can read it.
-    serverActions: { bodySizeLimit: "60mb" },
+    // shows the answers again. Over this, proxy.ts answers 413 (lib/files/tooLarge).
+    serverActions: { bodySizeLimit: hardBodyLimitBytes },
     // The proxy buffers request bodies up to this size; a longer one would reach the action cut short.
-    proxyClientMaxBodySize: "60mb",
+    proxyClientMaxBodySize: hardBodyLimitBytes,
   },
 };
 

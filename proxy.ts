@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseOversizedPost } from "@/lib/files/tooLarge";
 import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
 
 /**
@@ -7,6 +8,9 @@ import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/l
  * header so server-rendered links (the language switch) work without JavaScript.
  */
 export function proxy(request: NextRequest) {
+  // A post over Next's hard body limit cannot be read whole: a plain 413 page, not a 500.
+  const tooLarge = refuseOversizedPost(request);
+  if (tooLarge) return tooLarge;
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
   if (!isLang(first)) {

@@ -12,3 +12,10 @@ export const maxFileBytes = 10 * 1024 * 1024;
 
 /** All the files of one save (one post of the draft or supplement form), taken together. */
 export const maxPostBytes = 40 * 1024 * 1024;
+
+/**
+ * Next's own limits on a request body (serverActions.bodySizeLimit and proxyClientMaxBodySize in
+ * next.config.ts): above this the body cannot be read whole, so the form cannot be shown again with
+ * what was typed; proxy.ts answers such a post with a plain 413 page in the reader's language.
+ */
+export const hardBodyLimitBytes = 60 * 1024 * 1024;

@@ -119,3 +119,15 @@ test("without JavaScript, a 45 MB save is refused with the error summary and the
   await expect(page.getByRole("list", { name: viDossiers.draft.uploaded })).toHaveCount(0);
   await context.close();
 });
+
+test("a post over even Next's hard body limit gets a 413 page in the reader's language", async ({
+  request,
+}) => {
+  const response = await request.post("/vi/dossiers/drafts/00000000-0000-4000-8000-000000000000", {
+    multipart: {
+      file: { name: "huge.pdf", mimeType: "application/pdf", buffer: samplePdf(61 * 1024 * 1024) },
+    },
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain(viDossiers.tooLarge.title);
+});

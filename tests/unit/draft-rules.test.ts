@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { missingDocuments } from "@/lib/dossiers/rules";
 import { answerMaxLength, fieldSchema } from "@/lib/forms/schema";
 import type { FormField } from "@/lib/forms/types";
+import { hardBodyLimitBytes, maxPostBytes } from "@/lib/files/limits";
+import { refuseOversizedPost } from "@/lib/files/tooLarge";
+import viDossiers from "@/locales/vi/dossiers.json";
+import enDossiers from "@/locales/en/dossiers.json";
 
 describe("missingDocuments (the one rule for save and submit)", () => {
   const documents = [
@@ -48,5 +52,33 @@ describe("answerMaxLength (what a draft may keep)", () => {
       expect(fieldSchema(f).safeParse("a".repeat(limit)).success).toBe(true);
       expect(fieldSchema(f).safeParse("a".repeat(limit + 1)).success).toBe(false);
     }
+  });
+});
+
+describe("refuseOversizedPost (a body Next could not read whole)", () => {
+  const request = (method: string, length: number, pathname: string) => ({
+    method,
+    headers: new Headers({ "content-length": String(length) }),
+    nextUrl: { pathname },
+  });
+
+  it("answers a post over the hard limit with a 413 page in the page's language", async () => {
+    const vi = refuseOversizedPost(request("POST", hardBodyLimitBytes + 1, "/vi/dossiers/drafts/x"))!;
+    expect(vi.status).toBe(413);
+    const html = await vi.text();
+    expect(html).toContain('lang="vi"');
+    expect(html).toContain(viDossiers.tooLarge.title);
+    expect(html).toContain('href="/vi/dossiers/drafts/x"');
+    const en = refuseOversizedPost(request("POST", hardBodyLimitBytes + 1, "/en/dossiers/drafts/x"))!;
+    expect(await en.text()).toContain(enDossiers.tooLarge.title);
+  });
+
+  it("sits above the portal's own limit per save, which the action enforces with the answers kept", () => {
+    expect(hardBodyLimitBytes).toBeGreaterThan(maxPostBytes + 5 * 1024 * 1024);
+  });
+
+  it("lets everything else through", () => {
+    expect(refuseOversizedPost(request("POST", hardBodyLimitBytes, "/vi/dossiers/drafts/x"))).toBeNull();
+    expect(refuseOversizedPost(request("GET", hardBodyLimitBytes + 1, "/vi"))).toBeNull();
   });
 });
