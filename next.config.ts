@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { hardBodyLimitBytes } from "./lib/files/limits";
 
 /**
  * The content security policy of every response, in this one place.
@@ -55,10 +56,12 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    // One post carries every file of a draft (10 MB each at most): room for several phone photos.
-    serverActions: { bodySizeLimit: "40mb" },
+    // Next's hard limits, a little above the portal's own 40 MB per save (lib/files/limits): a post
+    // between the two still reaches the action whole, which refuses its files with a message and
+    // shows the answers again. Over this, proxy.ts answers 413 (lib/files/tooLarge).
+    serverActions: { bodySizeLimit: hardBodyLimitBytes },
     // The proxy buffers request bodies up to this size; a longer one would reach the action cut short.
-    proxyClientMaxBodySize: "40mb",
+    proxyClientMaxBodySize: hardBodyLimitBytes,
   },
 };
 

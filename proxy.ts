@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseOversizedPost } from "@/lib/files/tooLarge";
 import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
 import { markStaleActionPost } from "@/lib/http/staleAction";
 import { guardRequest } from "@/lib/http/request-guard";
@@ -15,6 +16,9 @@ export async function proxy(request: NextRequest) {
   // A malformed %-escape or a control character: 400 before anything decodes it (see the guard).
   const refused = guardRequest(new URL(request.url));
   if (refused) return refused;
+  // A post over Next's hard body limit cannot be read whole: a plain 413 page, not a 500.
+  const tooLarge = refuseOversizedPost(request);
+  if (tooLarge) return tooLarge;
   const { pathname, search } = request.nextUrl;
   // APIs and files reach the proxy only for the guard (see the matcher).
   if (/^\/(?:api|_next)(?:\/|$)/.test(pathname) || staticFile.test(pathname)) return NextResponse.next();

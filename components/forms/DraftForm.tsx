@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { maxFileBytes } from "@/lib/files/limits";
 import { buildFormSchema } from "@/lib/forms/schema";
 import type { FormField } from "@/lib/forms/types";
 import type { Lang } from "@/lib/i18n/settings";
@@ -16,8 +17,7 @@ import type { FormState } from "./formState";
 import { useEnhancedForm } from "./useEnhancedForm";
 import styles from "./forms.module.css";
 
-/** Mirrors lib/files/storage (server-only); the server checks the content again. */
-const maxFileBytes = 10 * 1024 * 1024;
+/** What the browser can check before sending; the server checks the content again. */
 const acceptedTypes = ["application/pdf", "image/jpeg", "image/png"];
 const acceptedExtensions = /\.(pdf|jpe?g|png)$/i;
 
@@ -38,10 +38,17 @@ export type DraftDocument = {
   uploaded: { id: string; fileName: string; size: string }[];
 };
 
+/** Adds one file to the draft (a server action): with JavaScript, files go one per request. */
+export type AddDraftFile = (
+  data: FormData,
+) => Promise<{ ok: true } | { ok: false; issues: Record<string, string[]> }>;
+
 /**
  * The draft's question page: the procedure's fields and one file input per required document.
- * Everything is posted as one multipart form, so it works without JavaScript; with it, the same
- * schema is checked first and the files are checked for type and size.
+ * Without JavaScript everything is posted as one multipart form (the server refuses the files of a
+ * post over the per-save limit, keeping the answers). With JavaScript the same schema is checked
+ * first, the files are checked for type and size, then sent one per request (addFile) so no post
+ * nears the limit, and only then are the answers saved.
  */
 export function DraftForm({
   lang,
@@ -52,6 +59,7 @@ export function DraftForm({
   documents,
   initial,
   action,
+  addFile,
 }: {
   lang: Lang;
   dossierId: string;
@@ -61,6 +69,7 @@ export function DraftForm({
   documents: DraftDocument[];
   initial: FormState;
   action: (state: FormState, data: FormData) => Promise<FormState>;
+  addFile: AddDraftFile;
 }) {
   const t = useT("dossiers");
   const tForms = useT("forms");
@@ -86,11 +95,46 @@ export function DraftForm({
     return issues;
   }
 
+  const [sending, setSending] = useState<string | null>(null);
+
+  /** Sends each chosen file on its own and takes the files out of the post; returns refusals. */
+  async function sendFilesOneByOne(data: FormData): Promise<Record<string, string[]>> {
+    const chosen = documents.flatMap((document) =>
+      data
+        .getAll(documentField(document.key))
+        .filter((value): value is File => value instanceof File && value.size > 0)
+        .map((file) => ({ key: document.key, file })),
+    );
+    for (const document of documents) data.delete(documentField(document.key));
+    const issues: Record<string, string[]> = {};
+    for (const [index, { key, file }] of chosen.entries()) {
+      setSending(t("draft.sendingFile", { current: index + 1, total: chosen.length, name: file.name }));
+      const one = new FormData();
+      one.set("lang", lang);
+      one.set("dossierId", dossierId);
+      one.set("documentKey", key);
+      one.set("file", file);
+      let refused: Record<string, string[]>;
+      try {
+        const result = await addFile(one);
+        refused = result.ok ? {} : result.issues;
+      } catch {
+        refused = { [documentField(key)]: [`dossiers:errors.upload_failed::${file.name}`] };
+      }
+      for (const [field, list] of Object.entries(refused)) (issues[field] ??= []).push(...list);
+    }
+    setSending(null);
+    // A refused file must be seen: the answers are saved, but the page stays.
+    if (Object.keys(issues).length > 0 && data.get("intent") === "continue") data.set("intent", "stay");
+    return issues;
+  }
+
   const { state, formAction, pending, register, shown, onSubmit } = useEnhancedForm(
     schema,
     action,
     initial,
     fileIssues,
+    sendFilesOneByOne,
   );
 
   // Files sent are now listed as uploaded; clear the inputs so they are not sent twice.
@@ -171,7 +215,7 @@ export function DraftForm({
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           className={styles.fileInput}
-          aria-describedby={[`${id}-hint`, errors.length > 0 ? `${id}-error` : null]
+          aria-describedby={[`${id}-hint`, "post-limit", errors.length > 0 ? `${id}-error` : null]
             .filter(Boolean)
             .join(" ")}
           aria-invalid={errors.length > 0 ? true : undefined}
@@ -213,6 +257,9 @@ export function DraftForm({
           <>
             <h2>{t("draft.documentsTitle")}</h2>
             <p className="muted">{t("draft.documentsIntro")}</p>
+            <p className="muted" id="post-limit">
+              {t("draft.postLimit")}
+            </p>
           </>
         ) : null}
         {requiredDocuments.map(renderDocument)}
@@ -223,6 +270,9 @@ export function DraftForm({
             {optionalDocuments.map(renderDocument)}
           </details>
         ) : null}
+        <p role="status" className="muted">
+          {sending}
+        </p>
         <Button name="intent" value="continue" disabled={pending}>
           {t("common:actions.continue")}
         </Button>

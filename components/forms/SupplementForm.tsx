@@ -59,6 +59,11 @@ export function SupplementForm({
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="dossierId" value={dossierId} />
         <input type="hidden" name="version" value={version} />
+        {documents.length > 0 ? (
+          <p className="muted" id="supplement-post-limit">
+            {t("supplement.postLimit")}
+          </p>
+        ) : null}
         {documents.map((document) => {
           const id = `doc_${document.key}`;
           const errors = issues.messages(id);
@@ -76,7 +81,9 @@ export function SupplementForm({
                 multiple
                 accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                 className={styles.fileInput}
-                aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+                aria-describedby={["supplement-post-limit", errors.length > 0 ? `${id}-error` : null]
+                  .filter(Boolean)
+                  .join(" ")}
                 aria-invalid={errors.length > 0 ? true : undefined}
               />
             </FieldShell>

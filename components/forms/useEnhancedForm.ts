@@ -18,6 +18,17 @@ function issuesFromErrors(errors: FieldErrors<Values>): Record<string, string[]>
   return issues;
 }
 
+/** The server's issues with `extra` in their fields' place (fields only in `extra` come last). */
+function mergeIssues(
+  server: Record<string, string[]>,
+  extra: Record<string, string[]>,
+): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const [field, list] of Object.entries(server)) merged[field] = extra[field] ?? list;
+  for (const [field, list] of Object.entries(extra)) merged[field] ??= list;
+  return merged;
+}
+
 /**
  * A form that works without JavaScript (it posts to a server action that validates and answers with
  * a FormState) and, with JavaScript, validates the same zod schema in the browser first
@@ -33,6 +44,11 @@ export function useEnhancedForm(
   initial: FormState,
   /** Checks the schema cannot make in the browser (e.g. a file chosen for each required document). */
   extraIssues?: (form: HTMLFormElement) => Record<string, string[]>,
+  /**
+   * Work done before the post, with JavaScript only (e.g. sending files one by one): it may change
+   * the data posted, and its issues are shown with the server's answer, taking their fields' place.
+   */
+  beforePost?: (data: FormData) => Promise<Record<string, string[]>>,
 ) {
   // A post to an action of an earlier build came back (no JavaScript): show what was typed.
   const stale = useStaleForm();
@@ -41,6 +57,11 @@ export function useEnhancedForm(
     [initial, stale],
   );
   const [state, formAction, pending] = useActionState(action, start);
+  const [preparing, setPreparing] = useState(false);
+  // Issues of beforePost, shown with the first answer the server gives after them.
+  const [carried, setCarried] = useState<{ before: FormState; issues: Record<string, string[]> } | null>(
+    null,
+  );
   const form = useForm<Values>({
     resolver: zodResolver(schema) as unknown as Resolver<Values>,
     defaultValues: start.values,
@@ -51,25 +72,38 @@ export function useEnhancedForm(
   });
   // Browser-side issues, valid until the next answer from the server.
   const [client, setClient] = useState<{ for: FormState; issues: Record<string, string[]> } | null>(null);
-  const shown = useMemo(
-    () =>
-      client && client.for === state
-        ? { issues: client.issues, formError: null, formErrorField: undefined }
-        : {
-            issues: state.issues,
-            formError: state.formError ?? null,
-            formErrorField: state.formErrorField,
-            formErrorParams: state.formErrorParams,
-          },
-    [client, state],
-  );
+  const shown = useMemo(() => {
+    if (client && client.for === state)
+      return { issues: client.issues, formError: null, formErrorField: undefined };
+    const issues =
+      carried && carried.before !== state ? mergeIssues(state.issues, carried.issues) : state.issues;
+    return {
+      issues,
+      formError: state.formError ?? null,
+      formErrorField: state.formErrorField,
+      formErrorParams: state.formErrorParams,
+    };
+  }, [client, carried, state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(element, submitter);
-    const post = () => startTransition(() => formAction(data));
+    const post = () => {
+      if (!beforePost) {
+        setCarried(null);
+        startTransition(() => formAction(data));
+        return;
+      }
+      setPreparing(true);
+      void beforePost(data)
+        .then((issues) => {
+          setCarried(Object.keys(issues).length > 0 ? { before: state, issues } : null);
+          startTransition(() => formAction(data));
+        })
+        .finally(() => setPreparing(false));
+    };
     if (submitter instanceof HTMLElement && submitter.dataset.skipValidation !== undefined) {
       post();
       return;
@@ -89,5 +123,5 @@ export function useEnhancedForm(
     )();
   }
 
-  return { state, formAction, pending, register: form.register, shown, onSubmit };
+  return { state, formAction, pending: pending || preparing, register: form.register, shown, onSubmit };
 }

@@ -543,3 +543,21 @@ export function dossierCodeDay(at: Date): string {
 export function formatDossierCode(agencyCode: string, at: Date, sequence: number): string {
   return `${agencyCode}-${dossierCodeDay(at)}-${String(sequence).padStart(4, "0")}`;
 }
+
+/**
+ * The "missing documents" rule, used when a draft is saved and when it is submitted: each required
+ * document with no file yet, as the issue its field shows ("doc_<key>"), in the order of the list.
+ */
+export function missingDocuments(
+  documents: readonly { key: string; required: boolean }[],
+  attachedKeys: Iterable<string>,
+): Record<string, string[]> {
+  const present = new Set(attachedKeys);
+  const issues: Record<string, string[]> = {};
+  for (const document of documents) {
+    if (document.required && !present.has(document.key)) {
+      issues[`doc_${document.key}`] = ["errors.documentRequired"];
+    }
+  }
+  return issues;
+}

@@ -5,8 +5,17 @@ import "server-only";
  * own file: drafts, attachments, transitions (the one path that changes a dossier) and reads.
  */
 
-export { startDraft, saveDraftAnswers } from "./drafts";
-export { addAttachment, removeAttachment, readAttachment, type AttachmentDownload } from "./attachments";
+export { startDraft, saveDraft, type SaveDraftInput, type SavedDraft } from "./drafts";
+export {
+  addAttachment,
+  addAttachments,
+  removeAttachment,
+  readAttachment,
+  refusalIssues,
+  type AttachmentDownload,
+  type ChosenFile,
+  type FileRefusal,
+} from "./attachments";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
   getDossierDetail,

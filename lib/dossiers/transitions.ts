@@ -14,6 +14,7 @@ import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } fro
 import {
   decide,
   formatDossierCode,
+  missingDocuments,
   type Command,
   type DecideContext,
   type DossierState,
@@ -223,14 +224,11 @@ export async function submitDossier(
       .from(attachments)
       .where(eq(attachments.dossierId, row.id))
       .groupBy(attachments.documentKey);
-    const present = new Set(attached.filter((a) => a.n > 0).map((a) => a.documentKey));
-    const missing = version.documents.filter((d) => d.required && !present.has(d.key));
-    if (missing.length > 0) {
-      return err(
-        "missing_documents",
-        Object.fromEntries(missing.map((d) => [`doc_${d.key}`, ["errors.documentRequired"]])),
-      );
-    }
+    const missing = missingDocuments(
+      version.documents,
+      attached.filter((a) => a.n > 0).map((a) => a.documentKey),
+    );
+    if (Object.keys(missing).length > 0) return err("missing_documents", missing);
 
     const now = new Date();
     const decision = decide(

@@ -7,8 +7,9 @@ import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { dataDir } from "@/db/client";
 import { cleanText } from "@/lib/forms/formText";
+import { maxFileBytes } from "./limits";
 
-export const maxFileBytes = 10 * 1024 * 1024;
+export { maxFileBytes };
 /** Detected from the content, never from the name. */
 export const allowedMediaTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
 

@@ -17,6 +17,20 @@ export type BuildOptions = {
 /** Without a limit in the definition a field still has one, so nobody can store a novel in a name. */
 const defaultMaxLength = { text: 500, textarea: 5000 } as const;
 
+/** Answers that are not free text (dates, numbers, phone and ID numbers, choices) are short. */
+const shortAnswerMaxLength = 200;
+
+/**
+ * The longest answer the form definition allows for a field, in characters: the same limits the
+ * schema checks (a text's maxLength or its default), and a short one for every other type. A draft
+ * keeps nothing longer, even when the answer is wrong for another reason and kept as typed.
+ */
+export function answerMaxLength(field: FormField): number {
+  if (field.type === "text" || field.type === "textarea")
+    return field.maxLength ?? defaultMaxLength[field.type];
+  return shortAnswerMaxLength;
+}
+
 /** Today in Vietnam, whatever the server's or the browser's own time zone. */
 export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", {

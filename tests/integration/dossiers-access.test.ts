@@ -10,7 +10,7 @@ import {
   listQueue,
   performStaffAction,
   removeAttachment,
-  saveDraftAnswers,
+  saveDraft,
   startDraft,
   submitDossier,
   supplementDossier,
@@ -45,7 +45,7 @@ describe("applicants see and touch only their own dossiers", () => {
     vi.setSystemTime(vn("2026-05-04T09:00:00"));
     const { dossierId: draftId } = expectOk(await startDraft(applicantA, { procedureCode: "1.001193" }));
     expect(await getDossierDetail(applicantB, { id: draftId })).toEqual(notFound);
-    expect(await saveDraftAnswers(applicantB, { dossierId: draftId, formData: { childName: "x" } })).toEqual(
+    expect(await saveDraft(applicantB, { dossierId: draftId, answers: { childName: "x" } })).toEqual(
       notFound,
     );
     expect(
@@ -104,9 +104,9 @@ describe("applicants see and touch only their own dossiers", () => {
     expect(await getDossierDetail(colleagueInOrg!, { id: draftId })).toEqual(notFound);
     expect((await listApplicantDossiers(colleagueInOrg!)).map((d) => d.id)).toEqual([filed.id]);
     // Only the author changes a draft.
-    expect(
-      await saveDraftAnswers(colleagueInOrg!, { dossierId: draftId, formData: { childName: "x" } }),
-    ).toEqual(notFound);
+    expect(await saveDraft(colleagueInOrg!, { dossierId: draftId, answers: { childName: "x" } })).toEqual(
+      notFound,
+    );
     expect(await getDossierDetail(world.applicantB, { code: filed.code! })).toEqual(notFound);
   });
 

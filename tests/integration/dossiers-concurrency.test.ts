@@ -6,7 +6,7 @@ import {
   addAttachment,
   getDossierDetail,
   performStaffAction,
-  saveDraftAnswers,
+  saveDraft,
   startDraft,
   submitDossier,
 } from "@/lib/dossiers/service";
@@ -42,7 +42,7 @@ afterEach(() => {
 /** A draft ready to submit. */
 async function readyDraft(applicant: ApplicantActor): Promise<string> {
   const { dossierId } = expectOk(await startDraft(applicant, { procedureCode: "1.001193" }));
-  expectOk(await saveDraftAnswers(applicant, { dossierId, formData: { childName: "Phạm Minh Khang" } }));
+  expectOk(await saveDraft(applicant, { dossierId, answers: { childName: "Phạm Minh Khang" } }));
   expectOk(
     await addAttachment(applicant, {
       dossierId,

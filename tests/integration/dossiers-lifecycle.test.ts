@@ -10,7 +10,7 @@ import {
   performStaffAction,
   readAttachment,
   removeAttachment,
-  saveDraftAnswers,
+  saveDraft,
   startDraft,
   submitDossier,
   supplementDossier,
@@ -63,8 +63,8 @@ describe("the whole lifecycle", () => {
     expect(draft.events).toEqual([]);
 
     expect(
-      expectOk(await saveDraftAnswers(applicantA, { dossierId, formData: { childName: "Nguyễn Văn Bé" } })),
-    ).toEqual({ valid: true });
+      expectOk(await saveDraft(applicantA, { dossierId, answers: { childName: "Nguyễn Văn Bé" } })),
+    ).toEqual({ issues: { doc_birth_notice: ["errors.documentRequired"] }, refused: {} });
     const attachment = expectOk(
       await addAttachment(applicantA, {
         dossierId,
@@ -311,11 +311,11 @@ describe("drafts keep everything and submit checks it", () => {
     vi.setSystemTime(vn("2026-03-17T09:00:00"));
     const { dossierId } = expectOk(await startDraft(applicantA, { procedureCode: "1.001193" }));
     const answers = { childName: "   ", note: "Sinh tại bệnh viện tỉnh", unexpected: { kept: true } };
-    const saved = await saveDraftAnswers(applicantA, { dossierId, formData: answers });
-    expect(saved).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(!saved.ok && saved.issues?.childName).toEqual(["errors.required"]);
+    const saved = expectOk(await saveDraft(applicantA, { dossierId, answers }));
+    expect(saved.issues.childName).toEqual(["errors.required"]);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
-    expect(row!.formData).toEqual(answers);
+    // The invalid answer as typed, the valid one cleaned; nothing outside the form definition.
+    expect(row!.formData).toEqual({ childName: "   ", note: "Sinh tại bệnh viện tỉnh" });
 
     expect(
       expectOk(
@@ -342,7 +342,7 @@ describe("drafts keep everything and submit checks it", () => {
     vi.setSystemTime(vn("2026-03-17T10:00:00"));
     const countersBefore = await db.select().from(dossierCodeCounters);
     const { dossierId } = expectOk(await startDraft(applicantA, { procedureCode: "1.001193" }));
-    expectOk(await saveDraftAnswers(applicantA, { dossierId, formData: { childName: "Lê Thị Hoa" } }));
+    expectOk(await saveDraft(applicantA, { dossierId, answers: { childName: "Lê Thị Hoa" } }));
     // An optional document does not stand in for the required one.
     const optional = expectOk(
       await addAttachment(applicantA, {

@@ -396,11 +396,11 @@ export async function fileDossier(
   });
   if (!draft.ok) throw new Error(`startDraft: ${draft.error}`);
   const { dossierId } = draft.value;
-  const saved = await service.saveDraftAnswers(applicant, {
+  const saved = await service.saveDraft(applicant, {
     dossierId,
-    formData: options.answers ?? { childName: "Nguyễn Văn Bé" },
+    answers: options.answers ?? { childName: "Nguyễn Văn Bé" },
   });
-  if (!saved.ok) throw new Error(`saveDraftAnswers: ${saved.error}`);
+  if (!saved.ok) throw new Error(`saveDraft: ${saved.error}`);
   const attached = await service.addAttachment(applicant, {
     dossierId,
     documentKey: "birth_notice",

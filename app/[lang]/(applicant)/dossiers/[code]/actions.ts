@@ -2,14 +2,20 @@
 
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/identity/actor";
-import { addAttachment, getDossierDetail, supplementDossier, withdrawDossier } from "@/lib/dossiers/service";
-import { getFilingVersion } from "@/lib/dossiers/filing";
+import {
+  addAttachments,
+  getDossierDetail,
+  refusalIssues,
+  supplementDossier,
+  withdrawDossier,
+} from "@/lib/dossiers/service";
 import { supplementSchema } from "@/lib/dossiers/schema";
 import { issuesByField } from "@/lib/forms/schema";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
+import { chosenFiles } from "../_shared/draft";
 
 function target(data: FormData) {
   const lang: Lang = isLang(data.get("lang")) ? (data.get("lang") as Lang) : "vi";
@@ -37,28 +43,15 @@ export async function supplementAction(_previous: FormState, data: FormData): Pr
 
   const detail = await getDossierDetail(actor, { code });
   if (!detail.ok || detail.value.dossier.id !== parsed.data.dossierId) redirect(`/${lang}/dossiers`);
-  const version = await getFilingVersion(detail.value.dossier.procedureVersionId);
-  const issues: Record<string, string[]> = {};
-  for (const document of version?.documents ?? []) {
-    const field = `doc_${document.key}`;
-    const files = data
-      .getAll(field)
-      .filter((value): value is File => value instanceof File && value.size > 0);
-    for (const file of files) {
-      const added = await addAttachment(actor, {
-        dossierId: parsed.data.dossierId,
-        documentKey: document.key,
-        fileName: file.name || "file",
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      if (!added.ok) {
-        const key = added.error === "invalid_input" ? "empty" : added.error;
-        (issues[field] ??= []).push(`dossiers:errors.${key}::${file.name}`);
-      }
-    }
-  }
-  // Files that were accepted stay attached; the person fixes the others and sends again.
-  if (Object.keys(issues).length > 0) return { values, issues };
+  // The same file loop as a draft's (lib/dossiers/attachments): files that are accepted stay
+  // attached; the person fixes the others and sends again.
+  const added = await addAttachments(actor, {
+    dossierId: parsed.data.dossierId,
+    files: await chosenFiles(data),
+  });
+  if (!added.ok)
+    return { values, issues: {}, formError: `dossiers:errors.${added.error}`, formErrorField: "comment" };
+  if (added.value.refused.length > 0) return { values, issues: refusalIssues(added.value.refused) };
 
   const result = await supplementDossier(actor, parsed.data);
   if (result.ok) redirect(`${page}?done=supplement`);

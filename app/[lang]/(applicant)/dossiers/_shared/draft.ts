@@ -3,7 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { validateAnswers } from "@/lib/forms/schema";
 import { getFilingVersion, type FilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail } from "@/lib/dossiers/service";
+import { missingDocuments } from "@/lib/dossiers/rules";
+import type { ChosenFile } from "@/lib/dossiers/service";
 import type { AttachmentView } from "@/lib/dossiers/types";
+import { formTexts } from "@/lib/forms/formText";
 import type { Lang } from "@/lib/i18n/settings";
 import { requireApplicant } from "./applicant";
 
@@ -35,20 +38,54 @@ export function answersAsText(formData: Record<string, unknown>): Record<string,
   return values;
 }
 
-/** What is still wrong with a draft: answer issues and required documents without a file. */
+/** What is still wrong with a stored draft, in the page's order: the answers, then the documents. */
 export function draftIssues(
   version: FilingVersion,
   formData: Record<string, unknown>,
   attachments: Pick<AttachmentView, "documentKey">[],
 ): Record<string, string[]> {
   const checked = validateAnswers(version.form, formData);
-  const issues: Record<string, string[]> = checked.ok ? {} : { ...checked.issues };
-  const present = new Set(attachments.map((attachment) => attachment.documentKey));
-  for (const document of version.documents) {
-    if (document.required && !present.has(document.key))
-      issues[`doc_${document.key}`] = ["errors.documentRequired"];
+  const answers = checked.ok ? {} : checked.issues;
+  const issues: Record<string, string[]> = {};
+  for (const field of version.form.fields) {
+    if (answers[field.name]) issues[field.name] = answers[field.name]!;
   }
-  return issues;
+  return {
+    ...issues,
+    ...missingDocuments(
+      version.documents,
+      attachments.map((attachment) => attachment.documentKey),
+    ),
+  };
+}
+
+/** Form fields that are not answers: the page's own hidden fields and buttons. */
+const notAnswers = new Set(["lang", "dossierId", "intent", "remove"]);
+
+/**
+ * The answers typed in a draft form, as text without NUL (lib/forms/formText): every text field
+ * but the page's own; the use case keeps only the form definition's fields.
+ */
+export function typedAnswers(data: FormData): Record<string, string> {
+  const names = new Set<string>();
+  for (const [name, value] of data.entries()) {
+    if (typeof value === "string" && !notAnswers.has(name) && !name.startsWith("$ACTION")) names.add(name);
+  }
+  return formTexts(data, [...names]);
+}
+
+/** The files chosen in a form, per document: the inputs are named "doc_<document key>". */
+export async function chosenFiles(data: FormData): Promise<ChosenFile[]> {
+  const files: ChosenFile[] = [];
+  for (const [name, value] of data.entries()) {
+    if (!name.startsWith("doc_") || !(value instanceof File) || value.size === 0) continue;
+    files.push({
+      documentKey: name.slice("doc_".length),
+      fileName: value.name,
+      bytes: new Uint8Array(await value.arrayBuffer()),
+    });
+  }
+  return files;
 }
 
 export function fileSize(bytes: number, lang: "vi" | "en"): string {

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { NotApplicant } from "../../_shared/NotApplicant";
 import { answersAsText, draftIssues, fileSize, loadOwnDraft } from "../../_shared/draft";
-import { saveDraftAction } from "./actions";
+import { addDraftFileAction, saveDraftAction } from "./actions";
 
 type Props = {
   params: Promise<{ lang: string; id: string }>;
@@ -59,6 +59,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         }))}
         initial={{ values: answersAsText(dossier.formData), issues }}
         action={saveDraftAction}
+        addFile={addDraftFileAction}
       />
     </>
   );

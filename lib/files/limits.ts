@@ -1,0 +1,21 @@
+/**
+ * How much an applicant may send, shared by the server (lib/files/storage, lib/dossiers) and the
+ * browser (the draft form checks before it sends and says the limits next to the file inputs).
+ *
+ * next.config.ts sets Next's own hard limit on a request body a little above `maxPostBytes`, so a
+ * post over the portal's limit still reaches the server action whole: the action can refuse the
+ * files with a message and show the answers again, instead of Next answering 500.
+ */
+
+/** One file. */
+export const maxFileBytes = 10 * 1024 * 1024;
+
+/** All the files of one save (one post of the draft or supplement form), taken together. */
+export const maxPostBytes = 40 * 1024 * 1024;
+
+/**
+ * Next's own limits on a request body (serverActions.bodySizeLimit and proxyClientMaxBodySize in
+ * next.config.ts): above this the body cannot be read whole, so the form cannot be shown again with
+ * what was typed; proxy.ts answers such a post with a plain 413 page in the reader's language.
+ */
+export const hardBodyLimitBytes = 60 * 1024 * 1024;
