@@ -11,6 +11,49 @@ const noUiInDomain = {
   message: "lib/ is the domain: it must not depend on pages or components.",
 };
 
+/*
+ * Each module reads and writes its own tables (db/schema/<module>.ts); another module's data comes
+ * through that module's functions. Agencies are reference data every module may join for names.
+ * Read models may join across modules and say so in their first comment: the reports, and the
+ * dossier views (queries.ts, reads.ts), which join procedure and officer names.
+ */
+const tablesOf = {
+  audit: ["audit"],
+  calendar: ["calendar"],
+  catalog: ["catalog"],
+  decisions: ["decisions"],
+  dossiers: ["dossiers", "attachments"],
+  identity: ["identity"],
+  notify: ["notify"],
+};
+const sharedTables = ["agencies"];
+const readModels = ["lib/reports/**", "lib/dossiers/queries.ts", "lib/dossiers/reads.ts"];
+const allTables = [...new Set(Object.values(tablesOf).flat())];
+const moduleBoundaries = Object.entries(tablesOf).map(([module, own]) => ({
+  files: [`lib/${module}/**/*.{ts,tsx}`],
+  ignores: readModels,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: ["@/db/schema", "@/db/schema/index"].map((name) => ({
+          name,
+          message: "Import a module's own tables from @/db/schema/<module>, so the boundary shows.",
+        })),
+        patterns: [
+          noUiInDomain,
+          {
+            group: allTables
+              .filter((t) => !own.includes(t) && !sharedTables.includes(t))
+              .map((t) => `@/db/schema/${t}`),
+            message: `lib/${module} reads another module's tables only through that module's functions (ARCHITECTURE invariant 10).`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 const config = [
   ...next,
   ...nextTs,
@@ -33,6 +76,7 @@ const config = [
     files: ["lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [noUiInDomain] }] },
   },
+  ...moduleBoundaries,
 ];
 
 export default config;

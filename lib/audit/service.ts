@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Queryable } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog } from "@/db/schema/audit";
 
 /** Security-relevant acts outside a dossier's own history. */
 export type AuditAction =

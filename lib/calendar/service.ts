@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Queryable } from "@/db/client";
-import { holidays } from "@/db/schema";
+import { holidays } from "@/db/schema/calendar";
 import { makeCalendar, type WorkingCalendar } from "./rules";
 
 /** The working calendar as the holidays table has it now. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
-import { agencies, decisions } from "@/db/schema";
+import { agencies } from "@/db/schema/agencies";
+import { decisions } from "@/db/schema/decisions";
 import { localDate } from "@/lib/calendar/rules";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import type { Actor } from "@/lib/identity/types";

@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { attachments, dossierEvents, dossiers } from "@/db/schema";
+import { attachments } from "@/db/schema/attachments";
+import { dossierEvents, dossiers } from "@/db/schema/dossiers";
 import { maxPostBytes } from "@/lib/files/limits";
 import {
   cleanFileName,

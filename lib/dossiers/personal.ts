@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { dossiers } from "@/db/schema";
+import { dossiers } from "@/db/schema/dossiers";
 import { personalDataOf, type PersonalDatum } from "@/lib/forms/personal";
 import { loadProcedureVersion } from "./transaction";
 

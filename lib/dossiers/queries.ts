@@ -1,8 +1,15 @@
+/*
+ * Read model: the dossier as the pages show it, with the procedure, agency and officer names joined
+ * in one query (it reads the catalogue's and identity's tables for names only, never writes them).
+ */
 import "server-only";
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { agencies, dossierEvents, dossiers, procedures, users } from "@/db/schema";
+import { agencies } from "@/db/schema/agencies";
+import { procedures } from "@/db/schema/catalog";
+import { dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { users } from "@/db/schema/identity";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import type { DossierState } from "./rules";
 import type { DossierStatus, DossierView, Outcome } from "./types";

@@ -1,8 +1,16 @@
+/*
+ * Read model: the dossier reads (detail, lists, queue, public status). It joins the catalogue's and
+ * identity's tables for names only, never writes them.
+ */
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { agencies, attachments, dossierEvents, dossiers, procedures, users } from "@/db/schema";
+import { agencies } from "@/db/schema/agencies";
+import { attachments } from "@/db/schema/attachments";
+import { procedures } from "@/db/schema/catalog";
+import { dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { users } from "@/db/schema/identity";
 import { loadCalendar } from "@/lib/calendar/service";
 import { listRoleHolders } from "@/lib/identity/accounts";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";

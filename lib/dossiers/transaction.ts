@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type Queryable, type Tx } from "@/db/client";
-import { dossiers } from "@/db/schema";
+import { dossiers } from "@/db/schema/dossiers";
 import { eq } from "drizzle-orm";
 import { workingDaysFor } from "@/lib/calendar/rules";
 import { getProcedureVersion } from "@/lib/catalog/service";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Queryable } from "@/db/client";
-import { organisationMembers, staffRoles, users } from "@/db/schema";
+import { organisationMembers, staffRoles, users } from "@/db/schema/identity";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "./passwords";
 import { staffRoles as knownRoles, type Actor, type AgencyRole, type StaffRole } from "./types";

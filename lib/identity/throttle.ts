@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb, type Db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { rateLimits } from "@/db/schema/identity";
 import { minutesToWait, throttleLimits } from "./rules";
 
 /**

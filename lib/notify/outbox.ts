@@ -1,6 +1,6 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { outbox } from "@/db/schema/notify";
 
 /** A notice for one user, or for an agency's staff (recipientId null, the agency id in payload). */
 export type OutboxNotice = {

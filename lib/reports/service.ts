@@ -1,7 +1,12 @@
+/*
+ * Read model: the transparency reports read dossiers, events, clock stops and the catalogue together.
+ */
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db/client";
-import { agencies, dossierClockStops, dossierEvents, dossiers, procedureAgencies } from "@/db/schema";
+import { agencies } from "@/db/schema/agencies";
+import { procedureAgencies } from "@/db/schema/catalog";
+import { dossierClockStops, dossierEvents, dossiers } from "@/db/schema/dossiers";
 import {
   figuresFor,
   monthPeriod,
