@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
 import { appointmentState, endOf, isOverdue } from "@/lib/dossiers/rules";
 import { SummaryList } from "@/components/ui/SummaryList";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -90,7 +91,7 @@ export default async function LookupPage({ params, searchParams }: Props) {
             rows={[
               {
                 key: t("lookup.procedure"),
-                value: `${lang === "vi" ? status.procedure.nameVi : status.procedure.nameEn} (${status.procedure.code})`,
+                value: `${localized(lang, status.procedure)} (${status.procedure.code})`,
               },
               {
                 key: t("lookup.status"),
@@ -98,7 +99,7 @@ export default async function LookupPage({ params, searchParams }: Props) {
               },
               {
                 key: t("lookup.receivingAgency"),
-                value: lang === "vi" ? status.receivingAgency.nameVi : status.receivingAgency.nameEn,
+                value: localized(lang, status.receivingAgency),
               },
               { key: t("lookup.submittedAt"), value: date(status.submittedAt) },
               ...(appointment === "none"

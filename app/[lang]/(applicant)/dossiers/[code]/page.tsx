@@ -24,6 +24,7 @@ import formStyles from "@/components/forms/forms.module.css";
 import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { supplementAction, withdrawAction } from "./actions";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string; code: string }>;
@@ -51,9 +52,8 @@ export default async function DossierPage({ params, searchParams }: Props) {
     dossier.outcome ? getDecisionForDossier(dossier.id) : null,
   ]);
 
-  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
-  const agencyName = (agency: { nameVi: string; nameEn: string }) =>
-    lang === "vi" ? agency.nameVi : agency.nameEn;
+  const name = localized(lang, dossier.procedure);
+  const agencyName = (agency: { nameVi: string; nameEn: string }) => localized(lang, agency);
   const page = `/${lang}/dossiers/${encodeURIComponent(code)}`;
   const error = dossierErrorKey(query.error);
   const done = query.done === "supplement" || query.done === "withdraw" ? query.done : null;

@@ -6,6 +6,7 @@ import { DraftForm } from "@/components/forms/DraftForm";
 import { NotApplicant } from "../../_shared/NotApplicant";
 import { answersAsText, draftIssues, fileSize, loadOwnDraft } from "../../_shared/draft";
 import { addDraftFileAction, saveDraftAction } from "./actions";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string; id: string }>;
@@ -29,7 +30,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   // Sent back from "check answers" or a refused submission: show what is still missing.
   const validate = (await searchParams).validate === "1";
   const issues = validate ? draftIssues(version, dossier.formData, attachments) : {};
-  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+  const name = localized(lang, dossier.procedure);
 
   return (
     <>

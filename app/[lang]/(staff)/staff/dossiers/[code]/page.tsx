@@ -24,6 +24,7 @@ import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
 import { requireStaff } from "../../_shared/staff-actor";
 import { publishDecisionAction, staffAction } from "./actions";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string; code: string }>;
@@ -60,7 +61,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     getDecisionForDossier(dossier.id),
   ]);
 
-  const name = (value: { nameVi: string; nameEn: string }) => (lang === "vi" ? value.nameVi : value.nameEn);
+  const name = (value: { nameVi: string; nameEn: string }) => localized(lang, value);
   const when = (value: Date | null) =>
     value ? formatDateTime(value, lang) : <span className="muted">{t("dossier.notYet")}</span>;
   const done =
@@ -149,7 +150,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
               number: decision.number,
               issuedOn: formatDate(decision.issuedOn, lang),
               agency: name(decision.agency),
-              summary: lang === "vi" ? decision.summaryVi : decision.summaryEn,
+              summary: localized(lang, decision, "summary"),
               href: `/${lang}/decisions?q=${encodeURIComponent(decision.number)}`,
             }}
           />

@@ -14,6 +14,7 @@ import { NotApplicant } from "../../../_shared/NotApplicant";
 import { loadOwnDraft } from "../../../_shared/draft";
 import { submitDraftAction } from "./actions";
 import styles from "@/components/forms/forms.module.css";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = {
   params: Promise<{ lang: string; id: string }>;
@@ -35,9 +36,9 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
   const { dossier, attachments, version } = draft;
 
   const error = dossierErrorKey((await searchParams).error);
-  const name = lang === "vi" ? dossier.procedure.nameVi : dossier.procedure.nameEn;
+  const name = localized(lang, dossier.procedure);
   const formPage = `/${lang}/dossiers/drafts/${dossier.id}`;
-  const agency = lang === "vi" ? dossier.competentAgency.nameVi : dossier.competentAgency.nameEn;
+  const agency = localized(lang, dossier.competentAgency);
 
   return (
     <>
