@@ -164,6 +164,8 @@ for (const lang of ["vi", "en"] as const) {
   test(`the whole journey in ${lang}: find, file, accept, process, approve, return, track, report`, async ({
     browser,
   }) => {
+    // Four people and some forty pages, each checked with axe: longer than one page's budget.
+    test.setTimeout(300_000);
     const w = words[lang];
     const applicant = await browser.newContext({ locale: w.locale });
     const page = await applicant.newPage();
