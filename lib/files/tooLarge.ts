@@ -1,10 +1,9 @@
 import viDossiers from "@/locales/vi/dossiers.json";
 import enDossiers from "@/locales/en/dossiers.json";
+import { plainPage } from "@/lib/http/plainPage";
 import { hardBodyLimitBytes } from "./limits";
 
 const words = { vi: viDossiers.tooLarge, en: enDossiers.tooLarge };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A post whose body is over Next's hard limit (it says so in Content-Length, as browsers do for a
@@ -22,13 +21,10 @@ export function refuseOversizedPost(request: {
   const { pathname } = request.nextUrl;
   const lang = pathname.split("/")[1] === "en" ? "en" : "vi";
   const w = words[lang];
-  const html = `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(w.title)}</title></head>
-<body><main><h1>${escapeHtml(w.title)}</h1><p>${escapeHtml(w.body)}</p>
-<p><a href="${escapeHtml(pathname)}">${escapeHtml(w.back)}</a></p></main></body></html>`;
-  return new Response(html, {
-    status: 413,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
-  });
+  return plainPage(
+    lang,
+    413,
+    { title: w.title, body: w.body, link: { href: pathname, label: w.back } },
+    { Connection: "close" },
+  );
 }

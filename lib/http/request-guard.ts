@@ -7,6 +7,7 @@
  */
 import viErrors from "@/locales/vi/errors.json";
 import enErrors from "@/locales/en/errors.json";
+import { plainPage } from "./plainPage";
 
 export type RequestFlaw = "malformed_escape" | "control_character";
 
@@ -52,14 +53,10 @@ export function badRequestResponse(pathname: string, flaw: RequestFlaw): Respons
   const first = pathname.split("/")[1];
   const lang = first === "en" ? "en" : "vi";
   const text = messages[lang];
-  const html = `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${text.title}</title></head>
-<body><main><h1>${text.title}</h1><p>${text.body}</p><p><a href="/${lang}">${text.home}</a></p></main></body></html>
-`;
-  return new Response(html, {
-    status: 400,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  return plainPage(lang, 400, {
+    title: text.title,
+    body: text.body,
+    link: { href: `/${lang}`, label: text.home },
   });
 }
 
