@@ -1,7 +1,14 @@
 import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
 import type { Channel } from "@/lib/catalog/types";
 import { localDate, workingDaysFor, type WorkingCalendar } from "@/lib/calendar/rules";
-import { decide, formatDossierCode, type Command, type DossierState, type Step } from "@/lib/dossiers/rules";
+import {
+  decide,
+  draftState,
+  formatDossierCode,
+  type Command,
+  type DossierState,
+  type Step,
+} from "@/lib/dossiers/rules";
 import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
 import { hasRole, type Actor } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
@@ -306,19 +313,12 @@ function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { ac
   const cast: Record<Role, Actor> = { applicant, receiver, specialist, head };
   const limitDays = timeLimitDays(spec.procedure, spec.channel);
   const state: Walked = {
-    status: "draft",
-    applicantId: spec.applicant.id,
-    organisationId: spec.organisationId,
-    receivingAgencyId: spec.pair.receiving.id,
-    competentAgencyId: spec.pair.competent.id,
-    assigneeId: null,
-    outcome: null,
-    proposedOutcome: null,
-    acceptedAt: null,
-    dueAt: null,
-    clockStoppedAt: null,
-    supplementCount: 0,
-    decisionPublished: false,
+    ...draftState({
+      applicantId: spec.applicant.id,
+      organisationId: spec.organisationId,
+      receivingAgencyId: spec.pair.receiving.id,
+      competentAgencyId: spec.pair.competent.id,
+    }),
     submittedAt: null,
     finishedAt: null,
     returnedAt: null,

@@ -39,6 +39,24 @@ export type DossierState = {
   decisionPublished: boolean;
 };
 
+/** A dossier as it starts: a draft of its applicant, filed with these agencies, nothing decided. */
+export function draftState(
+  parties: Pick<DossierState, "applicantId" | "organisationId" | "receivingAgencyId" | "competentAgencyId">,
+): DossierState {
+  return {
+    ...parties,
+    status: "draft",
+    assigneeId: null,
+    outcome: null,
+    proposedOutcome: null,
+    acceptedAt: null,
+    dueAt: null,
+    clockStoppedAt: null,
+    supplementCount: 0,
+    decisionPublished: false,
+  };
+}
+
 export type Command = {
   action: DossierAction;
   comment?: string;

@@ -18,7 +18,7 @@ import {
 import { demoAccounts, seedDemo } from "@/db/seed";
 import { seededStatuses } from "@/db/seed/dossiers";
 import { localDate, makeCalendar, workingDaysFor } from "@/lib/calendar/rules";
-import { decide, type Command, type DossierState } from "@/lib/dossiers/rules";
+import { decide, draftState, type Command, type DossierState } from "@/lib/dossiers/rules";
 import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
 import type { Actor, StaffRole } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
@@ -240,21 +240,12 @@ describe("demo seed", () => {
     for (const row of rows) {
       const limits = versions.get(row.procedureVersionId)!.timeLimitHours;
       const timeLimitDays = workingDaysFor(limits[channels[row.channel as 1 | 2 | 3]] ?? 0);
-      const state: DossierState = {
-        status: "draft",
+      const state: DossierState = draftState({
         applicantId: row.applicantId,
         organisationId: row.organisationId,
         receivingAgencyId: row.receivingAgencyId,
         competentAgencyId: row.competentAgencyId,
-        assigneeId: null,
-        outcome: null,
-        proposedOutcome: null,
-        acceptedAt: null,
-        dueAt: null,
-        clockStoppedAt: null,
-        supplementCount: 0,
-        decisionPublished: false,
-      };
+      });
       for (const event of events.filter((e) => e.dossierId === row.id)) {
         const actor: Actor =
           event.actorId === row.applicantId

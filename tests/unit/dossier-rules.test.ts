@@ -7,6 +7,7 @@ import {
   isFinished,
   isOpen,
   clockRunningStatuses,
+  draftState,
   dueSoonUntil,
   dueSoonWorkingDays,
   isClockRunning,
@@ -82,21 +83,12 @@ const actors = {
 } satisfies Record<string, Actor>;
 type ActorName = keyof typeof actors;
 
-const base: DossierState = {
-  status: "draft",
+const base: DossierState = draftState({
   applicantId: APPLICANT,
   organisationId: ORGANISATION,
   receivingAgencyId: RECEIVING,
   competentAgencyId: COMPETENT,
-  assigneeId: null,
-  outcome: null,
-  proposedOutcome: null,
-  acceptedAt: null,
-  dueAt: null,
-  clockStoppedAt: null,
-  supplementCount: 0,
-  decisionPublished: false,
-};
+});
 const accepted = {
   acceptedAt: vn("2026-03-02T09:00:00"),
   dueAt: vn("2026-03-11T17:00:00"),
