@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cleanText } from "@/lib/forms/formText";
 import { authSecret } from "./secret";
 import { endSessions, sessionIsCurrent, signInWithPassword } from "./accounts";
 import { clientAddress, trustedProxyHops } from "./rules";
@@ -22,8 +23,8 @@ export function requestAddress(headers: Headers): string {
   return clientAddress(headers.get("x-forwarded-for"), trustedProxyHops(process.env));
 }
 
-// NUL: PostgreSQL text cannot hold it; strip it at this edge (switch to the shared reader at merge).
-const withoutNul = (value: unknown) => (typeof value === "string" ? value.replace(/\0/g, "") : value);
+// The credentials endpoint takes posts that never went through a form's reader: clean them here too.
+const withoutNul = (value: unknown) => (typeof value === "string" ? cleanText(value) : value);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),

@@ -1,14 +1,15 @@
 // First: no eval probe in the browser (see zodConfig).
 import "@/lib/forms/zodConfig";
 import { z } from "zod";
+import { cleanText } from "@/lib/forms/formText";
 
 /** Messages are translation keys in the "forms" namespace; the form renders them per language. */
 export const signUpSchema = z
   .object({
-    // NUL: PostgreSQL text cannot hold it; stripped (the shared FormData reader will do it at merge).
+    // Also for callers that did not read it through lib/forms/formText: PostgreSQL cannot store NUL.
     fullName: z
       .string()
-      .transform((value) => value.replace(/\0/g, ""))
+      .transform(cleanText)
       .pipe(z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong")),
     email: z.string().trim().max(200, "errors.tooLong").pipe(z.email("errors.email")),
     // People write phone numbers with spaces, dots or dashes: keep only what identifies the number.

@@ -8,19 +8,13 @@ import { signInSchema } from "@/lib/identity/schema";
 import { issuesByField } from "@/lib/forms/schema";
 import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
+import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
-
-// NUL: PostgreSQL text cannot hold it; stripped here until the shared FormData reader lands.
-const withoutNul = (value: string) => value.replace(/\0/g, "");
 
 export async function signInAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
-  const values = { email: withoutNul(textValues(data, ["email"]).email ?? "") };
-  const password = data.get("password");
-  const parsed = signInSchema.safeParse({
-    email: values.email,
-    password: typeof password === "string" ? withoutNul(password) : "",
-  });
+  const values = textValues(data, ["email"]);
+  const parsed = signInSchema.safeParse({ email: values.email, password: formText(data, "password") });
   if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
   try {
     // Throttling, the password check and the audit happen in `authorize` (lib/identity/auth.ts), the

@@ -9,28 +9,17 @@ import { signUpSchema } from "@/lib/identity/schema";
 import { issuesByField } from "@/lib/forms/schema";
 import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
+import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
-
-// NUL: PostgreSQL text cannot hold it; stripped here until the shared FormData reader lands.
-const withoutNul = (value: string) => value.replace(/\0/g, "");
-const text = (data: FormData, name: string) => {
-  const value = data.get(name);
-  return typeof value === "string" ? withoutNul(value) : "";
-};
 
 export async function signUpAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   // Passwords are never sent back to the page.
-  const values = Object.fromEntries(
-    Object.entries(textValues(data, ["fullName", "email", "phone"])).map(([name, value]) => [
-      name,
-      withoutNul(value),
-    ]),
-  );
+  const values = textValues(data, ["fullName", "email", "phone"]);
   const parsed = signUpSchema.safeParse({
     ...values,
-    password: text(data, "password"),
-    confirmPassword: text(data, "confirmPassword"),
+    password: formText(data, "password"),
+    confirmPassword: formText(data, "confirmPassword"),
   });
   if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
   const registered = await registerCitizen(parsed.data, { address: requestAddress(await headers()) });
