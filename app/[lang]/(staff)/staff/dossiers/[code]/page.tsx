@@ -14,7 +14,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
-import { isStaffFormAction } from "@/components/staff/action-state";
+import { isStaffFormAction } from "@/components/staff/staffForms";
 import { DeadlineText } from "@/components/staff/DeadlineText";
 import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
 import { NotStaff } from "@/components/staff/NotStaff";
