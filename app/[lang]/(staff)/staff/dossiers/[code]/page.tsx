@@ -33,10 +33,11 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
-  const { code } = await params;
   const t = await getT(lang, "staff");
   const actor = await getActor();
-  return { title: actor.kind === "applicant" ? t("notStaff.title") : t("dossier.title", { code }) };
+  // For staff, DossierWorkspace renders the <title>, with "Error: " in front when a form failed: a
+  // title here would come first and hide it.
+  return { title: actor.kind === "applicant" ? t("notStaff.title") : null };
 }
 
 export default async function StaffDossierPage({ params, searchParams }: Props) {
