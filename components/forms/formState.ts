@@ -2,6 +2,8 @@ import { formTexts } from "@/lib/forms/formText";
 
 /** What a server action hands back to its form: the values to show again and message keys per field. */
 export type FormState = {
+  /** Which of several forms on one page this state belongs to (e.g. the staff action); absent for a page's only form. */
+  form?: string;
   /** What was typed, never a password. */
   values: Record<string, string>;
   /** Message keys per field name ("errors.required", or "ns:key" for another namespace). */

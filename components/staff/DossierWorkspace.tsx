@@ -1,22 +1,16 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useMemo, type ReactNode } from "react";
 import { ErrorTitle } from "@/components/forms/ErrorTitle";
+import { FormIssues } from "@/components/forms/FormIssues";
+import { emptyFormState, type FormState } from "@/components/forms/formState";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, TextArea } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
 import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
 import { applicantViews } from "@/lib/dossiers/visibility";
-import {
-  emptyStaffActionState,
-  fieldId,
-  warningActions,
-  type StaffActionState,
-  type StaffField,
-  type StaffFormAction,
-} from "./action-state";
+import { actionsField, fieldId, isStaffFormAction, warningActions, type StaffFormAction } from "./staffForms";
 import styles from "./staff.module.css";
 
 type Props = {
@@ -28,7 +22,7 @@ type Props = {
   title: string;
   allowed: StaffFormAction[];
   specialists: { id: string; name: string }[];
-  action: (state: StaffActionState, formData: FormData) => Promise<StaffActionState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   /** breadcrumbs: above the messages */
   header: ReactNode;
   /** the page heading: below the messages, as the error summary comes first */
@@ -44,8 +38,9 @@ type Props = {
 };
 
 /**
- * The staff dossier page around its forms. One action state for every form, so a message (a conflict,
- * a refused transition) stays on screen even when the fresh version no longer offers that form.
+ * The staff dossier page around its forms. One form state for every form (its `form` names the action
+ * whose form shows the values and field messages), so a message (a conflict, a refused transition)
+ * stays on screen even when the fresh version no longer offers that form.
  */
 export function DossierWorkspace({
   code,
@@ -64,45 +59,38 @@ export function DossierWorkspace({
 }: Props) {
   const t = useT("staff");
   const tc = useT("common");
-  const [state, formAction, pending] = useActionState(action, emptyStaffActionState);
-  const fieldErrors = state.fieldErrors ?? {};
-  const errorLinks = state.action
-    ? (Object.entries(fieldErrors) as [StaffField, string][]).map(([field, key]) => ({
-        href: `#${fieldId(state.action!, field)}`,
-        message: t(key),
-      }))
-    : [];
-  const failed = errorLinks.length > 0 || state.error !== undefined;
+  const tForms = useT("forms");
+  const [state, formAction, pending] = useActionState(action, emptyFormState);
+  const form = isStaffFormAction(state.form) ? state.form : undefined;
+  const issues = useMemo(
+    () =>
+      new FormIssues(state, tForms, (field) =>
+        field === actionsField ? "actions-title" : form ? fieldId(form, field) : field,
+      ),
+    [state, tForms, form],
+  );
 
-  const forms = allowed.map((name) => {
-    const own = state.action === name;
-    return (
-      <ActionForm
-        key={name}
-        name={name}
-        code={code}
-        version={version}
-        accepted={accepted}
-        specialists={specialists}
-        formAction={formAction}
-        pending={pending}
-        values={own ? (state.values ?? {}) : {}}
-        errors={own ? fieldErrors : {}}
-      />
-    );
-  });
+  const forms = allowed.map((name) => (
+    <ActionForm
+      key={name}
+      name={name}
+      code={code}
+      version={version}
+      accepted={accepted}
+      specialists={specialists}
+      formAction={formAction}
+      pending={pending}
+      state={form === name ? state : emptyFormState}
+      issues={form === name ? issues : null}
+    />
+  ));
 
   return (
     <>
-      <ErrorTitle title={title} prefix={tc("errorTitlePrefix")} active={failed} />
+      <ErrorTitle title={title} prefix={tc("errorTitlePrefix")} active={issues.any} />
       {header}
-      {failed ? null : notice}
-      <ErrorSummary title={tc("errorSummaryTitle")} errors={errorLinks} />
-      {state.error ? (
-        <Notice tone="warning">
-          <p className={styles.message}>{t(`errors.${state.error}`)}</p>
-        </Notice>
-      ) : null}
+      {issues.any ? null : notice}
+      <ErrorSummary title={tc("errorSummaryTitle")} errors={issues.links} />
       {heading}
       {forms.length > 0 || extra || published ? (
         <p className={styles.jump}>
@@ -130,8 +118,8 @@ function ActionForm({
   specialists,
   formAction,
   pending,
-  values,
-  errors,
+  state,
+  issues,
 }: {
   name: StaffFormAction;
   code: string;
@@ -140,10 +128,13 @@ function ActionForm({
   specialists: { id: string; name: string }[];
   formAction: (formData: FormData) => void;
   pending: boolean;
-  values: Partial<Record<StaffField, string>>;
-  errors: Partial<Record<StaffField, string>>;
+  /** this form's state: what was typed after an error */
+  state: FormState;
+  /** this form's messages, when the last post was this form's */
+  issues: FormIssues | null;
 }) {
   const t = useT("staff");
+  const values = state.values;
   const titleId = `${name}-title`;
   const commentRequired = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(name);
   const hasHint = [
@@ -172,7 +163,7 @@ function ActionForm({
         <p>{t("actions.assign.noSpecialists")}</p>
       ) : (
         // A changed error state remounts the form, so what was typed comes back as its default.
-        <form action={formAction} noValidate key={JSON.stringify(values) + JSON.stringify(errors)}>
+        <form action={formAction} noValidate key={JSON.stringify(state)}>
           <input type="hidden" name="action" value={name} />
           <input type="hidden" name="code" value={code} />
           <input type="hidden" name="version" value={version} />
@@ -184,10 +175,12 @@ function ActionForm({
               placeholder={t("actions.assign.choose")}
               options={specialists.map((s) => ({ value: s.id, label: s.name }))}
               defaultValue={values.assigneeId ?? ""}
-              error={errors.assigneeId ? t(errors.assigneeId) : undefined}
+              error={issues?.message("assigneeId")}
             />
           ) : null}
-          {name === "propose" ? <ProposalRadios value={values.proposal} error={errors.proposal} /> : null}
+          {name === "propose" ? (
+            <ProposalRadios value={values.proposal} error={issues?.message("proposal")} />
+          ) : null}
           <TextArea
             id={fieldId(name, "comment")}
             name="comment"
@@ -204,7 +197,7 @@ function ActionForm({
             maxLength={2000}
             required={commentRequired}
             defaultValue={values.comment ?? ""}
-            error={errors.comment ? t(errors.comment) : undefined}
+            error={issues?.message("comment")}
           />
           <Button variant={warningActions.has(name) ? "warning" : "primary"} disabled={pending}>
             {t(`actions.${name}.submit`)}
@@ -215,7 +208,7 @@ function ActionForm({
   );
 }
 
-function ProposalRadios({ value, error }: { value?: string; error?: string }) {
+function ProposalRadios({ value, error }: { value?: string; /** already translated */ error?: string }) {
   const t = useT("staff");
   const id = fieldId("propose", "proposal");
   return (
@@ -225,7 +218,7 @@ function ProposalRadios({ value, error }: { value?: string; error?: string }) {
         {error ? (
           <span className="field__error" id={`${id}-error`}>
             <ErrorPrefix />
-            {t(error)}
+            {error}
           </span>
         ) : null}
         <div className="radios">

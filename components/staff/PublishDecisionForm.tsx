@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { ErrorTitle } from "@/components/forms/ErrorTitle";
+import { FormIssues } from "@/components/forms/FormIssues";
+import { emptyFormState, type FormState } from "@/components/forms/formState";
 import { useT } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextArea, TextField } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
-import type { PublishField, PublishState } from "./action-state";
+import type { PublishField } from "./staffForms";
 import styles from "./staff.module.css";
 
-const initial: PublishState = {};
-const id = (field: PublishField) => `publish-${field}`;
+/** Field ids on the page; a problem with the whole post links to "publish-title", the form's heading. */
+const id = (field: string) => `publish-${field}`;
 
 /** "Publish the decision" for a head of the competent agency, once the dossier is decided. */
 export function PublishDecisionForm({
@@ -27,33 +28,21 @@ export function PublishDecisionForm({
   today: string;
   /** the dossier's version the page shows: publishing after someone changed it is a conflict */
   version: number;
-  action: (state: PublishState, formData: FormData) => Promise<PublishState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const t = useT("staff");
   const tc = useT("common");
-  const [state, formAction, pending] = useActionState(action, initial);
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? {};
-  const links = (Object.entries(errors) as [PublishField, string][]).map(([field, key]) => ({
-    href: `#${id(field)}`,
-    message: t(key),
-  }));
-  const error = (field: PublishField) => (errors[field] ? t(errors[field]) : undefined);
+  const tForms = useT("forms");
+  const [state, formAction, pending] = useActionState(action, emptyFormState);
+  const issues = useMemo(() => new FormIssues(state, tForms, id), [state, tForms]);
+  const values: Partial<Record<PublishField, string>> = state.values;
+  const error = (field: PublishField) => issues.message(field);
   return (
     <section className={styles.action} aria-labelledby="publish-title">
-      <ErrorTitle
-        title={title}
-        prefix={tc("errorTitlePrefix")}
-        active={links.length > 0 || state.error !== undefined}
-      />
+      <ErrorTitle title={title} prefix={tc("errorTitlePrefix")} active={issues.any} />
       <h3 id="publish-title">{t("publish.title")}</h3>
       <p className={styles.description}>{t("publish.hint")}</p>
-      <ErrorSummary title={tc("errorSummaryTitle")} errors={links} />
-      {state.error ? (
-        <Notice tone="warning">
-          <p className={styles.message}>{t(`publish.errors.${state.error}`)}</p>
-        </Notice>
-      ) : null}
+      <ErrorSummary title={tc("errorSummaryTitle")} errors={issues.links} />
       <form action={formAction} noValidate key={JSON.stringify(state)}>
         <input type="hidden" name="version" value={version} />
         <TextField

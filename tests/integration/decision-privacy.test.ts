@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decisions } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { emptyFormState } from "@/components/forms/formState";
 import { publishDecision } from "@/lib/decisions/service";
 import type { Actor } from "@/lib/identity/types";
 import { openTestDatabase } from "../support/database";
@@ -112,9 +113,9 @@ describe("publishing a decision keeps the dossier's personal data out", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(now);
     try {
-      const state = await publishDecisionAction("en", code, {}, form);
+      const state = await publishDecisionAction("en", code, emptyFormState, form);
       expect(state).toEqual({
-        fieldErrors: { summaryEn: "publish.fieldErrors.personalData.address" },
+        issues: { summaryEn: ["staff:publish.fieldErrors.personalData.address"] },
         values: {
           number: typed.number,
           issuedOn: typed.issuedOn,

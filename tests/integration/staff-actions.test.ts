@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { emptyFormState as empty } from "@/components/forms/formState";
 import { getDossierDetail, listQueue } from "@/lib/dossiers/service";
 import { actorForUser } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
@@ -62,11 +63,11 @@ async function newDossier() {
 describe("the staff dossier action", () => {
   it("refuses a refusal without reasons, naming the field, and changes nothing", async () => {
     const { code, version } = await newDossier();
-    const state = await staffAction("en", {}, form({ action: "refuse", code, version, comment: "  " }));
+    const state = await staffAction("en", empty, form({ action: "refuse", code, version, comment: "  " }));
     expect(state).toEqual({
-      action: "refuse",
-      fieldErrors: { comment: "fieldErrors.refuse" },
+      form: "refuse",
       values: { comment: "  " },
+      issues: { comment: ["staff:fieldErrors.refuse"] },
     });
     const detail = await getDossierDetail(receiver, { code });
     expect(detail.ok && detail.value.dossier.status).toBe("submitted");
@@ -75,7 +76,7 @@ describe("the staff dossier action", () => {
   it("accepts and goes back to the dossier with a notice", async () => {
     const { code, version } = await newDossier();
     await expect(
-      staffAction("vi", {}, form({ action: "accept", code, version, comment: "" })),
+      staffAction("vi", empty, form({ action: "accept", code, version, comment: "" })),
     ).rejects.toThrow(`REDIRECT /vi/staff/dossiers/${encodeURIComponent(code)}?done=accept`);
     const detail = await getDossierDetail(receiver, { code });
     expect(detail.ok && detail.value.dossier.status).toBe("received");
@@ -84,34 +85,43 @@ describe("the staff dossier action", () => {
 
   it("a stale version gets the conflict message and keeps what was typed", async () => {
     const { code, version } = await newDossier();
-    await expect(staffAction("en", {}, form({ action: "accept", code, version }))).rejects.toThrow(
+    await expect(staffAction("en", empty, form({ action: "accept", code, version }))).rejects.toThrow(
       /REDIRECT/,
     );
     const typed = "Missing: a clear copy of the ID card";
     const state = await staffAction(
       "en",
-      {},
+      empty,
       form({ action: "request_supplement", code, version, comment: typed }),
     );
-    expect(state).toEqual({ action: "request_supplement", error: "conflict", values: { comment: typed } });
+    expect(state).toEqual({
+      form: "request_supplement",
+      values: { comment: typed },
+      issues: {},
+      formError: "staff:errors.conflict",
+      formErrorField: "title",
+    });
   });
 
   it("an applicant posting the form gets 'forbidden', never a change", async () => {
     const { code, version } = await newDossier();
     session.actor = citizen;
-    const state = await staffAction("en", {}, form({ action: "accept", code, version }));
-    expect(state.error).toBe("forbidden");
+    const state = await staffAction("en", empty, form({ action: "accept", code, version }));
+    expect(state.formError).toBe("staff:errors.forbidden");
     const detail = await getDossierDetail(receiver, { code });
     expect(detail.ok && detail.value.dossier.status).toBe("submitted");
   });
 
   it("an unknown action or a tampered form is refused plainly", async () => {
     const { code, version } = await newDossier();
-    expect(await staffAction("en", {}, form({ action: "submit", code, version }))).toEqual({
-      error: "invalid_request",
+    expect(await staffAction("en", empty, form({ action: "submit", code, version }))).toEqual({
+      values: {},
+      issues: {},
+      formError: "staff:errors.invalid_request",
+      formErrorField: "title",
     });
-    expect((await staffAction("en", {}, form({ action: "accept", code, version: "x" }))).error).toBe(
-      "invalid_request",
+    expect((await staffAction("en", empty, form({ action: "accept", code, version: "x" }))).formError).toBe(
+      "staff:errors.invalid_request",
     );
   });
 });

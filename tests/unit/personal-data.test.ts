@@ -3,7 +3,7 @@ import { personalDataIn, personalDataIssues } from "@/lib/decisions/rules";
 import { isIdNumberField, maskIdNumber, personalDataOf, personalKindOf } from "@/lib/forms/personal";
 import type { FormDefinition, FormField } from "@/lib/forms/types";
 import { answerText } from "@/components/dossiers/answers";
-import { publishFieldErrors } from "@/components/staff/action-state";
+import { publishIssues } from "@/components/staff/staffForms";
 
 const field = (overrides: Partial<FormField> & Pick<FormField, "name" | "type">): FormField => ({
   label: { vi: overrides.name, en: overrides.name },
@@ -148,9 +148,9 @@ describe("personal data in published text", () => {
       summaryVi: ["errors.personalData.name", "errors.personalData.address"],
       summaryEn: ["errors.personalData.idNumber"],
     });
-    expect(publishFieldErrors(issues!)).toEqual({
-      summaryVi: "publish.fieldErrors.personalData.name",
-      summaryEn: "publish.fieldErrors.personalData.idNumber",
+    expect(publishIssues(issues!)).toEqual({
+      summaryVi: ["staff:publish.fieldErrors.personalData.name"],
+      summaryEn: ["staff:publish.fieldErrors.personalData.idNumber"],
     });
     expect(personalDataIssues({ number: "125/QĐ-UBND", summaryVi: "Cấp phép 3 tầng" }, data)).toBe(null);
   });

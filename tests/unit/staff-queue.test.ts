@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeCalendar } from "@/lib/calendar/rules";
 import { deadlineMessage, deadlineOf } from "@/components/staff/deadline";
-import { fieldErrorsFrom, typedValues } from "@/components/staff/action-state";
+import { issuesByField, staffIssues, typedValues } from "@/components/staff/staffForms";
 import { staffActionSchema } from "@/lib/dossiers/schema";
 
 // Tết 2026: 16–20 Feb off.
@@ -90,18 +90,22 @@ describe("staff action form errors", () => {
       comment: "  ",
     });
     expect(parsed.success).toBe(false);
-    expect(fieldErrorsFrom("refuse", parsed.error!.issues)).toEqual({ comment: "fieldErrors.refuse" });
+    expect(staffIssues("refuse", issuesByField(parsed.error!.issues))).toEqual({
+      comment: ["staff:fieldErrors.refuse"],
+    });
     expect(typedValues(form({ action: "refuse", comment: "  ", other: "x" }))).toEqual({ comment: "  " });
   });
 
   it("a proposal needs a choice and reasons; assign needs a specialist", () => {
     const propose = staffActionSchema.safeParse({ action: "propose", code: "C", version: "1" });
-    expect(fieldErrorsFrom("propose", propose.error!.issues)).toEqual({
-      proposal: "fieldErrors.proposal",
-      comment: "fieldErrors.propose",
+    expect(staffIssues("propose", issuesByField(propose.error!.issues))).toEqual({
+      proposal: ["staff:fieldErrors.proposal"],
+      comment: ["staff:fieldErrors.propose"],
     });
     const assign = staffActionSchema.safeParse({ action: "assign", code: "C", version: "1", assigneeId: "" });
-    expect(fieldErrorsFrom("assign", assign.error!.issues)).toEqual({ assigneeId: "fieldErrors.assignee" });
+    expect(staffIssues("assign", issuesByField(assign.error!.issues))).toEqual({
+      assigneeId: ["staff:fieldErrors.assignee"],
+    });
   });
 
   it("a too long note says so, and a tampered form (no version) is not a field error", () => {
@@ -111,8 +115,10 @@ describe("staff action form errors", () => {
       version: "1",
       comment: "a".repeat(2001),
     });
-    expect(fieldErrorsFrom("accept", long.error!.issues)).toEqual({ comment: "fieldErrors.tooLong" });
+    expect(staffIssues("accept", issuesByField(long.error!.issues))).toEqual({
+      comment: ["staff:fieldErrors.tooLong"],
+    });
     const tampered = staffActionSchema.safeParse({ action: "accept", code: "C" });
-    expect(fieldErrorsFrom("accept", tampered.error!.issues)).toBe(null);
+    expect(staffIssues("accept", issuesByField(tampered.error!.issues))).toBe(null);
   });
 });

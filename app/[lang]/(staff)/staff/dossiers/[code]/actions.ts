@@ -9,48 +9,56 @@ import { isLang } from "@/lib/i18n/settings";
 import { publishDecision } from "@/lib/decisions/service";
 import type { PublishDecisionInput } from "@/lib/decisions/schema";
 import { cleanText, formText } from "@/lib/forms/formText";
+import { textValues, type FormState } from "@/components/forms/formState";
 import {
-  fieldErrorsFrom,
+  actionsField,
   isStaffFormAction,
-  publishFieldErrors,
+  issuesByField,
   publishFields,
+  publishIssues,
+  staffIssues,
   typedValues,
-  type PublishState,
-  type StaffActionState,
-} from "@/components/staff/action-state";
+} from "@/components/staff/staffForms";
+
+/** A problem with the whole post: shown in the error summary, linked to the heading of the forms it came from. */
+function pageError(key: string, values: Record<string, string>, form?: string): FormState {
+  return { ...(form ? { form } : {}), values, issues: {}, formError: key, formErrorField: actionsField };
+}
 
 /**
  * The one server action behind every staff form on the dossier page. Parses the post again with the
  * shared schema, lets the service decide, and on success goes back to the page with a notice
- * (a redirect, so reloading does not post twice). Failures come back as state with what was typed.
+ * (a redirect, so reloading does not post twice). Failures come back as the form's state (`form`
+ * names the action whose form shows it) with what was typed.
  */
 export async function staffAction(
   lang: string,
-  _previous: StaffActionState,
+  _previous: FormState,
   formData: FormData,
-): Promise<StaffActionState> {
+): Promise<FormState> {
   const action = formData.get("action");
-  if (!isStaffFormAction(action)) return { error: "invalid_request" };
+  if (!isStaffFormAction(action)) return pageError("staff:errors.invalid_request", {});
   const values = typedValues(formData);
+  const failed = (error: string) => pageError(`staff:errors.${error}`, values, action);
   const input: Record<string, unknown> = { action };
   for (const key of ["code", "version", "comment", "assigneeId", "proposal"]) {
     if (formData.has(key)) input[key] = formText(formData, key);
   }
   const parsed = staffActionSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsFrom(action, parsed.error.issues);
-    return fieldErrors ? { action, fieldErrors, values } : { action, error: "invalid_request", values };
+    const issues = staffIssues(action, issuesByField(parsed.error.issues));
+    return issues ? { form: action, values, issues } : failed("invalid_request");
   }
 
   const actor = await getActor();
-  if (actor.kind !== "staff") return { action, error: "forbidden", values };
+  if (actor.kind !== "staff") return failed("forbidden");
 
   let result: Awaited<ReturnType<typeof performStaffAction>>;
   try {
     result = await performStaffAction(actor, parsed.data);
   } catch (error) {
     console.error("staff action failed", error);
-    return { action, error: "failed", values };
+    return failed("failed");
   }
 
   if (result.ok) {
@@ -60,18 +68,15 @@ export async function staffAction(
 
   switch (result.error) {
     case "invalid_input": {
-      const issues = Object.entries(result.issues ?? {}).flatMap(([field, messages]) =>
-        (messages ?? []).map((message) => ({ path: [field], message })),
-      );
-      const fieldErrors = fieldErrorsFrom(action, issues);
-      return fieldErrors ? { action, fieldErrors, values } : { action, error: "invalid_request", values };
+      const issues = staffIssues(action, result.issues ?? {});
+      return issues ? { form: action, values, issues } : failed("invalid_request");
     }
     case "assignee_invalid":
-      return { action, fieldErrors: { assigneeId: "fieldErrors.assigneeInvalid" }, values };
+      return { form: action, values, issues: { assigneeId: ["staff:fieldErrors.assigneeInvalid"] } };
     default:
       // The dossier moved on (or was never ours to change): show the latest version with the message.
       refresh();
-      return { action, error: result.error, values };
+      return failed(result.error);
   }
 }
 
@@ -79,15 +84,16 @@ export async function staffAction(
 export async function publishDecisionAction(
   lang: string,
   dossierCode: string,
-  _previous: PublishState,
+  _previous: FormState,
   formData: FormData,
-): Promise<PublishState> {
-  const values: PublishState["values"] = {};
-  for (const field of publishFields) {
-    if (formData.has(field)) values[field] = formText(formData, field);
-  }
+): Promise<FormState> {
+  const values = textValues(
+    formData,
+    publishFields.filter((field) => formData.has(field)),
+  );
+  const failed = (error: string) => pageError(`staff:publish.errors.${error}`, values);
   const actor = await getActor();
-  if (actor.kind !== "staff") return { error: "forbidden", values };
+  if (actor.kind !== "staff") return failed("forbidden");
 
   let result: Awaited<ReturnType<typeof publishDecision>>;
   try {
@@ -100,15 +106,15 @@ export async function publishDecisionAction(
     } as PublishDecisionInput);
   } catch (error) {
     console.error("publishing a decision failed", error);
-    return { error: "failed", values };
+    return failed("failed");
   }
   if (result.ok) {
     redirect(`/${isLang(lang) ? lang : "vi"}/staff/dossiers/${encodeURIComponent(dossierCode)}?done=publish`);
   }
   if (result.error === "invalid_input") {
-    const fieldErrors = publishFieldErrors(result.issues ?? {});
-    return fieldErrors ? { fieldErrors, values } : { error: "invalid_request", values };
+    const issues = publishIssues(result.issues ?? {});
+    return issues ? { values, issues } : failed("invalid_request");
   }
   if (result.error === "conflict") refresh();
-  return { error: result.error, values };
+  return failed(result.error);
 }

@@ -14,7 +14,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
-import { isStaffFormAction } from "@/components/staff/action-state";
+import { isStaffFormAction } from "@/components/staff/staffForms";
 import { DeadlineText } from "@/components/staff/DeadlineText";
 import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
 import { NotStaff } from "@/components/staff/NotStaff";
@@ -33,10 +33,11 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
-  const { code } = await params;
   const t = await getT(lang, "staff");
   const actor = await getActor();
-  return { title: actor.kind === "applicant" ? t("notStaff.title") : t("dossier.title", { code }) };
+  // For staff, DossierWorkspace renders the <title>, with "Error: " in front when a form failed: a
+  // title here would come first and hide it.
+  return { title: actor.kind === "applicant" ? t("notStaff.title") : null };
 }
 
 export default async function StaffDossierPage({ params, searchParams }: Props) {

@@ -1,0 +1,103 @@
+import type { DossierAction } from "@/lib/dossiers/types";
+import { textValues } from "@/components/forms/formState";
+
+/** The staff actions that have a form on the dossier page (the applicant's own are elsewhere). */
+export const staffFormActions = [
+  "accept",
+  "request_supplement",
+  "refuse",
+  "assign",
+  "propose",
+  "approve",
+  "deny",
+  "return_result",
+  "stop",
+] as const satisfies readonly DossierAction[];
+export type StaffFormAction = (typeof staffFormActions)[number];
+
+export function isStaffFormAction(value: unknown): value is StaffFormAction {
+  return typeof value === "string" && (staffFormActions as readonly string[]).includes(value);
+}
+
+/** Destructive or final for the applicant: these use the warning button. */
+export const warningActions: ReadonlySet<StaffFormAction> = new Set(["refuse", "deny", "stop"]);
+
+export type StaffField = "comment" | "assigneeId" | "proposal";
+const staffFields: readonly StaffField[] = ["comment", "assigneeId", "proposal"];
+
+/**
+ * The pseudo-field a problem with the whole post (a conflict, a refused transition) is linked to in
+ * the error summary: the heading of the page's actions, there whatever forms the fresh page offers.
+ */
+export const actionsField = "title";
+
+/** The id of a field in one action's form; unique on the page so the error summary can link to it. */
+export function fieldId(action: StaffFormAction, field: string): string {
+  return `${action}-${field}`;
+}
+
+/** What was typed in the action's form, to put back after an error (fields the form did not post are left out). */
+export function typedValues(formData: FormData): Record<string, string> {
+  return textValues(
+    formData,
+    staffFields.filter((field) => formData.has(field)),
+  );
+}
+
+/**
+ * Message keys of lib/dossiers ("forms" namespace, e.g. errors.commentRequired) -> a message that
+ * says what this action needs ("Enter the reasons for refusing"), as the GOV.UK pattern asks.
+ * Null when an issue is not about a field of the form (a tampered post).
+ */
+export function staffIssues(
+  action: StaffFormAction,
+  issues: Record<string, readonly string[] | undefined>,
+): Record<string, string[]> | null {
+  const mapped: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(issues)) {
+    const message = messages?.[0];
+    if (!message) continue;
+    let key: string;
+    if (field === "comment") {
+      const specific = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(action);
+      key = message === "errors.tooLong" ? "tooLong" : specific ? action : "comment";
+    } else if (field === "assigneeId") key = "assignee";
+    else if (field === "proposal") key = "proposal";
+    else return null;
+    mapped[field] = [`staff:fieldErrors.${key}`];
+  }
+  return Object.keys(mapped).length > 0 ? mapped : null;
+}
+
+/** zod issues ({ path, message }) grouped by their first path segment, the form field. */
+export function issuesByField(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string[]> {
+  const byField: Record<string, string[]> = {};
+  for (const issue of issues) (byField[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+  return byField;
+}
+
+export const publishFields = ["number", "issuedOn", "summaryVi", "summaryEn"] as const;
+export type PublishField = (typeof publishFields)[number];
+
+/** Issues of lib/decisions ("forms" message keys per field) -> what the publish form says about each field. */
+export function publishIssues(
+  issues: Record<string, readonly string[] | undefined>,
+): Record<string, string[]> | null {
+  const mapped: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(issues)) {
+    const message = messages?.[0];
+    if (!message) continue;
+    if (!(publishFields as readonly string[]).includes(field)) return null;
+    const key = message.startsWith("errors.personalData.")
+      ? message.slice("errors.".length)
+      : message === "errors.tooLong"
+        ? "tooLong"
+        : message === "errors.dateInFuture"
+          ? "issuedOnFuture"
+          : field;
+    mapped[field] = [`staff:publish.fieldErrors.${key}`];
+  }
+  return Object.keys(mapped).length > 0 ? mapped : null;
+}
