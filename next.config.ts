@@ -1,37 +1,15 @@
 import type { NextConfig } from "next";
 import { hardBodyLimitBytes } from "./lib/files/limits";
+import { contentSecurityPolicy as staticPolicy } from "./lib/http/csp.mjs";
 
 /**
- * The content security policy of every response, in this one place.
- *
- * Shaped so public pages can be cached: one header for all, no per-request nonce (a nonce would
- * make every page dynamic). Next 16.4 writes its flight data as inline scripts
- * (`self.__next_f.push(…)`, one per page, content-dependent) with no nonce, hash or integrity unless
- * a nonce comes with the request, and `experimental.sri` only covers external chunks: under
- * `script-src 'self'` the browser blocks them and no page hydrates (measured; see the README).
- * So scripts may be this site's files or inline elements, and nothing else:
- * - no 'unsafe-eval' (production Next and React need none; zod is told not to probe for it);
- * - `script-src-attr 'none'`: no inline event handlers (`<img onerror=…>`), the usual injected form;
- * - no other origin, no data: or blob: scripts, no plugins, no <base>, no framing, forms post here.
- * Styles: `<style>` elements only from this site's files; style attributes are allowed (React
- * `style={…}`), since they cannot select elements and so cannot read the page.
- * Development needs eval (React rebuilds server stacks) and inline styles (hot reload).
+ * The content security policy (lib/http/csp.mjs). This static form goes on every response; on HTML
+ * pages the portal's server (scripts/server.mjs, which `npm start` runs) replaces it with one that
+ * allows that page's own inline scripts by their sha256. No per-request nonce, so public pages can
+ * be cached. Served by plain `next start`, pages would not hydrate: Next's inline scripts have no
+ * hash. Development (`next dev`) allows inline scripts and eval.
  */
-const dev = process.env.NODE_ENV === "development";
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "script-src-attr 'none'",
-  `style-src 'self'${dev ? " 'unsafe-inline'" : ""}`,
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const contentSecurityPolicy = staticPolicy({ dev: process.env.NODE_ENV === "development" });
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time.

@@ -25,9 +25,9 @@ export function dataDir(): string {
  * and rows are silently lost. Hold an exclusive lock file and refuse a second opener (db/lock.mjs
  * explains how a lock left by a killed process is recognised and taken over).
  *
- * `npm start` takes the lock itself before building, for the life of the server, and starts
- * `next start` with PORTAL_LOCK_OWNER=<its pid>: that child opens the database under its parent's
- * lock, and exits at once if the parent dies.
+ * `npm start` takes the lock itself before building, for the life of the server, and starts the
+ * server (scripts/server.mjs) with PORTAL_LOCK_OWNER=<its pid>: that child opens the database under
+ * its parent's lock, and exits at once if the parent dies.
  */
 const acquireDirectoryLock = (directory: string): (() => void) => lockDataFolder(directory);
 

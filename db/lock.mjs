@@ -14,10 +14,10 @@
 // let a second process in next to a live one. Where /proc does not exist (macOS), liveness falls
 // back to kill(pid, 0).
 //
-// `server` is the `next start` child of `npm start`: it opens the database under its parent's lock
-// (PORTAL_LOCK_OWNER=<parent pid>) and is recorded too, so a lock whose supervisor died while its
-// server still runs is not taken over until that server has gone (it notices within a second and
-// exits, see watchOwner).
+// `server` is the server child of `npm start` (scripts/server.mjs): it opens the database under its
+// parent's lock (PORTAL_LOCK_OWNER=<parent pid>) and is recorded too, so a lock whose supervisor
+// died while its server still runs is not taken over until that server has gone (it notices within
+// a second and exits, see watchOwner).
 import fs from "node:fs";
 import path from "node:path";
 

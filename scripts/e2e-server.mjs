@@ -48,9 +48,11 @@ if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, distDir
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The portal's own server (scripts/server.mjs), as `npm start` runs it: Next's handler plus the
+// per-page content security policy.
 const server = spawn(
   process.execPath,
-  [nextBin, "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"],
+  [path.join(root, "scripts", "server.mjs"), "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"],
   { stdio: "inherit", env },
 );
 for (const lock of locks) lock.setServer(server.pid);

@@ -4,8 +4,9 @@
 //
 // This process stays up as the server's supervisor and holds, for the server's whole life:
 // - the embedded database's lock (not with DATABASE_URL): a second start on the same data folder
-//   is refused at once, before it builds anything or binds its port; the `next start` child opens
-//   the database under this lock (PORTAL_LOCK_OWNER);
+//   is refused at once, before it builds anything or binds its port; the server child
+//   (scripts/server.mjs: Next's handler, plus the per-page content security policy) opens the
+//   database under this lock (PORTAL_LOCK_OWNER);
 // - the build folder's lock: no second start can rebuild the .next a running server reads.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -16,6 +17,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(root, "scripts", "server.mjs");
 const embedded = !process.env.DATABASE_URL;
 const dataDir = path.resolve(process.env.PORTAL_DATA_DIR || ".data");
 
@@ -45,9 +47,9 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => (child ? child.kill(signal) : process.exit(1)));
 }
 
-/** Runs `next <args>`, recorded in the locks: were this process killed, they stay held until it exits. */
+/** Runs a Node script, recorded in the locks: were this process killed, they stay held until it exits. */
 function run(args, env) {
-  child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  child = spawn(process.execPath, args, { stdio: "inherit", env });
   for (const lock of locks) lock.setServer(child.pid);
   return child;
 }
@@ -64,7 +66,7 @@ if (process.env.PORTAL_START_NO_SERVE === "1") {
         ? "The source changed since the last build: building again…"
         : "No build yet: building the portal (about a minute)…",
     );
-    const status = await new Promise((resolve) => run(["build"], process.env).on("exit", resolve));
+    const status = await new Promise((resolve) => run([nextBin, "build"], process.env).on("exit", resolve));
     if (status !== 0) process.exit(status ?? 1);
     // What the build left is what was built (it may rewrite tsconfig.json's layout).
     writeStamp(root, distDir, sourceStamp(root));
@@ -79,7 +81,7 @@ if (process.env.PORTAL_START_NO_SERVE === "1") {
   console.log(
     `Starting the portal on http://localhost:${port} (${embedded ? `embedded database in ${path.relative(root, dataDir) || dataDir}/` : "PostgreSQL server"})`,
   );
-  const server = run(["start", "-p", port], env);
+  const server = run([serverScript, "-p", port], env);
   server.on("exit", (code, signal) => {
     for (const lock of locks) lock.release();
     process.exit(code ?? (signal ? 1 : 0));

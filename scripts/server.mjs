@@ -1,0 +1,196 @@
+// The portal's production server: Next's request handler inside a plain Node HTTP server, which
+// gives every HTML page a content security policy listing the sha256 of that page's own inline
+// scripts (lib/http/csp.mjs). Run by `npm start` (scripts/start.mjs) and the Playwright server
+// (scripts/e2e-server.mjs) after a `next build`, in place of `next start`:
+//   node scripts/server.mjs [-p PORT] [-H HOSTNAME]
+//
+// A response header goes before the body, so an HTML document is held until Next has written all
+// of it (not streamed: the portal's pages are small), then hashed and sent whole with its length.
+// Everything else (RSC payloads of client navigation, JSON, files, CSV) passes through as Next sends
+// it, with next.config.ts's static policy (`script-src 'self'`: no inline script at all).
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { policyForHtml } from "../lib/http/csp.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+/** Reads `-p PORT` and `-H HOSTNAME` (as `next start` does), else PORT and HOSTNAME. */
+function options(argv) {
+  const value = (flags) => {
+    const at = argv.findIndex((arg) => flags.includes(arg));
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  return {
+    port: Number(value(["-p", "--port"]) ?? process.env.PORT ?? 3000),
+    hostname: value(["-H", "--hostname"]) ?? process.env.HOSTNAME,
+  };
+}
+
+/** A header's value from the object or flat array `writeHead` may be given. */
+function headerIn(headers, name) {
+  if (!headers) return undefined;
+  if (Array.isArray(headers)) {
+    const pairs = Array.isArray(headers[0]) ? headers : chunkPairs(headers);
+    return pairs.find(([key]) => String(key).toLowerCase() === name)?.[1];
+  }
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+function chunkPairs(flat) {
+  const pairs = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+  return pairs;
+}
+
+function decode(body, encoding) {
+  switch (String(encoding ?? "").toLowerCase()) {
+    case "":
+    case "identity":
+      return body;
+    case "gzip":
+    case "x-gzip":
+      return zlib.gunzipSync(body);
+    case "deflate":
+      return zlib.inflateSync(body);
+    case "br":
+      return zlib.brotliDecompressSync(body);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Wraps `res` so that an HTML response is held until its end, then sent with the policy for its
+ * scripts. Next's compression wraps `res` after this (inside its handler), so what reaches here is
+ * already compressed: it is decoded only to be read, and the compressed bytes are sent unchanged.
+ * The wrappers stay in place once decided (they delegate): Next's compression has wrapped them in
+ * turn, and putting the originals back on `res` would drop its wrappers.
+ * Exported for the tests.
+ */
+export function holdHtml(req, res) {
+  const original = {
+    writeHead: res.writeHead,
+    write: res.write,
+    end: res.end,
+    flushHeaders: res.flushHeaders,
+  };
+  /** @type {null | "pass" | "hold"} */
+  let mode = null;
+  const chunks = [];
+
+  const decide = (headers) => {
+    if (mode) return;
+    if (res.statusCode === 304) {
+      // No body: a policy here would replace the cached page's own (which lists its hashes).
+      res.removeHeader("content-security-policy");
+      mode = "pass";
+    } else if (req.method === "HEAD") {
+      // No body is rendered (Next writes none), so none is held: nothing will run either.
+      mode = "pass";
+    } else {
+      const type = headerIn(headers, "content-type") ?? res.getHeader("content-type");
+      mode = /^\s*text\/html\b/i.test(String(type ?? "")) ? "hold" : "pass";
+    }
+  };
+  const setHeaders = (headers) => {
+    if (!headers) return;
+    const pairs = Array.isArray(headers)
+      ? Array.isArray(headers[0])
+        ? headers
+        : chunkPairs(headers)
+      : Object.entries(headers);
+    for (const [key, value] of pairs) if (value !== undefined) res.setHeader(key, value);
+  };
+  const hold = (chunk, encoding) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+    );
+  };
+
+  res.writeHead = function writeHead(status, reason, headers) {
+    if (typeof reason !== "string") [headers, reason] = [reason, undefined];
+    res.statusCode = status;
+    decide(headers);
+    if (mode === "pass") return original.writeHead.apply(res, arguments);
+    if (reason) res.statusMessage = reason;
+    setHeaders(headers);
+    return res;
+  };
+  res.flushHeaders = function flushHeaders() {
+    decide();
+    if (mode === "pass") return original.flushHeaders.apply(res, arguments);
+  };
+  res.write = function write(chunk, encoding, callback) {
+    decide();
+    if (mode === "pass") return original.write.apply(res, arguments);
+    hold(chunk, encoding);
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (typeof done === "function") process.nextTick(done);
+    return true;
+  };
+  res.end = function end(chunk, encoding, callback) {
+    decide();
+    if (mode === "pass") return original.end.apply(res, arguments);
+    hold(chunk, encoding);
+    const done = [chunk, encoding, callback].find((arg) => typeof arg === "function");
+    const body = Buffer.concat(chunks);
+    let html = null;
+    try {
+      html = decode(body, res.getHeader("content-encoding"))?.toString("utf8") ?? null;
+    } catch {
+      html = null;
+    }
+    if (html === null) {
+      // Unreadable: no inline script may run rather than any.
+      console.error(`content security policy: could not read the HTML of ${req.method} ${req.url}`);
+      html = "";
+    }
+    res.setHeader("content-security-policy", policyForHtml(html));
+    if (res.statusCode !== 204 && res.statusCode !== 304) res.setHeader("content-length", body.length);
+    res.removeHeader("transfer-encoding");
+    original.writeHead.call(res, res.statusCode);
+    return original.end.call(res, body, done);
+  };
+  return res;
+}
+
+async function main() {
+  const { port, hostname } = options(process.argv.slice(2));
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, holdHtml(req, res)).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  // As `next start`: a signal closes the server, then exits with 128 + the signal's number.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ]) {
+    process.once(signal, () => {
+      server.close();
+      void app
+        .close()
+        .catch(console.error)
+        .finally(() => process.exit(code));
+    });
+  }
+  server.on("error", (error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`The portal is ready on http://${hostname ?? "localhost"}:${port}`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
