@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { Lang } from "@/lib/i18n/settings";
+import { ownSections } from "@/lib/identity/rules";
 import type { Actor } from "@/lib/identity/types";
 import type { T } from "@/lib/i18n/server";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
+
+const sectionNames = { dossiers: "nav.myDossiers", staff: "nav.staff", admin: "nav.admin" } as const;
 
 /** The header on every page: brand, main navigation, account and language switch. Server-rendered. */
 export function SiteHeader({
@@ -24,8 +27,7 @@ export function SiteHeader({
     { href: `/${lang}/lookup`, text: t("nav.lookup") },
     { href: `/${lang}/transparency`, text: t("nav.transparency") },
     { href: `/${lang}/decisions`, text: t("nav.decisions") },
-    ...(actor.kind === "applicant" ? [{ href: `/${lang}/dossiers`, text: t("nav.myDossiers") }] : []),
-    ...(actor.kind === "staff" ? [{ href: `/${lang}/staff`, text: t("nav.staff") }] : []),
+    ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
   ];
   return (
     <header className="site-header">

@@ -88,18 +88,28 @@ export function publicOrigin(input: {
 }
 
 /**
+ * The sections that are a signed-in person's own work, in the order the header shows them; the
+ * first is where they land. Applicants: their dossiers. Staff: the queue when they hold a casework
+ * role (or no role yet: the queue page says whom to ask), the administration when they administer.
+ */
+export function ownSections(actor: Actor): ("dossiers" | "staff" | "admin")[] {
+  if (actor.kind === "applicant") return ["dossiers"];
+  if (actor.kind !== "staff") return [];
+  const administers = actor.roles.some((r) => r.role === "system_admin");
+  const casework = actor.roles.some((r) => caseworkRoles.includes(r.role));
+  return [
+    ...(casework || !administers ? (["staff"] as const) : []),
+    ...(administers ? (["admin"] as const) : []),
+  ];
+}
+
+/**
  * Where a person lands after signing in: the page they were going to when their account can use
  * it, else their own work: an applicant's dossiers, a caseworker's queue, the administrator's page.
  * A staff account is never sent to an applicant-only page ("a staff account cannot file").
  */
 export function landingPath(actor: Actor, lang: string, callbackUrl: string | null): string {
-  const home =
-    actor.kind === "staff"
-      ? actor.roles.some((r) => caseworkRoles.includes(r.role)) ||
-        !actor.roles.some((r) => r.role === "system_admin")
-        ? `/${lang}/staff`
-        : `/${lang}/admin`
-      : `/${lang}/dossiers`;
+  const home = `/${lang}/${ownSections(actor)[0] ?? "dossiers"}`;
   if (!callbackUrl) return home;
   const section = callbackUrl.split(/[/?#]/)[2] ?? "";
   const usable =

@@ -1,9 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import enAuth from "../../locales/en/auth.json" with { type: "json" };
+import viCommon from "../../locales/vi/common.json" with { type: "json" };
+import enCommon from "../../locales/en/common.json" with { type: "json" };
 import { demoPassword, expectAccessible } from "./support";
 
 const auth = { vi: viAuth, en: enAuth };
+const common = { vi: viCommon, en: enCommon };
 type Lang = keyof typeof auth;
 
 async function signInPage(browser: Browser, lang: Lang, callbackUrl?: string) {
@@ -46,6 +49,10 @@ test.describe("each role lands on its own work after sign-in", () => {
       await expect(page).toHaveURL(new RegExp(`/${lang}/admin$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(auth[lang].adminHome.title);
       await expect(page.getByRole("heading", { name: auth[lang].adminHome.settingsTitle })).toBeVisible();
+      // The header offers the administration, not a case-work queue the administrator has no part in.
+      const nav = page.getByRole("navigation").first();
+      await expect(nav.getByRole("link", { name: common[lang].nav.admin })).toBeVisible();
+      await expect(nav.getByRole("link", { name: common[lang].nav.staff })).toHaveCount(0);
       await expectAccessible(page, `admin home ${lang}`);
       await context.close();
     }

@@ -3,6 +3,7 @@ import {
   clientAddress,
   landingPath,
   minutesToWait,
+  ownSections,
   publicOrigin,
   throttleLimits,
   trustedProxyHops,
@@ -15,6 +16,19 @@ const staff = (...roles: StaffRole[]): Actor => ({
   userId: "s",
   name: "Cán bộ",
   roles: roles.map((role) => ({ agencyId: "a", role })),
+});
+
+describe("ownSections: the header's own links, the first is where one lands", () => {
+  it.each([
+    ["anonymous", { kind: "anonymous" } as Actor, []],
+    ["applicant", applicant, ["dossiers"]],
+    ["receiver", staff("receiver"), ["staff"]],
+    ["system administrator", staff("system_admin"), ["admin"]],
+    ["head who also administers", staff("head", "system_admin"), ["staff", "admin"]],
+    ["staff without a role yet (the queue says whom to ask)", staff(), ["staff"]],
+  ])("%s", (_, actor, expected) => {
+    expect(ownSections(actor)).toEqual(expected);
+  });
 });
 
 describe("landingPath", () => {
