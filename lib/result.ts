@@ -15,13 +15,22 @@ export const err = <E>(
 ): { ok: false; error: E; issues?: Record<string, string[]> } =>
   issues ? { ok: false, error, issues } : { ok: false, error };
 
-/** A zod error as message keys per field (the dotted path; "_" for the whole input), each key once. */
-export function issuesOf(error: z.ZodError): Record<string, string[]> {
+/**
+ * The one converter from zod issues to message keys per field: the dotted path ("" becomes "_" for
+ * the whole input), each key once. With `fallback`, a message that is not a key of ours (zod's own
+ * English, e.g. for a wrong type) becomes the fallback key, so a page never shows it raw.
+ */
+export function issuesOf(
+  error: Pick<z.ZodError, "issues">,
+  options: { fallback?: string } = {},
+): Record<string, string[]> {
   const issues: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_";
+    const message =
+      options.fallback && !issue.message.startsWith("errors.") ? options.fallback : issue.message;
     const list = (issues[field] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    if (!list.includes(message)) list.push(message);
   }
   return issues;
 }

@@ -69,15 +69,6 @@ export function staffIssues(
   return Object.keys(mapped).length > 0 ? mapped : null;
 }
 
-/** zod issues ({ path, message }) grouped by their first path segment, the form field. */
-export function issuesByField(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): Record<string, string[]> {
-  const byField: Record<string, string[]> = {};
-  for (const issue of issues) (byField[String(issue.path[0] ?? "")] ??= []).push(issue.message);
-  return byField;
-}
-
 export const publishFields = ["number", "issuedOn", "summaryVi", "summaryEn"] as const;
 export type PublishField = (typeof publishFields)[number];
 

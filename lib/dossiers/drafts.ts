@@ -11,7 +11,7 @@ import { answerMaxLength, fieldSchema, todayInVietnam } from "@/lib/forms/schema
 import type { FormDefinition } from "@/lib/forms/types";
 import { getUserName } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
-import { err, ok } from "@/lib/result";
+import { err, issuesOf, ok } from "@/lib/result";
 import {
   discardStored,
   insertAttachments,
@@ -123,13 +123,7 @@ function checkAnswers(
     let keep: unknown;
     if (checked.success) keep = checked.data;
     else {
-      const messages = [
-        ...new Set(
-          checked.error.issues.map((issue) =>
-            issue.message.startsWith("errors.") ? issue.message : "errors.invalid",
-          ),
-        ),
-      ];
+      const messages = Object.values(issuesOf(checked.error, { fallback: "errors.invalid" })).flat();
       if (value !== undefined && value.length > answerMaxLength(field)) {
         // Refused: the field's own message when the schema says "too long", else "too long" itself
         // (a 100 KB phone number is too long before it is a wrong number). The draft keeps what it had.

@@ -6,6 +6,7 @@
 import "./zodConfig";
 import { z } from "zod";
 import type { FormDefinition, FormField } from "./types";
+import { issuesOf } from "@/lib/result";
 
 export type AnswerIssues = Record<string, string[]>;
 
@@ -119,18 +120,6 @@ export function buildFormSchema(
   return z.object(shape);
 }
 
-/** A zod error as message keys per field (first path segment); a message that is not a key gets a generic one. */
-export function issuesByField(error: z.ZodError): AnswerIssues {
-  const issues: AnswerIssues = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "");
-    const message = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
-    const list = (issues[field] ??= []);
-    if (!list.includes(message)) list.push(message);
-  }
-  return issues;
-}
-
 /** Validates answers; issues are message keys (forms namespace) per field name. */
 export function validateAnswers(
   definition: FormDefinition,
@@ -139,5 +128,5 @@ export function validateAnswers(
 ): { ok: true; value: Record<string, unknown> } | { ok: false; issues: AnswerIssues } {
   const result = buildFormSchema(definition, options).safeParse(answers);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: issuesByField(result.error) };
+  return { ok: false, issues: issuesOf(result.error, { fallback: "errors.invalid" }) };
 }

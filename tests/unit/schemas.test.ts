@@ -315,3 +315,19 @@ describe("decision schemas", () => {
     expect(dataOf(decisionsQuerySchema, { page: "1001" })).toEqual({ q: "", page: 1 });
   });
 });
+
+describe("issuesOf: the one converter from zod issues to message keys", () => {
+  it("keys issues by their dotted path, each message once, and the whole input as _", async () => {
+    const { z } = await import("zod");
+    const { issuesOf } = await import("@/lib/result");
+    const schema = z
+      .object({ name: z.string().min(2, "errors.short"), group: z.object({ id: z.string() }) })
+      .refine(() => false, "errors.whole");
+    const parsed = schema.safeParse({ name: "a", group: { id: 3 } });
+    expect(parsed.success).toBe(false);
+    const issues = issuesOf(parsed.error!);
+    expect(issues.name).toEqual(["errors.short"]);
+    expect(Object.keys(issues)).toContain("group.id");
+    expect(issuesOf(parsed.error!, { fallback: "errors.invalid" })["group.id"]).toEqual(["errors.invalid"]);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeCalendar } from "@/lib/calendar/rules";
 import { deadlineMessage, deadlineOf } from "@/components/staff/deadline";
-import { issuesByField, staffIssues, typedValues } from "@/components/staff/staffForms";
+import { staffIssues, typedValues } from "@/components/staff/staffForms";
+import { issuesOf } from "@/lib/result";
 import { staffActionSchema } from "@/lib/dossiers/schema";
 
 // Tết 2026: 16–20 Feb off.
@@ -90,7 +91,7 @@ describe("staff action form errors", () => {
       comment: "  ",
     });
     expect(parsed.success).toBe(false);
-    expect(staffIssues("refuse", issuesByField(parsed.error!.issues))).toEqual({
+    expect(staffIssues("refuse", issuesOf(parsed.error!))).toEqual({
       comment: ["staff:fieldErrors.refuse"],
     });
     expect(typedValues(form({ action: "refuse", comment: "  ", other: "x" }))).toEqual({ comment: "  " });
@@ -98,12 +99,12 @@ describe("staff action form errors", () => {
 
   it("a proposal needs a choice and reasons; assign needs a specialist", () => {
     const propose = staffActionSchema.safeParse({ action: "propose", code: "C", version: "1" });
-    expect(staffIssues("propose", issuesByField(propose.error!.issues))).toEqual({
+    expect(staffIssues("propose", issuesOf(propose.error!))).toEqual({
       proposal: ["staff:fieldErrors.proposal"],
       comment: ["staff:fieldErrors.propose"],
     });
     const assign = staffActionSchema.safeParse({ action: "assign", code: "C", version: "1", assigneeId: "" });
-    expect(staffIssues("assign", issuesByField(assign.error!.issues))).toEqual({
+    expect(staffIssues("assign", issuesOf(assign.error!))).toEqual({
       assigneeId: ["staff:fieldErrors.assignee"],
     });
   });
@@ -115,10 +116,10 @@ describe("staff action form errors", () => {
       version: "1",
       comment: "a".repeat(2001),
     });
-    expect(staffIssues("accept", issuesByField(long.error!.issues))).toEqual({
+    expect(staffIssues("accept", issuesOf(long.error!))).toEqual({
       comment: ["staff:fieldErrors.tooLong"],
     });
     const tampered = staffActionSchema.safeParse({ action: "accept", code: "C" });
-    expect(staffIssues("accept", issuesByField(tampered.error!.issues))).toBe(null);
+    expect(staffIssues("accept", issuesOf(tampered.error!))).toBe(null);
   });
 });

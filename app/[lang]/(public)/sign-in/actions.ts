@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { signIn, TooManyAttempts } from "@/lib/identity/auth";
 import { landingAfterSignIn } from "@/lib/identity/accounts";
 import { signInSchema } from "@/lib/identity/schema";
-import { issuesByField } from "@/lib/forms/schema";
+import { issuesOf } from "@/lib/result";
 import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
@@ -15,7 +15,7 @@ export async function signInAction(_previous: FormState, data: FormData): Promis
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   const values = textValues(data, ["email"]);
   const parsed = signInSchema.safeParse({ email: values.email, password: formText(data, "password") });
-  if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
+  if (!parsed.success) return { values, issues: issuesOf(parsed.error, { fallback: "errors.invalid" }) };
   try {
     // Throttling, the password check and the audit happen in `authorize` (lib/identity/auth.ts), the
     // same path as /api/auth/callback/credentials. Without redirect, so we choose where to land.

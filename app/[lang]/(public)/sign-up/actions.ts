@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { requestAddress, signIn } from "@/lib/identity/auth";
 import { landingAfterSignIn, registerCitizen } from "@/lib/identity/accounts";
 import { signUpSchema } from "@/lib/identity/schema";
-import { issuesByField } from "@/lib/forms/schema";
+import { issuesOf } from "@/lib/result";
 import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { isLang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
@@ -21,7 +21,7 @@ export async function signUpAction(_previous: FormState, data: FormData): Promis
     password: formText(data, "password"),
     confirmPassword: formText(data, "confirmPassword"),
   });
-  if (!parsed.success) return { values, issues: issuesByField(parsed.error) };
+  if (!parsed.success) return { values, issues: issuesOf(parsed.error, { fallback: "errors.invalid" }) };
   const registered = await registerCitizen(parsed.data, { address: requestAddress(await headers()) });
   if (!registered.ok) {
     if (registered.error === "too_many_attempts") {

@@ -19,6 +19,7 @@ import { FiguresTable } from "@/components/reports/FiguresTable";
 import { Methodology } from "@/components/reports/Methodology";
 import styles from "@/components/reports/reports.module.css";
 import { localized } from "@/lib/i18n/localized";
+import { issuesOf } from "@/lib/result";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -47,8 +48,9 @@ async function check(searchParams: Props["searchParams"], now: Date): Promise<Ch
   const agencies = await agencyChoices();
   const parsed = parseTransparencyQuery(raw);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    const errors = Object.fromEntries(
+      Object.entries(issuesOf(parsed.error)).map(([field, messages]) => [field, messages[0]!]),
+    );
     return { typed, errors, query: null, agencies };
   }
   const window = resolveWindow(parsed.data, now);

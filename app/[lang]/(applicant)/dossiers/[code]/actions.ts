@@ -10,7 +10,7 @@ import {
   withdrawDossier,
 } from "@/lib/dossiers/service";
 import { supplementSchema } from "@/lib/dossiers/schema";
-import { issuesByField } from "@/lib/forms/schema";
+import { issuesOf } from "@/lib/result";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
@@ -36,7 +36,7 @@ export async function supplementAction(_previous: FormState, data: FormData): Pr
   };
   const parsed = supplementSchema.safeParse(command);
   if (!parsed.success) {
-    const issues = issuesByField(parsed.error);
+    const issues = issuesOf(parsed.error, { fallback: "errors.invalid" });
     if (issues.comment) return { values, issues: { comment: issues.comment } };
     return { values, issues: {}, formError: "dossiers:errors.invalid_input", formErrorField: "comment" };
   }

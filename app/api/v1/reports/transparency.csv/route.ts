@@ -6,6 +6,7 @@ import { transparencyCsv } from "@/lib/reports/csv";
 import { resolveWindow } from "@/lib/reports/rules";
 import { parseTransparencyQuery } from "@/lib/reports/schema";
 import { getTransparencyReport } from "@/lib/reports/service";
+import { issuesOf } from "@/lib/result";
 
 /**
  * Open data: the transparency figures as CSV, the same numbers as /[lang]/transparency.
@@ -16,11 +17,7 @@ export async function GET(request: NextRequest) {
   const lang = search.get("lang") || "vi";
   if (!isLang(lang)) return badRequest({ lang: ["errors.lang"] });
   const parsed = parseTransparencyQuery(Object.fromEntries(search));
-  if (!parsed.success) {
-    const issues: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (issues[String(issue.path[0])] ??= []).push(issue.message);
-    return badRequest(issues);
-  }
+  if (!parsed.success) return badRequest(issuesOf(parsed.error));
   const now = new Date();
   const window = resolveWindow(parsed.data, now);
   if (!window.ok) return badRequest({ [window.field]: [window.message] });

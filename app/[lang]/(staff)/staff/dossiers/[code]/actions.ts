@@ -13,12 +13,12 @@ import { textValues, type FormState } from "@/components/forms/formState";
 import {
   actionsField,
   isStaffFormAction,
-  issuesByField,
   publishFields,
   publishIssues,
   staffIssues,
   typedValues,
 } from "@/components/staff/staffForms";
+import { issuesOf } from "@/lib/result";
 
 /** A problem with the whole post: shown in the error summary, linked to the heading of the forms it came from. */
 function pageError(key: string, values: Record<string, string>, form?: string): FormState {
@@ -46,7 +46,7 @@ export async function staffAction(
   }
   const parsed = staffActionSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = staffIssues(action, issuesByField(parsed.error.issues));
+    const issues = staffIssues(action, issuesOf(parsed.error));
     return issues ? { form: action, values, issues } : failed("invalid_request");
   }
 
