@@ -45,28 +45,41 @@ export function typedValues(formData: FormData): Record<string, string> {
 }
 
 /**
- * Message keys of lib/dossiers ("forms" namespace, e.g. errors.commentRequired) -> a message that
- * says what this action needs ("Enter the reasons for refusing"), as the GOV.UK pattern asks.
- * Null when an issue is not about a field of the form (a tampered post).
+ * Service issues (message keys per field) -> the form's own message per field, first message only.
+ * Null when `keyFor` does not know a field: the issue is not about this form (a tampered post).
  */
-export function staffIssues(
-  action: StaffFormAction,
+function mapIssues(
   issues: Record<string, readonly string[] | undefined>,
+  keyFor: (field: string, message: string) => string | null,
 ): Record<string, string[]> | null {
   const mapped: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(issues)) {
     const message = messages?.[0];
     if (!message) continue;
-    let key: string;
-    if (field === "comment") {
-      const specific = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(action);
-      key = message === "errors.tooLong" ? "tooLong" : specific ? action : "comment";
-    } else if (field === "assigneeId") key = "assignee";
-    else if (field === "proposal") key = "proposal";
-    else return null;
-    mapped[field] = [`staff:fieldErrors.${key}`];
+    const key = keyFor(field, message);
+    if (key === null) return null;
+    mapped[field] = [key];
   }
   return Object.keys(mapped).length > 0 ? mapped : null;
+}
+
+/**
+ * Message keys of lib/dossiers ("forms" namespace, e.g. errors.commentRequired) -> a message that
+ * says what this action needs ("Enter the reasons for refusing"), as the GOV.UK pattern asks.
+ */
+export function staffIssues(
+  action: StaffFormAction,
+  issues: Record<string, readonly string[] | undefined>,
+): Record<string, string[]> | null {
+  return mapIssues(issues, (field, message) => {
+    if (field === "comment") {
+      const specific = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(action);
+      return `staff:fieldErrors.${message === "errors.tooLong" ? "tooLong" : specific ? action : "comment"}`;
+    }
+    if (field === "assigneeId") return "staff:fieldErrors.assignee";
+    if (field === "proposal") return "staff:fieldErrors.proposal";
+    return null;
+  });
 }
 
 export const publishFields = ["number", "issuedOn", "summaryVi", "summaryEn"] as const;
@@ -76,10 +89,7 @@ export type PublishField = (typeof publishFields)[number];
 export function publishIssues(
   issues: Record<string, readonly string[] | undefined>,
 ): Record<string, string[]> | null {
-  const mapped: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(issues)) {
-    const message = messages?.[0];
-    if (!message) continue;
+  return mapIssues(issues, (field, message) => {
     if (!(publishFields as readonly string[]).includes(field)) return null;
     const key = message.startsWith("errors.personalData.")
       ? message.slice("errors.".length)
@@ -88,7 +98,6 @@ export function publishIssues(
         : message === "errors.dateInFuture"
           ? "issuedOnFuture"
           : field;
-    mapped[field] = [`staff:publish.fieldErrors.${key}`];
-  }
-  return Object.keys(mapped).length > 0 ? mapped : null;
+    return `staff:publish.fieldErrors.${key}`;
+  });
 }
