@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
   // Lets several builds (tests, a second developer) live side by side in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Public pages are prerendered and cached; personal ones render per request (lib/http/pageSegment).
+  cacheComponents: true,
+  // Each page is cached whole per URL (ISR); no fallback shells streamed ahead of the content.
+  partialPrefetching: false,
   // Protections for every response (see contentSecurityPolicy above).
   async headers() {
     return [
@@ -40,6 +44,9 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: hardBodyLimitBytes },
     // The proxy buffers request bodies up to this size; a longer one would reach the action cut short.
     proxyClientMaxBodySize: hardBodyLimitBytes,
+    // Cached pages live in memory only: a restarted server renders them again from the database
+    // rather than serving what an earlier run (or another database) left on disk.
+    isrFlushToDisk: false,
   },
 };
 

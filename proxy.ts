@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseOversizedPost } from "@/lib/files/tooLarge";
 import { defaultLang, isLang, langFromAcceptLanguage, languageCookie } from "@/lib/i18n/settings";
-import { markStaleActionPost } from "@/lib/http/staleAction";
+import { markStaleActionPost, staleFormHeader } from "@/lib/http/staleAction";
+import { encodeSegment, queryInSegment } from "@/lib/http/pageSegment";
+import { mayHaveSession } from "@/lib/identity/rules";
 import { guardRequest } from "@/lib/http/request-guard";
 
 // Static files are told by their extension only: procedure and dossier codes contain dots too.
@@ -9,8 +11,10 @@ const staticFile = /\.(?:ico|png|jpe?g|svg|webp|gif|txt|xml|css|js|map|woff2?|pd
 
 /**
  * Every page lives under /vi or /en. A path without a language is sent to the reader's language:
- * the cookie first, then Accept-Language, then Vietnamese. The current URL is passed on in a
- * header so server-rendered links (the language switch) work without JavaScript.
+ * the cookie first, then Accept-Language, then Vietnamese. A page request is then rewritten onto the
+ * [lang] segment that says whether its HTML may be shared (lib/http/pageSegment): without a session
+ * it is the cached page everyone gets; with one, a page rendered for that person. The current URL is
+ * passed on in a header so the personal pages' links (the language switch) work without JavaScript.
  */
 export async function proxy(request: NextRequest) {
   // A malformed %-escape or a control character: 400 before anything decodes it (see the guard).
@@ -36,7 +40,19 @@ export async function proxy(request: NextRequest) {
   headers.set("x-portal-url", pathname + search);
   // A form post to a server action from an earlier build: the page again, with what was typed.
   await markStaleActionPost(request, headers);
-  const response = NextResponse.next({ request: { headers } });
+  const personal =
+    mayHaveSession(request.cookies.getAll().map((cookie) => cookie.name)) || headers.has(staleFormHeader);
+  const rest = pathname.slice(first.length + 1);
+  const query = queryInSegment(rest, search) ? search.replace(/^\?/, "") : "";
+  const segment = encodeSegment({ lang: first, personal, query });
+  let response: NextResponse;
+  if (segment === first) response = NextResponse.next({ request: { headers } });
+  else {
+    // On the request's own origin (request.url, as Next's router knows it): another origin would make
+    // Next fetch the page over HTTP as from a foreign site.
+    const target = new URL(`/${segment}${rest}${query ? "" : search}`, request.url);
+    response = NextResponse.rewrite(target, { request: { headers } });
+  }
   if (request.cookies.get(languageCookie)?.value !== first) {
     response.cookies.set(languageCookie, first, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   }

@@ -161,7 +161,10 @@ async function main() {
   const { port, hostname } = options(process.argv.slice(2));
   process.env.NODE_ENV = "production";
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: root, hostname, port });
+  // Next's router names the request's origin after this hostname, and the proxy's rewrites (which
+  // are built on the URL Next gives it, always "localhost") must share that origin, or Next would
+  // fetch them over HTTP as from another site. The server still listens on `hostname` below.
+  const app = next({ dev: false, dir: root, hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {

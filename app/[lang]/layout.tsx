@@ -4,8 +4,9 @@ import "@fontsource/be-vietnam-pro/700.css";
 import "../globals.css";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { getT, resolveLang } from "@/lib/i18n/server";
-import { isLang } from "@/lib/i18n/settings";
+import { getT, resolveLang, resolveSegment } from "@/lib/i18n/server";
+import type { Lang } from "@/lib/i18n/settings";
+import { buildOnlySegment } from "@/lib/http/pageSegment";
 import { getActor } from "@/lib/identity/actor";
 import { signOut } from "@/lib/identity/auth";
 import { SiteHeader } from "@/components/layout/SiteHeader";
@@ -14,9 +15,20 @@ import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { StaleFormProvider } from "@/components/forms/StaleForm";
 import { decodeStaleForm, staleFormHeader } from "@/lib/http/staleAction";
 
+/*
+ * Personal pages (the session, the request) block until they are rendered: a person without
+ * JavaScript must see that they are signed in, which a streamed-in hole would not show them.
+ * Pages that read neither are still prerendered whole (see lib/http/pageSegment).
+ */
+export const instant = false;
+
+/** Next requires one; see buildOnlySegment for why it names no real page. */
+export function generateStaticParams() {
+  return [{ lang: buildOnlySegment }];
+}
+
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-  const { lang } = await params;
-  const t = await getT(isLang(lang) ? lang : "vi");
+  const t = await getT(await resolveLang(params));
   return {
     title: { default: t("siteName"), template: `%s – ${t("siteName")}` },
     description: t("siteDescription"),
@@ -25,6 +37,13 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#c8102e" };
 
+function signOutAction(lang: Lang) {
+  return async function signOutOfPortal() {
+    "use server";
+    await signOut({ redirectTo: `/${lang}` });
+  };
+}
+
 export default async function LangLayout({
   children,
   params,
@@ -32,21 +51,26 @@ export default async function LangLayout({
   children: React.ReactNode;
   params: Promise<{ lang: string }>;
 }) {
-  const lang = await resolveLang(params);
+  const segment = await resolveSegment(params);
+  const { lang } = segment;
   const t = await getT(lang);
-  const actor = await getActor();
-  const requestHeaders = await headers();
-  const currentUrl = requestHeaders.get("x-portal-url") ?? `/${lang}`;
-  const staleForm = decodeStaleForm(requestHeaders.get(staleFormHeader));
-  async function signOutAction() {
-    "use server";
-    await signOut({ redirectTo: `/${lang}` });
-  }
+  // Only a personal segment may read who is asking: a shared page is the same for everyone.
+  const actor = segment.personal ? await getActor() : ({ kind: "anonymous" } as const);
+  const requestHeaders = segment.personal ? await headers() : null;
+  const currentUrl = requestHeaders?.get("x-portal-url") ?? null;
+  const staleForm = decodeStaleForm(requestHeaders?.get(staleFormHeader) ?? null);
   return (
     <html lang={lang}>
       <body>
         <I18nProvider lang={lang}>
-          <SiteHeader lang={lang} t={t} actor={actor} currentUrl={currentUrl} signOutAction={signOutAction} />
+          <SiteHeader
+            lang={lang}
+            t={t}
+            actor={actor}
+            currentUrl={currentUrl}
+            query={segment.query}
+            signOutAction={signOutAction(lang)}
+          />
           <main id="main" className="container main" tabIndex={-1}>
             <StaleFormProvider stale={staleForm}>{children}</StaleFormProvider>
           </main>

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { readerPath } from "@/lib/http/readerPath";
 
 /** Main navigation; marks the section of the current page, also after client-side navigation. */
 export function NavLinks({ items }: { items: { href: string; text: string }[] }) {
-  const pathname = usePathname() ?? "";
+  const pathname = readerPath(usePathname() ?? "");
   return (
     <ul>
       {items.map((item) => (

@@ -14,12 +14,16 @@ export function SiteHeader({
   t,
   actor,
   currentUrl,
+  query = "",
   signOutAction,
 }: {
   lang: Lang;
   t: T;
   actor: Actor;
-  currentUrl: string;
+  /** The request's URL on a personal page; null on a shared one (see LanguageSwitch). */
+  currentUrl: string | null;
+  /** The query of a cached listing page. */
+  query?: string;
   signOutAction: () => Promise<void>;
 }) {
   const nav = [
@@ -57,7 +61,7 @@ export function SiteHeader({
               </form>
             </>
           )}
-          <LanguageSwitch lang={lang} currentUrl={currentUrl} />
+          <LanguageSwitch lang={lang} currentUrl={currentUrl} query={query} />
         </div>
       </div>
       <nav className="site-nav" aria-label={t("nav.label")}>

@@ -6,11 +6,14 @@ export function HeadlineFigures({
   items,
   howHref,
   howText,
+  asOf,
 }: {
   title: string;
   items: { value: string; label: string }[];
   howHref: string;
   howText: string;
+  /** When the figures were computed: they may be a few seconds behind the latest dossier events. */
+  asOf: string;
 }) {
   return (
     <section aria-labelledby="figures-heading">
@@ -23,6 +26,7 @@ export function HeadlineFigures({
           </p>
         ))}
       </div>
+      <p className="small muted">{asOf}</p>
       <p>
         <Link href={howHref}>{howText}</Link>
       </p>

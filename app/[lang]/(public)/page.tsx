@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { getT, resolveLang } from "@/lib/i18n/server";
-import { formatNumber, formatPercent } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { cacheFigures, cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { catalogueCounts, popularProcedures } from "@/lib/catalog/service";
 import { getYearToDateFigures } from "@/lib/reports/service";
 import { monthOf } from "@/lib/reports/rules";
@@ -12,6 +12,21 @@ import { HeadlineFigures } from "@/components/reports/HeadlineFigures";
 
 type Props = { params: Promise<{ lang: string }> };
 
+async function catalogueHighlights() {
+  "use cache";
+  cacheUntilChanged(publicTags.catalogue);
+  const [popular, counts] = await Promise.all([popularProcedures(6), catalogueCounts()]);
+  return { popular, counts };
+}
+
+/** This year's figures from the rollups, with the moment they were computed (said on the page). */
+async function yearFigures() {
+  "use cache";
+  cacheFigures();
+  const now = new Date();
+  return { figures: await getYearToDateFigures(now), asOf: now };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
   const t = await getT(lang, "catalog");
@@ -20,15 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const lang = await resolveLang(params);
-  await connection();
   const t = await getT(lang, "catalog");
-  const now = new Date();
-  const [popular, counts, figures] = await Promise.all([
-    popularProcedures(6),
-    catalogueCounts(),
-    getYearToDateFigures(now),
-  ]);
-  const year = monthOf(now).slice(0, 4);
+  const [{ popular, counts }, { figures, asOf }] = await Promise.all([catalogueHighlights(), yearFigures()]);
+  const year = monthOf(asOf).slice(0, 4);
   const services = [
     { href: `/${lang}/lookup`, title: t("home.lookupTitle"), body: t("home.lookupBody") },
     { href: `/${lang}/transparency`, title: t("home.transparencyTitle"), body: t("home.transparencyBody") },
@@ -76,6 +85,7 @@ export default async function HomePage({ params }: Props) {
         title={t("home.figuresTitle", { year })}
         howHref={`/${lang}/transparency#method`}
         howText={t("home.figuresHow")}
+        asOf={t("common:figuresAsOf", { time: formatDateTime(asOf, lang) })}
         items={[
           { value: formatNumber(figures.received, lang), label: t("home.figuresReceived") },
           {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { getT, resolveLang } from "@/lib/i18n/server";
+import { getT, resolveLang, resolveListingQuery } from "@/lib/i18n/server";
+import { cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { decisionsQuerySchema } from "@/lib/decisions/schema";
 import { listDecisions } from "@/lib/decisions/service";
@@ -9,10 +9,17 @@ import { SearchBox } from "@/components/catalog/SearchBox";
 import { DecisionList } from "@/components/reports/DecisionList";
 import { localized } from "@/lib/i18n/localized";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ lang: string }> };
+
+/** One cached answer per query (the proxy gives each query its own page: lib/http/pageSegment). */
+async function searchRegister(query: { q?: string; page?: number }) {
+  "use cache";
+  cacheUntilChanged(publicTags.decisions);
+  const found = await listDecisions(query);
+  // A page past the end (an old link) shows the last page rather than an empty one.
+  const lastPage = Math.max(1, Math.ceil(found.total / found.pageSize));
+  return found.page > lastPage ? await listDecisions({ ...query, page: lastPage }) : found;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
@@ -20,17 +27,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function DecisionsPage({ params, searchParams }: Props) {
+export default async function DecisionsPage({ params }: Props) {
   const lang = await resolveLang(params);
-  await connection();
   const t = await getT(lang, "decisions");
-  const raw = await searchParams;
+  const raw = await resolveListingQuery(params);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const query = decisionsQuerySchema.parse({ q: first(raw.q), page: first(raw.page) });
-  const found = await listDecisions(query);
-  // A page past the end (an old link) shows the last page rather than an empty one.
-  const lastPage = Math.max(1, Math.ceil(found.total / found.pageSize));
-  const result = found.page > lastPage ? await listDecisions({ ...query, page: lastPage }) : found;
+  const result = await searchRegister(query);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (

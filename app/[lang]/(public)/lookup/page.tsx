@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getT, resolveLang } from "@/lib/i18n/server";
+import { getT, resolveLang, resolveListingQuery } from "@/lib/i18n/server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { lookupSchema } from "@/lib/dossiers/schema";
 import { getPublicStatus } from "@/lib/dossiers/service";
@@ -13,14 +13,14 @@ import { appointmentState, endOf, isOverdue } from "@/lib/dossiers/rules";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { localized } from "@/lib/i18n/localized";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ lang: string }> };
 
-/** No code yet: just the form. A code: either its error message key or the code to look up. */
-async function readCode(searchParams: Props["searchParams"]) {
-  const raw = (await searchParams).code;
+/**
+ * No code yet: just the form, the same for everyone (cached). A code: either its error message key
+ * or the code to look up, whose status is read for this request only.
+ */
+async function readCode(params: Props["params"]) {
+  const raw = (await resolveListingQuery(params)).code;
   const typed = Array.isArray(raw) ? raw[0] : raw;
   if (typed === undefined) return { typed: "" as const };
   const parsed = lookupSchema.safeParse({ code: typed });
@@ -29,17 +29,17 @@ async function readCode(searchParams: Props["searchParams"]) {
   return { typed, code: parsed.data.code.toUpperCase() };
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
   const t = await getT(lang, "catalog");
-  const { error } = await readCode(searchParams);
+  const { error } = await readCode(params);
   return { title: error ? `${t("common:errorTitlePrefix")}: ${t("lookup.title")}` : t("lookup.title") };
 }
 
-export default async function LookupPage({ params, searchParams }: Props) {
+export default async function LookupPage({ params }: Props) {
   const lang = await resolveLang(params);
   const t = await getT(lang, "catalog");
-  const lookup = await readCode(searchParams);
+  const lookup = await readCode(params);
   let status = null;
   if (lookup.code) {
     await connection();

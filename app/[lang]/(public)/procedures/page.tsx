@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
-import { getT, resolveLang } from "@/lib/i18n/server";
+import { getT, resolveLang, resolveListingQuery } from "@/lib/i18n/server";
+import { cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { formatNumber } from "@/lib/i18n/format";
 import { parseCatalogueQuery } from "@/lib/catalog/schema";
-import { listCatalogueAgencies, listFields, searchProcedures } from "@/lib/catalog/service";
+import {
+  listCatalogueAgencies,
+  listFields,
+  searchProcedures,
+  type CatalogueQuery,
+} from "@/lib/catalog/service";
 import { ProcedureList } from "@/components/catalog/ProcedureList";
 import { Pagination } from "@/components/catalog/Pagination";
 import { Button } from "@/components/ui/Button";
@@ -12,22 +17,12 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import styles from "@/components/catalog/catalogue.module.css";
 import { localized } from "@/lib/i18n/localized";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ lang: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const lang = await resolveLang(params);
-  const t = await getT(lang, "catalog");
-  return { title: t("procedures.title") };
-}
-
-export default async function ProceduresPage({ params, searchParams }: Props) {
-  const lang = await resolveLang(params);
-  await connection();
-  const t = await getT(lang, "catalog");
-  const query = parseCatalogueQuery(await searchParams);
+/** One cached answer per query (the proxy gives each query its own page: lib/http/pageSegment). */
+async function searchCatalogue(query: CatalogueQuery) {
+  "use cache";
+  cacheUntilChanged(publicTags.catalogue);
   const [found, fields, agencies] = await Promise.all([
     searchProcedures(query),
     listFields(),
@@ -36,6 +31,20 @@ export default async function ProceduresPage({ params, searchParams }: Props) {
   // A page past the end (an old link) shows the last page rather than an empty one.
   const lastPage = Math.max(1, Math.ceil(found.total / found.pageSize));
   const result = found.page > lastPage ? await searchProcedures({ ...query, page: lastPage }) : found;
+  return { result, fields, agencies };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "catalog");
+  return { title: t("procedures.title") };
+}
+
+export default async function ProceduresPage({ params }: Props) {
+  const lang = await resolveLang(params);
+  const t = await getT(lang, "catalog");
+  const query = parseCatalogueQuery(await resolveListingQuery(params));
+  const { result, fields, agencies } = await searchCatalogue(query);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const filtered = query.q !== "" || query.field !== "" || query.agency !== "";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { getT, resolveLang } from "@/lib/i18n/server";
-import { formatMonth } from "@/lib/i18n/format";
+import { getT, resolveLang, resolveListingQuery } from "@/lib/i18n/server";
+import { formatDateTime, formatMonth } from "@/lib/i18n/format";
+import { cacheFigures } from "@/lib/cache/public";
 import type { Lang } from "@/lib/i18n/settings";
 import { parseTransparencyQuery } from "@/lib/reports/schema";
 import { addMonths, maxReportMonths, monthOf, resolveWindow } from "@/lib/reports/rules";
@@ -11,7 +11,6 @@ import {
   type ReportAgency,
   type TransparencyReport,
 } from "@/lib/reports/service";
-import { cache } from "react";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, type ErrorLink } from "@/components/ui/ErrorSummary";
 import { SelectField } from "@/components/ui/Field";
@@ -21,10 +20,8 @@ import styles from "@/components/reports/reports.module.css";
 import { localized } from "@/lib/i18n/localized";
 import { issuesOf } from "@/lib/result";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ lang: string }> };
+type RawQuery = Record<string, string | string[] | undefined>;
 
 type Checked = {
   typed: { from?: string; to?: string; agency?: string };
@@ -34,18 +31,14 @@ type Checked = {
   agencies: ReportAgency[];
 };
 
-/** Once per request: the page and its title both need it. */
-const agencyChoices = cache(() => listReportAgencies());
-
 /** Checks the filters without running the report, so the title can say when there is an error. */
-async function check(searchParams: Props["searchParams"], now: Date): Promise<Checked> {
-  const raw = await searchParams;
+async function check(raw: RawQuery, now: Date): Promise<Checked> {
   const first = (key: string) => {
     const value = raw[key];
     return Array.isArray(value) ? value[0] : value;
   };
   const typed = { from: first("from"), to: first("to"), agency: first("agency") };
-  const agencies = await agencyChoices();
+  const agencies = await listReportAgencies();
   const parsed = parseTransparencyQuery(raw);
   if (!parsed.success) {
     const errors = Object.fromEntries(
@@ -67,24 +60,36 @@ async function check(searchParams: Props["searchParams"], now: Date): Promise<Ch
   };
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+/**
+ * The page's figures for one query, from the rollups, with the moment they were computed: cached for
+ * a few seconds (the page says so), the same entry for the page and its title.
+ */
+async function transparencyFor(raw: RawQuery) {
+  "use cache";
+  cacheFigures();
+  const now = new Date();
+  const checked = await check(raw, now);
+  const result = checked.query ? await getTransparencyReport(checked.query, now) : null;
+  return { now, checked, result };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
   const t = await getT(lang, "reports");
-  await connection();
-  const { errors } = await check(searchParams, new Date());
+  const {
+    checked: { errors },
+  } = await transparencyFor(await resolveListingQuery(params));
   const failed = Object.keys(errors).length > 0;
   return { title: failed ? `${t("common:errorTitlePrefix")}: ${t("title")}` : t("title") };
 }
 
 const name = (agency: ReportAgency, lang: Lang) => localized(lang, agency);
 
-export default async function TransparencyPage({ params, searchParams }: Props) {
+export default async function TransparencyPage({ params }: Props) {
   const lang = await resolveLang(params);
-  await connection();
   const t = await getT(lang, "reports");
-  const now = new Date();
-  const { typed, errors: checkErrors, query, agencies } = await check(searchParams, now);
-  const result = query ? await getTransparencyReport(query, now) : null;
+  const { now, checked, result } = await transparencyFor(await resolveListingQuery(params));
+  const { typed, errors: checkErrors, agencies } = checked;
   const report: TransparencyReport | null = result?.ok ? result.value : null;
   const errors = result && !result.ok ? { agency: "errors.unknownAgency" } : checkErrors;
   const current = monthOf(now);
@@ -115,6 +120,7 @@ export default async function TransparencyPage({ params, searchParams }: Props) 
       ) : null}
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p className="small muted">{t("common:figuresAsOf", { time: formatDateTime(now, lang) })}</p>
 
       <form action={`/${lang}/transparency`} method="get">
         <fieldset className={styles.fieldset}>

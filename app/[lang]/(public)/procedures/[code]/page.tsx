@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { getT, resolveLang } from "@/lib/i18n/server";
+import { cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { getProcedureByCode, type AgencyRef } from "@/lib/catalog/service";
 import { acceptsOnline } from "@/lib/catalog/rules";
 import type { Lang } from "@/lib/i18n/settings";
@@ -19,11 +19,24 @@ type Props = { params: Promise<{ lang: string; code: string }> };
 /** Codes are like 1.001193 or 1.000948.H38; anything else cannot exist. */
 const codePattern = /^[0-9A-Za-z.]{1,40}$/;
 
+/**
+ * Next requires one code to prerender; the build prerenders no real page (see buildOnlySegment), and
+ * every procedure's page is cached on its first request.
+ */
+export function generateStaticParams() {
+  return [{ code: "1.000000" }];
+}
+
+async function procedureByCode(code: string) {
+  "use cache";
+  cacheUntilChanged(publicTags.catalogue, publicTags.procedure(code));
+  return getProcedureByCode(code);
+}
+
 async function load(params: Props["params"]) {
   const { code } = await params;
   if (!codePattern.test(code)) return null;
-  await connection();
-  return getProcedureByCode(code);
+  return procedureByCode(code);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -7,6 +7,7 @@ import { performStaffAction } from "@/lib/dossiers/service";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import { publishDecision } from "@/lib/decisions/service";
+import { decisionPublished } from "@/lib/cache/public";
 import type { PublishDecisionInput } from "@/lib/decisions/schema";
 import { cleanText, formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
@@ -109,6 +110,7 @@ export async function publishDecisionAction(
     return failed("failed");
   }
   if (result.ok) {
+    decisionPublished();
     redirect(`/${isLang(lang) ? lang : "vi"}/staff/dossiers/${encodeURIComponent(dossierCode)}?done=publish`);
   }
   if (result.error === "invalid_input") {
