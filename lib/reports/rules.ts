@@ -302,7 +302,7 @@ export function dayOf(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-/** A month has closed when its end is not after now: what was open then can no longer change by events. */
+/** A month has closed when its end is not after now: no event can be written before its end any more. */
 export function isClosedMonth(month: string, now: Date): boolean {
   return monthStart(addMonths(month, 1)).getTime() <= now.getTime();
 }
