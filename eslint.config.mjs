@@ -25,6 +25,7 @@ const tablesOf = {
   dossiers: ["dossiers", "attachments"],
   identity: ["identity"],
   notify: ["notify"],
+  reports: ["reports"],
 };
 const sharedTables = ["agencies"];
 const readModels = ["lib/reports/**", "lib/dossiers/queries.ts", "lib/dossiers/reads.ts"];

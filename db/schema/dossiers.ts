@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { agencies } from "./agencies";
 import { organisations, users } from "./identity";
 import { procedures, procedureVersions } from "./catalog";
@@ -70,6 +71,12 @@ export const dossiers = pgTable(
     index("dossiers_competent_status_idx").on(t.competentAgencyId, t.status),
     index("dossiers_receiving_status_idx").on(t.receivingAgencyId, t.status),
     uniqueIndex("dossiers_submission_key_unique").on(t.applicantId, t.submissionKey),
+    // The reports measure the dossiers open now (lib/reports/rollups.ts): a small set among millions.
+    index("dossiers_open_competent_idx")
+      .on(t.competentAgencyId)
+      .where(
+        sql`${t.status} in ('submitted', 'supplement_requested', 'received', 'in_progress', 'proposed', 'awaiting_payment')`,
+      ),
   ],
 );
 

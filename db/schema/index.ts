@@ -7,3 +7,4 @@ export * from "./decisions";
 export * from "./calendar";
 export * from "./notify";
 export * from "./audit";
+export * from "./reports";

@@ -18,6 +18,7 @@ import {
 } from "@/db/schema";
 import { makeCalendar } from "@/lib/calendar/rules";
 import { hashPassword } from "@/lib/identity/passwords";
+import { rebuildReportRollups } from "@/lib/reports/rollups";
 import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
 import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
@@ -52,6 +53,8 @@ export async function seedDemo(
     await tx.execute(sql`select pg_advisory_xact_lock(726002)`);
     if (await hasAgencies(tx)) return { seeded: false };
     await insertAll(tx, now, dossierCount, hashes);
+    // The history was written directly, in the past: the report rollups are computed from it.
+    await rebuildReportRollups(tx, now);
     return { seeded: true };
   });
 }

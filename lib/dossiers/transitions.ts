@@ -10,6 +10,7 @@ import { validateAnswers } from "@/lib/forms/schema";
 import { holdsRole } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
+import { recordDossierChange } from "@/lib/reports/rollups";
 import { err, ok } from "@/lib/result";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
@@ -82,6 +83,22 @@ async function applyStep(
     toStatus: step.event.toStatus,
     comment: step.event.comment,
     details: step.event.details,
+  });
+  // The transparency figures' rollups move with the event, in this transaction (lib/reports).
+  await recordDossierChange(tx, {
+    dossierId: row.id,
+    competentAgencyId: row.competentAgency.id,
+    procedureId: row.procedure.id,
+    channel: row.channel,
+    at: now,
+    action: step.event.action,
+    fromStatus: step.event.fromStatus,
+    toStatus: step.event.toStatus,
+    before: { acceptedAt: row.acceptedAt, dueAt: row.dueAt, supplementCount: row.supplementCount },
+    after: {
+      dueAt: step.changes.dueAt ?? row.dueAt,
+      supplementCount: step.changes.supplementCount ?? row.supplementCount,
+    },
   });
 
   if (step.clock && "stop" in step.clock) {

@@ -136,14 +136,132 @@ export function figuresFor(facts: readonly DossierFacts[], period: Period): Figu
       if (isLate(dossier.endedAt!, dossier.dueAt, dossier.supplementCount)) figures.finishedLate += 1;
       else figures.finishedOnTime += 1;
     } else if (isOpenAt(dossier, period.end)) {
-      figures.openAtEnd += 1;
-      if (isOverdueAt(dossier, period.end)) figures.openOverdue += 1;
-      // The on-time rule does not count time waiting for the applicant: an open stop is measured at its start.
-      const measuredAt = stoppedSince(dossier, period.end) ?? period.end;
-      if (isLate(measuredAt, dossier.dueAt, dossier.supplementCount)) figures.openLate += 1;
+      const standing = standingOf(
+        { ...dossier, stoppedSince: stoppedSince(dossier, period.end) },
+        period.end,
+      );
+      figures.openAtEnd += standing.openAtEnd;
+      figures.openOverdue += standing.openOverdue;
+      figures.openLate += standing.openLate;
     }
   }
   return withShares(figures);
+}
+
+/* ---- Rollups: what one event adds to its day, and what an open dossier adds to an instant ---- */
+
+/** A dossier ends (for the index) on the first of these states; withdrawn closes it without an end. */
+export const reportEndStatuses = ["done", "returned", "stopped", "refused"] as const;
+export const withdrawnStatus = "withdrawn";
+
+const isReportEnd = (status: string | null) =>
+  status !== null && (reportEndStatuses as readonly string[]).includes(status);
+
+/** The figures that add up over days: each dossier counts once, on the day it happens. */
+export type Flows = Pick<
+  Figures,
+  "received" | "receivedOnline" | "finished" | "finishedOnTime" | "finishedLate"
+>;
+
+export function emptyFlows(): Flows {
+  return { received: 0, receivedOnline: 0, finished: 0, finishedOnTime: 0, finishedLate: 0 };
+}
+
+export function addFlows(a: Flows, b: Flows): Flows {
+  return {
+    received: a.received + b.received,
+    receivedOnline: a.receivedOnline + b.receivedOnline,
+    finished: a.finished + b.finished,
+    finishedOnTime: a.finishedOnTime + b.finishedOnTime,
+    finishedLate: a.finishedLate + b.finishedLate,
+  };
+}
+
+/** One event of a dossier's history, with the dossier as it is once the event is written. */
+export type ReportedEvent = {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  at: Date;
+  channel: number;
+  /** Whether the dossier had been accepted before this event. */
+  acceptedBefore: boolean;
+  dueAt: Date | null;
+  supplementCount: number;
+};
+
+/**
+ * What an event adds to the flows of its day, or null when it adds nothing. The same facts as
+ * DossierFacts: received at the first acceptance, finished at the first end state, on time or
+ * late by the dossier's due date and supplements then (they never change after its end).
+ */
+export function flowsOfEvent(event: ReportedEvent): Flows | null {
+  const flows = emptyFlows();
+  let counts = false;
+  if (event.action === "accept" && !event.acceptedBefore) {
+    flows.received = 1;
+    if (event.channel === onlineChannel) flows.receivedOnline = 1;
+    counts = true;
+  }
+  if (isReportEnd(event.toStatus) && !isReportEnd(event.fromStatus)) {
+    flows.finished = 1;
+    if (isLate(event.at, event.dueAt, event.supplementCount)) flows.finishedLate = 1;
+    else flows.finishedOnTime = 1;
+    counts = true;
+  }
+  return counts ? flows : null;
+}
+
+/** The figures measured at an instant (a period's end): they cannot be summed over days. */
+export type Standing = Pick<Figures, "openAtEnd" | "openOverdue" | "openLate">;
+
+export function emptyStanding(): Standing {
+  return { openAtEnd: 0, openOverdue: 0, openLate: 0 };
+}
+
+export function addStanding(a: Standing, b: Standing): Standing {
+  return {
+    openAtEnd: a.openAtEnd + b.openAtEnd,
+    openOverdue: a.openOverdue + b.openOverdue,
+    openLate: a.openLate + b.openLate,
+  };
+}
+
+/** What a dossier open at the instant adds to it; `stoppedSince` is stoppedSince(facts, instant). */
+export function standingOf(
+  dossier: { dueAt: Date | null; supplementCount: number; stoppedSince: Date | null },
+  instant: Date,
+): Standing {
+  const { dueAt, supplementCount } = dossier;
+  const overdue = dossier.stoppedSince === null && dueAt !== null && dueAt.getTime() < instant.getTime();
+  // The on-time rule does not count time waiting for the applicant: an open stop is measured at its start.
+  const late = isLate(dossier.stoppedSince ?? instant, dueAt, supplementCount);
+  return { openAtEnd: 1, openOverdue: overdue ? 1 : 0, openLate: late ? 1 : 0 };
+}
+
+/**
+ * How a past instant's standing moves when an open dossier's due date or supplement count changes
+ * later: the figures measure an open dossier by its due date and supplements as they are now.
+ */
+export function standingChange(
+  before: { dueAt: Date | null; supplementCount: number },
+  after: { dueAt: Date | null; supplementCount: number },
+  stopped: Date | null,
+  instant: Date,
+): Standing | null {
+  const was = standingOf({ ...before, stoppedSince: stopped }, instant);
+  const is = standingOf({ ...after, stoppedSince: stopped }, instant);
+  const change = {
+    openAtEnd: 0,
+    openOverdue: is.openOverdue - was.openOverdue,
+    openLate: is.openLate - was.openLate,
+  };
+  return change.openOverdue === 0 && change.openLate === 0 ? null : change;
+}
+
+/** Figures from their two halves, with the shares. */
+export function figuresOf(flows: Flows, standing: Standing): Figures {
+  return withShares({ ...emptyFigures(), ...flows, ...standing });
 }
 
 export function withShares(figures: Figures): Figures {
@@ -177,6 +295,16 @@ function monthIndex(month: string): number {
 export function addMonths(month: string, count: number): string {
   const index = monthIndex(month) + count;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The local day an instant falls in ("2026-03-01"). */
+export function dayOf(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** A month has closed when its end is not after now: no event can be written before its end any more. */
+export function isClosedMonth(month: string, now: Date): boolean {
+  return monthStart(addMonths(month, 1)).getTime() <= now.getTime();
 }
 
 /** The local month an instant falls in. */

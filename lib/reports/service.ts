@@ -1,5 +1,6 @@
 /*
- * Read model: the transparency reports read dossiers, events, clock stops and the catalogue together.
+ * Read model: the transparency reports read dossiers, events, clock stops, the catalogue and the
+ * report rollups together.
  */
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
@@ -7,8 +8,17 @@ import { getDb, type Queryable } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
 import { procedureAgencies } from "@/db/schema/catalog";
 import { dossierClockStops, dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { ensureMonthEnds, hasHistoryAfter, loadFlows, loadMonthEnds, loadStandingNow } from "./rollups";
 import {
+  addFlows,
+  addMonths,
+  addStanding,
+  emptyFlows,
+  emptyStanding,
   figuresFor,
+  figuresOf,
+  isClosedMonth,
+  monthOf,
   monthPeriod,
   monthsBetween,
   windowPeriod,
@@ -20,8 +30,9 @@ import {
 
 /*
  * Reports are public: they take no actor and return no personal data, only counts per agency.
- * Each figure comes from the dossier's events (DOMAIN.md), read in one set-based query; the rule
- * that turns events into figures is in rules.ts.
+ * Each figure comes from the dossier's events (DOMAIN.md); the rule that turns events into figures
+ * is in rules.ts. The reports read rollups of them (rollups.ts) kept with every event; the direct
+ * aggregate over the events stays here (…FromEvents) as their definition.
  */
 
 export type ReportAgency = { id: string; code: string; nameVi: string; nameEn: string };
@@ -113,12 +124,122 @@ export async function loadDossierFacts(
   }));
 }
 
-/** The transparency report for a window of months, for one agency or all. */
+export type ReportQuery = { from: string; to: string; agencyCode?: string };
+export type ReportResult = { ok: true; value: TransparencyReport } | { ok: false; error: ReportError };
+
+/**
+ * The transparency report for a window of months, for one agency or all, from the rollups
+ * (rollups.ts): the daily flows of the window, and what was open at each month's end.
+ */
 export async function getTransparencyReport(
-  query: { from: string; to: string; agencyCode?: string },
+  query: ReportQuery,
   now: Date = new Date(),
   db?: Queryable,
-): Promise<{ ok: true; value: TransparencyReport } | { ok: false; error: ReportError }> {
+): Promise<ReportResult> {
+  const source = db ?? (await getDb());
+  // The rollups hold whole days and the present state: a past moment is answered from the events.
+  if (await hasHistoryAfter(source, now)) return getTransparencyReportFromEvents(query, now, source);
+  const allAgencies = await listReportAgencies(source);
+  const agency = query.agencyCode ? (allAgencies.find((a) => a.code === query.agencyCode) ?? null) : null;
+  if (query.agencyCode && !agency) return { ok: false, error: "unknown_agency" };
+
+  const months = monthsBetween(query.from, query.to);
+  const closed = months.filter((month) => isClosedMonth(month, now));
+  await ensureMonthEnds(source, closed, now);
+  const [flowRows, monthEnds, openNow] = await Promise.all([
+    loadFlows(source, {
+      fromDay: `${query.from}-01`,
+      untilDay: `${addMonths(query.to, 1)}-01`,
+      agencyId: agency?.id,
+    }),
+    loadMonthEnds(source, closed, agency?.id),
+    closed.length < months.length ? loadStandingNow(source, now, agency?.id) : Promise.resolve([]),
+  ]);
+
+  const key = (agencyId: string, month: string) => `${agencyId} ${month}`;
+  const flows = new Map(flowRows.map((row) => [key(row.agencyId, row.month), row.flows]));
+  const standing = new Map(monthEnds.map((row) => [key(row.agencyId, row.month), row.standing]));
+  const standingNow = new Map(openNow.map((row) => [row.agencyId, row.standing]));
+  const flowsAt = (agencyId: string, month: string) => flows.get(key(agencyId, month)) ?? emptyFlows();
+  // A month not closed yet ends now (monthPeriod): what is open is measured now.
+  const standingAt = (agencyId: string, month: string) =>
+    (isClosedMonth(month, now) ? standing.get(key(agencyId, month)) : standingNow.get(agencyId)) ??
+    emptyStanding();
+
+  const shown = agency ? [agency] : allAgencies;
+  const last = months.at(-1)!;
+  const sum = <T>(values: T[], add: (a: T, b: T) => T, empty: T) => values.reduce(add, empty);
+  const monthFlows = (month: string) =>
+    sum(
+      shown.map((a) => flowsAt(a.id, month)),
+      addFlows,
+      emptyFlows(),
+    );
+  const monthStanding = (month: string) =>
+    sum(
+      shown.map((a) => standingAt(a.id, month)),
+      addStanding,
+      emptyStanding(),
+    );
+  const agencyFlows = (agencyId: string) =>
+    sum(
+      months.map((month) => flowsAt(agencyId, month)),
+      addFlows,
+      emptyFlows(),
+    );
+
+  return {
+    ok: true,
+    value: {
+      from: query.from,
+      to: query.to,
+      months,
+      agency,
+      agencies: allAgencies,
+      byAgency: shown.map((a) => ({
+        agency: a,
+        figures: figuresOf(agencyFlows(a.id), standingAt(a.id, last)),
+      })),
+      byMonth: months.map((month) => ({
+        month,
+        figures: figuresOf(monthFlows(month), monthStanding(month)),
+      })),
+      cells: shown.flatMap((a) =>
+        months.map((month) => ({
+          agency: a,
+          month,
+          figures: figuresOf(flowsAt(a.id, month), standingAt(a.id, month)),
+        })),
+      ),
+      total: figuresOf(sum(months.map(monthFlows), addFlows, emptyFlows()), monthStanding(last)),
+    },
+  };
+}
+
+/** The home page's headline: all agencies, from 1 January to now, from the rollups. */
+export async function getYearToDateFigures(now: Date = new Date(), db?: Queryable): Promise<Figures> {
+  const source = db ?? (await getDb());
+  if (await hasHistoryAfter(source, now)) return getYearToDateFiguresFromEvents(now, source);
+  const year = monthOf(now).slice(0, 4);
+  const [flowRows, openNow] = await Promise.all([
+    loadFlows(source, { fromDay: `${year}-01-01`, untilDay: `${Number(year) + 1}-01-01` }),
+    loadStandingNow(source, now),
+  ]);
+  return figuresOf(
+    flowRows.reduce((total, row) => addFlows(total, row.flows), emptyFlows()),
+    openNow.reduce((total, row) => addStanding(total, row.standing), emptyStanding()),
+  );
+}
+
+/**
+ * The transparency report computed directly from every dossier's events: the definition the
+ * rollups must equal (tests, benchmarks, and a report asked for a moment in the past).
+ */
+export async function getTransparencyReportFromEvents(
+  query: ReportQuery,
+  now: Date = new Date(),
+  db?: Queryable,
+): Promise<ReportResult> {
   const source = db ?? (await getDb());
   const allAgencies = await listReportAgencies(source);
   const agency = query.agencyCode ? (allAgencies.find((a) => a.code === query.agencyCode) ?? null) : null;
@@ -159,8 +280,11 @@ export async function getTransparencyReport(
   };
 }
 
-/** The home page's headline: all agencies, from 1 January to now. */
-export async function getYearToDateFigures(now: Date = new Date(), db?: Queryable): Promise<Figures> {
+/** The home page's headline computed directly from the events (see getTransparencyReportFromEvents). */
+export async function getYearToDateFiguresFromEvents(
+  now: Date = new Date(),
+  db?: Queryable,
+): Promise<Figures> {
   const period = yearToDate(now);
   return figuresFor(await loadDossierFacts(period, {}, db), period);
 }

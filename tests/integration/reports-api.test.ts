@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { dossierEvents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { GET } from "@/app/api/v1/reports/transparency.csv/route";
+import { rebuildReportRollups } from "@/lib/reports/rollups";
 import { monthOf, addMonths } from "@/lib/reports/rules";
 import { openTestDatabase } from "../support/database";
 import {
@@ -49,7 +50,8 @@ beforeAll(async () => {
       action: "approve",
       toStatus: "done",
     },
-  ]);
+  ]); // The history was written directly, not through the transition path that keeps the rollups.
+  await rebuildReportRollups(db);
 });
 
 afterAll(async () => {

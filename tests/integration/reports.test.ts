@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossierEvents } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { rebuildReportRollups } from "@/lib/reports/rollups";
 import { getTransparencyReport, getYearToDateFigures } from "@/lib/reports/service";
 import { openTestDatabase } from "../support/database";
 import {
@@ -139,7 +140,8 @@ beforeAll(async () => {
       ["accept", "received", "2025-02-10T09:00:00"],
       ["approve", "done", "2025-02-12T10:00:00"],
     ],
-  });
+  }); // The history was written directly, not through the transition path that keeps the rollups.
+  await rebuildReportRollups(db);
 });
 
 afterAll(async () => {
