@@ -8,6 +8,7 @@
 // of it (not streamed: the portal's pages are small), then hashed and sent whole with its length.
 // Everything else (RSC payloads of client navigation, JSON, files, CSV) passes through as Next sends
 // it, with next.config.ts's static policy (`script-src 'self'`: no inline script at all).
+import { createHash } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -59,6 +60,34 @@ function decode(body, encoding) {
     default:
       return null;
   }
+}
+
+/*
+ * A cached page is the same bytes on every request: its policy is remembered by a digest of them
+ * (far cheaper than decompressing and reading the page again). Bounded: the oldest goes first.
+ */
+const knownPolicies = new Map();
+const maxKnownPolicies = 2000;
+
+function policyForBody(body, encoding) {
+  const key = `${encoding ?? ""}:${createHash("sha256").update(body).digest("base64")}`;
+  const known = knownPolicies.get(key);
+  if (known !== undefined) return known;
+  let html = null;
+  try {
+    html = decode(body, encoding)?.toString("utf8") ?? null;
+  } catch {
+    html = null;
+  }
+  if (html === null) {
+    // Unreadable: no inline script may run rather than any.
+    console.error("content security policy: could not read an HTML response");
+    return policyForHtml("");
+  }
+  const policy = policyForHtml(html);
+  if (knownPolicies.size >= maxKnownPolicies) knownPolicies.delete(knownPolicies.keys().next().value);
+  knownPolicies.set(key, policy);
+  return policy;
 }
 
 /**
@@ -137,18 +166,7 @@ export function holdHtml(req, res) {
     hold(chunk, encoding);
     const done = [chunk, encoding, callback].find((arg) => typeof arg === "function");
     const body = Buffer.concat(chunks);
-    let html = null;
-    try {
-      html = decode(body, res.getHeader("content-encoding"))?.toString("utf8") ?? null;
-    } catch {
-      html = null;
-    }
-    if (html === null) {
-      // Unreadable: no inline script may run rather than any.
-      console.error(`content security policy: could not read the HTML of ${req.method} ${req.url}`);
-      html = "";
-    }
-    res.setHeader("content-security-policy", policyForHtml(html));
+    res.setHeader("content-security-policy", policyForBody(body, res.getHeader("content-encoding")));
     if (res.statusCode !== 204 && res.statusCode !== 304) res.setHeader("content-length", body.length);
     res.removeHeader("transfer-encoding");
     original.writeHead.call(res, res.statusCode);
