@@ -173,6 +173,8 @@ for (const lang of ["vi", "en"] as const) {
 
     await page.goto(`/${lang}`);
     await expectAccessible(page, "home");
+    // The register as everyone sees it, now in the cache: publishing below must renew it.
+    await page.goto(`/${lang}/decisions`);
     await signUp(page, lang, `journey-${lang}-${Date.now()}@example.com`);
     const code = await fileBirthRegistration(page, lang, { checkErrors: true, axe: true });
 
@@ -278,6 +280,7 @@ for (const lang of ["vi", "en"] as const) {
     await publicPage.goto(`/${lang}/transparency`);
     await expectAccessible(publicPage, "transparency");
     await publicPage.goto(`/${lang}/decisions`);
+    await expect(publicPage.getByText(decisionNumber).first()).toBeVisible();
     await expectAccessible(publicPage, "decisions");
 
     for (const context of [applicant, receiver.context, specialist.context, head.context, publicContext])
