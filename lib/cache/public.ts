@@ -19,10 +19,14 @@ export const publicTags = {
   figures: "figures",
 } as const;
 
-/** The catalogue and the register change only when someone changes them: kept until then. */
+/**
+ * The catalogue and the register change only when someone changes them, which renews them at once
+ * in this process; rendered again hourly all the same, so that a change made elsewhere (another app
+ * instance, a script on the database) shows within the hour.
+ */
 export function cacheUntilChanged(...tags: string[]) {
   cacheTag(...tags);
-  cacheLife("max");
+  cacheLife("hours");
 }
 
 /**
