@@ -50,8 +50,14 @@ import type { DossierError, DossierView, Result } from "./types";
 const submitSchema = z.object({ dossierId: z.uuid() });
 
 /**
- * Writes a decided step: the row guarded by the version the caller read, the event, the clock
- * stop and the notices. A moved version rolls the whole transaction back as a conflict.
+ * Writes a decided step: the event, the clock stop, the row guarded by the version the caller
+ * read, and the notices. A moved version rolls the whole transaction back as a conflict (the event
+ * written first with it).
+ *
+ * `takeCode` (submission) takes the dossier's code from its agency's counter of the day, as late as
+ * it can be: the counter's row stays locked until the transaction commits, and every other
+ * submission to that agency that day waits for it. Only the row's update and the notices (which
+ * carry the code) follow it.
  */
 async function applyStep(
   tx: Tx,
@@ -59,21 +65,8 @@ async function applyStep(
   row: DossierRow,
   step: Step,
   now: Date,
-  extra: { code?: string } = {},
+  extra: { takeCode?: () => Promise<string> } = {},
 ): Promise<void> {
-  const updated = await tx
-    .update(dossiers)
-    .set({
-      ...step.changes,
-      ...extra,
-      status: step.status,
-      version: sql`${dossiers.version} + 1`,
-      updatedAt: now,
-    })
-    .where(and(eq(dossiers.id, row.id), eq(dossiers.version, row.version)))
-    .returning({ id: dossiers.id });
-  if (updated.length === 0) throw new Rollback(err("conflict" as const));
-
   await tx.insert(dossierEvents).values({
     dossierId: row.id,
     at: now,
@@ -110,10 +103,24 @@ async function applyStep(
       .where(and(eq(dossierClockStops.dossierId, row.id), isNull(dossierClockStops.endedAt)));
   }
 
+  const code = extra.takeCode ? await extra.takeCode() : undefined;
+  const updated = await tx
+    .update(dossiers)
+    .set({
+      ...step.changes,
+      ...(code !== undefined ? { code } : {}),
+      status: step.status,
+      version: sql`${dossiers.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(dossiers.id, row.id), eq(dossiers.version, row.version)))
+    .returning({ id: dossiers.id });
+  if (updated.length === 0) throw new Rollback(err("conflict" as const));
+
   const assigneeId = step.changes.assigneeId !== undefined ? step.changes.assigneeId : row.assigneeId;
   const payload = {
     dossierId: row.id,
-    code: extra.code ?? row.code,
+    code: code ?? row.code,
     status: step.status,
     action: step.event.action,
   };
@@ -225,7 +232,8 @@ export async function submitDossier(
   const { dossierId } = parsed.data;
   const target = and(eq(dossiers.id, dossierId), ownedBy(actor)) as SQL;
 
-  const result = await inTransaction(async (tx): Promise<Result<DossierView>> => {
+  // The view of a dossier submitted here is read after the commit (null), outside the counter's lock.
+  const result = await inTransaction(async (tx): Promise<Result<DossierView | null>> => {
     // The row lock makes a second submit (double click, two tabs, a replay) wait for the first,
     // then see its code: one dossier, one code, the counter advanced once.
     const row = await findDossier(tx, target, { forUpdate: true });
@@ -261,20 +269,23 @@ export async function submitDossier(
     );
     if (!decision.ok) return err(decision.error);
 
-    const [counter] = await tx
-      .insert(dossierCodeCounters)
-      .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
-      .onConflictDoUpdate({
-        target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
-        set: { last: sql`${dossierCodeCounters.last} + 1` },
-      })
-      .returning({ last: dossierCodeCounters.last });
-    const code = formatDossierCode(row.receivingAgency.code, now, counter!.last);
-    await applyStep(tx, actor, row, decision.step, now, { code });
-    return ok(await viewById(tx, row.id));
+    const takeCode = async () => {
+      const [counter] = await tx
+        .insert(dossierCodeCounters)
+        .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
+        .onConflictDoUpdate({
+          target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
+          set: { last: sql`${dossierCodeCounters.last} + 1` },
+        })
+        .returning({ last: dossierCodeCounters.last });
+      return formatDossierCode(row.receivingAgency.code, now, counter!.last);
+    };
+    await applyStep(tx, actor, row, decision.step, now, { takeCode });
+    return ok(null);
   });
 
-  if (result.ok || result.error !== "conflict") return result;
+  if (result.ok) return ok(result.value ?? (await viewById(await getDb(), dossierId)));
+  if (result.error !== "conflict") return result;
   // Lost a race without the lock's help: the winner's dossier is the answer, still one dossier.
   const winner = await findDossier(await getDb(), target);
   return winner?.code ? ok(toView(winner)) : result;

@@ -32,14 +32,18 @@ export function answerMaxLength(field: FormField): number {
   return shortAnswerMaxLength;
 }
 
+// Made once: a formatter with a time zone costs about 0.4 ms to make, and every answer checked
+// (each field of each submission) asks for today; formatting with it is about 2 µs.
+const vietnamDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today in Vietnam, whatever the server's or the browser's own time zone. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return vietnamDate.format(now);
 }
 
 /** Strings are trimmed; an empty answer is no answer (undefined), so optional fields may stay blank. */
@@ -126,7 +130,9 @@ export function validateAnswers(
   answers: Record<string, unknown>,
   options: BuildOptions = {},
 ): { ok: true; value: Record<string, unknown> } | { ok: false; issues: AnswerIssues } {
-  const result = buildFormSchema(definition, options).safeParse(answers);
+  // The schema is built for this one parse: zod's compiled fast path (made with `new Function` on
+  // an object's first parse) would cost more to make than it saves.
+  const result = buildFormSchema(definition, options).safeParse(answers, { jitless: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: issuesOf(result.error, { fallback: "errors.invalid" }) };
 }

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableName, type Table } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { dossierCodeCounters, dossierEvents, dossiers, outbox } from "@/db/schema";
 import {
   addAttachment,
@@ -110,6 +110,55 @@ describe("submitting twice creates one dossier", () => {
     const codes = results.map((r) => expectOk(r).code!).sort();
     expect(codes).toEqual([1, 2, 3, 4, 5, 6].map((n) => `000.00.01.H33-260403-000${n}`));
     expect(await counterFor("2026-04-03")).toBe(6);
+  });
+});
+
+describe("the day's code counter", () => {
+  /** The statements of each transaction the services run, as "insert <table>", "update <table>" or "select". */
+  function recordStatements(): string[][] {
+    const transactions: string[][] = [];
+    const original = db.transaction.bind(db);
+    vi.spyOn(db, "transaction").mockImplementation(((work: (tx: Tx) => Promise<unknown>, config?: never) =>
+      original(async (tx) => {
+        const statements: string[] = [];
+        transactions.push(statements);
+        const recording = new Proxy(tx, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver);
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              if (name === "insert" || name === "update")
+                statements.push(`${name} ${getTableName(args[0] as Table)}`);
+              else if (name === "select" || name === "selectDistinct") statements.push("select");
+              return value.apply(target, args);
+            };
+          },
+        });
+        return work(recording);
+      }, config)) as typeof db.transaction);
+    return transactions;
+  }
+
+  it("is taken last when a draft is submitted: only the dossier's update and its notices follow", async () => {
+    // Its row stays locked until the commit and every submission to the agency that day waits for it.
+    vi.setSystemTime(vn("2026-04-04T09:00:00"));
+    const dossierId = await readyDraft(world.applicantA);
+    const transactions = recordStatements();
+    const submitted = expectOk(await submitDossier(world.applicantA, { dossierId }));
+    vi.mocked(db.transaction).mockRestore();
+    expect(submitted).toMatchObject({
+      id: dossierId,
+      code: "000.00.01.H33-260404-0001",
+      status: "submitted",
+    });
+    expect(transactions).toHaveLength(1);
+    const statements = transactions[0]!;
+    expect(statements).toContain("insert dossier_events");
+    expect(statements.slice(statements.indexOf("insert dossier_code_counters"))).toEqual([
+      "insert dossier_code_counters",
+      "update dossiers",
+      "insert outbox",
+    ]);
   });
 });
 
