@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
+import * as z from "zod/mini";
 import { supplementSchema } from "@/lib/dossiers/schema";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
@@ -13,7 +14,7 @@ import { emptyFormState, type FormState } from "./formState";
 import { useEnhancedForm } from "./useEnhancedForm";
 import styles from "./forms.module.css";
 
-const commentOnly = supplementSchema.pick({ comment: true });
+const commentOnly = z.pick(supplementSchema, { comment: true });
 
 /** The applicant's answer to a request for more documents: a comment and files per document. */
 export function SupplementFormClient({
