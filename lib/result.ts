@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodIssue } from "zod/v4/core";
 
 /**
  * What a service hands back for anything a user can cause: a value, or an error code with message
@@ -21,7 +21,7 @@ export const err = <E>(
  * English, e.g. for a wrong type) becomes the fallback key, so a page never shows it raw.
  */
 export function issuesOf(
-  error: Pick<z.ZodError, "issues">,
+  error: { issues: readonly $ZodIssue[] },
   options: { fallback?: string } = {},
 ): Record<string, string[]> {
   const issues: Record<string, string[]> = {};

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { unstable_isUnrecognizedActionError, useParams } from "next/navigation";
-import { useT } from "@/components/i18n/I18nProvider";
+import { usePageErrorText } from "@/components/layout/PageErrorText.client";
 import { recoverFromStaleAction } from "@/components/forms/StaleForm";
 
 /** A failure while rendering a page: say so plainly, never show the error itself. */
@@ -13,7 +13,7 @@ export default function PageError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  const t = useT("errors");
+  const t = usePageErrorText();
   const { lang } = useParams<{ lang: string }>();
   // A form posted to a server action of an earlier build: the page again, with what was typed.
   const staleAction = unstable_isUnrecognizedActionError(error as unknown);

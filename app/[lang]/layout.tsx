@@ -11,8 +11,9 @@ import { getActor } from "@/lib/identity/actor";
 import { signOut } from "@/lib/identity/auth";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
-import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { StaleFormProvider } from "@/components/forms/StaleForm";
+import { StaleNotice } from "@/components/forms/StaleNotice";
+import { PageErrorText } from "@/components/layout/PageErrorText";
 import { decodeStaleForm, staleFormHeader } from "@/lib/http/staleAction";
 
 /*
@@ -62,20 +63,20 @@ export default async function LangLayout({
   return (
     <html lang={lang}>
       <body>
-        <I18nProvider lang={lang}>
-          <SiteHeader
-            lang={lang}
-            t={t}
-            actor={actor}
-            currentUrl={currentUrl}
-            query={segment.query}
-            signOutAction={signOutAction(lang)}
-          />
-          <main id="main" className="container main" tabIndex={-1}>
-            <StaleFormProvider stale={staleForm}>{children}</StaleFormProvider>
-          </main>
-          <SiteFooter lang={lang} t={t} />
-        </I18nProvider>
+        <SiteHeader
+          lang={lang}
+          t={t}
+          actor={actor}
+          currentUrl={currentUrl}
+          query={segment.query}
+          signOutAction={signOutAction(lang)}
+        />
+        <main id="main" className="container main" tabIndex={-1}>
+          <StaleFormProvider stale={staleForm} notice={<StaleNotice lang={lang} />}>
+            <PageErrorText lang={lang}>{children}</PageErrorText>
+          </StaleFormProvider>
+        </main>
+        <SiteFooter lang={lang} t={t} />
       </body>
     </html>
   );

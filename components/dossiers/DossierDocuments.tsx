@@ -1,9 +1,7 @@
-"use client";
-
 import Link from "next/link";
-import { useT } from "@/components/i18n/I18nProvider";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import type { RequiredDocument } from "@/lib/catalog/types";
 import type { AttachmentView } from "@/lib/dossiers/types";
@@ -23,7 +21,7 @@ function size(bytes: number, lang: Lang): string {
  * for a document the version does not list (e.g. sent with a supplement) come last. Staff also see
  * when each file arrived and the start of its SHA-256.
  */
-export function DossierDocuments({
+export async function DossierDocuments({
   documents,
   attachments,
   lang,
@@ -37,7 +35,7 @@ export function DossierDocuments({
   /** Where to change the files (the draft form), if they can still change. */
   changeHref?: string;
 }) {
-  const t = useT("dossiers");
+  const t = await getT(lang, "dossiers");
   const known = new Set(documents.map((document) => document.key));
   const others = attachments.filter((attachment) => !known.has(attachment.documentKey));
   const files = (list: AttachmentView[]) =>

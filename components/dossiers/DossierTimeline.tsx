@@ -1,8 +1,6 @@
-"use client";
-
-import { useT } from "@/components/i18n/I18nProvider";
 import { Timeline } from "@/components/ui/Timeline";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import type { DossierEventView } from "@/lib/dossiers/types";
 import styles from "./dossiers.module.css";
@@ -13,7 +11,7 @@ export type Viewer = "applicant" | "staff";
  * A dossier's history, newest first: what happened, when, the new status, and the comment given.
  * Staff also see who acted; applicants see the agency's words, not the officer's name.
  */
-export function DossierTimeline({
+export async function DossierTimeline({
   events,
   lang,
   viewer,
@@ -22,7 +20,7 @@ export function DossierTimeline({
   lang: Lang;
   viewer: Viewer;
 }) {
-  const t = useT("dossiers");
+  const t = await getT(lang, "dossiers");
   const newestFirst = [...events].sort(
     (a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.id - a.id,
   );

@@ -1,7 +1,5 @@
 import type { ErrorLink } from "@/components/ui/ErrorSummary";
-
-/** A translator for message keys; useT() and getT() both fit. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+import type { Translate } from "@/lib/i18n/messages";
 
 type Shown = {
   issues: Record<string, string[]>;

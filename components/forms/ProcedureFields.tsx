@@ -1,9 +1,7 @@
-"use client";
-
 import type { UseFormRegister } from "react-hook-form";
 import type { FormField } from "@/lib/forms/types";
 import type { Lang } from "@/lib/i18n/settings";
-import { useT } from "@/components/i18n/I18nProvider";
+import type { Translate } from "@/lib/i18n/messages";
 import { SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { answerId } from "./ids";
 
@@ -17,15 +15,20 @@ export function ProcedureFields({
   lang,
   values,
   errors,
+  errorPrefix,
+  t,
   register,
 }: {
   fields: FormField[];
   lang: Lang;
   values: Record<string, string>;
   errors: Record<string, string | undefined>;
+  /** "Error"/"Lỗi", said before a field's message. */
+  errorPrefix: string;
+  /** The "forms" strings ("optional", "choose"). */
+  t: Translate;
   register?: UseFormRegister<Record<string, unknown>>;
 }) {
-  const t = useT("forms");
   return (
     <>
       {fields.map((field) => {
@@ -35,6 +38,7 @@ export function ProcedureFields({
           label: field.required ? field.label[lang] : `${field.label[lang]} ${t("optional")}`,
           hint: field.hint?.[lang],
           error: errors[field.name],
+          errorPrefix,
           defaultValue: values[field.name] ?? "",
           ...(register ? register(field.name) : { name: field.name }),
         };

@@ -1,80 +1,17 @@
-"use client";
+import type { ComponentProps } from "react";
+import { getMessages } from "@/lib/i18n/server";
+import { SignUpFormClient } from "./SignUpForm.client";
 
-import Link from "next/link";
-import { useMemo } from "react";
-import { signUpSchema } from "@/lib/identity/schema";
-import { useT } from "@/components/i18n/I18nProvider";
-import { Button } from "@/components/ui/Button";
-import { TextField } from "@/components/ui/Field";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { ErrorTitle } from "./ErrorTitle";
-import { FormIssues } from "./FormIssues";
-import { emptyFormState, type FormState } from "./formState";
-import { useEnhancedForm } from "./useEnhancedForm";
+/** Its own strings and the messages its checks (in the browser or on the server) may give. */
+const keys = [
+  "auth:signUp",
+  "auth:fields",
+  "forms:errors",
+  "common:errorTitlePrefix",
+  "common:errorSummaryTitle",
+];
 
-export function SignUpForm({
-  lang,
-  callbackUrl,
-  signInHref,
-  title,
-  action,
-}: {
-  lang: string;
-  callbackUrl: string | null;
-  signInHref: string;
-  title: string;
-  action: (state: FormState, data: FormData) => Promise<FormState>;
-}) {
-  const t = useT("auth");
-  const { state, formAction, pending, register, shown, onSubmit } = useEnhancedForm(
-    signUpSchema,
-    action,
-    emptyFormState,
-  );
-  const tForms = useT("forms");
-  const issues = useMemo(() => new FormIssues(shown, tForms), [shown, tForms]);
-  const text = (name: "fullName" | "email" | "phone") => ({
-    id: name,
-    label: t(`fields.${name}`),
-    hint: t(`signUp.hints.${name}`),
-    error: issues.message(name),
-    defaultValue: state.values[name],
-    ...register(name),
-  });
-  return (
-    <>
-      <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={issues.any} />
-      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
-      <h1>{t("signUp.title")}</h1>
-      <p className="lead">{t("signUp.intro")}</p>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
-        <input type="hidden" name="lang" value={lang} />
-        {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <TextField {...text("fullName")} autoComplete="name" spellCheck={false} />
-        <TextField {...text("email")} type="email" autoComplete="email" spellCheck={false} />
-        <TextField {...text("phone")} type="tel" autoComplete="tel" className="input--short" />
-        <TextField
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          label={t("fields.password")}
-          hint={t("signUp.hints.password")}
-          error={issues.message("password")}
-          {...register("password")}
-        />
-        <TextField
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          label={t("fields.confirmPassword")}
-          error={issues.message("confirmPassword")}
-          {...register("confirmPassword")}
-        />
-        <Button disabled={pending}>{t("signUp.submit")}</Button>
-      </form>
-      <p>
-        {t("signUp.haveAccount")} <Link href={signInHref}>{t("signUp.signIn")}</Link>
-      </p>
-    </>
-  );
+/** The sign-up form, given its strings in the page's language (no i18next in the browser). */
+export function SignUpForm(props: Omit<ComponentProps<typeof SignUpFormClient>, "messages">) {
+  return <SignUpFormClient {...props} messages={getMessages(props.lang, keys)} />;
 }

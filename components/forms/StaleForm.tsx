@@ -1,8 +1,6 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { useT } from "@/components/i18n/I18nProvider";
-import { Notice } from "@/components/ui/Notice";
 import type { StaleForm } from "@/lib/http/staleAction";
 
 /*
@@ -83,7 +81,16 @@ function takeSaved(): Saved | null {
   }
 }
 
-export function StaleFormProvider({ stale, children }: { stale: StaleForm | null; children: ReactNode }) {
+export function StaleFormProvider({
+  stale,
+  notice,
+  children,
+}: {
+  stale: StaleForm | null;
+  /** "This page was updated…", rendered by the server in the page's language (StaleNotice). */
+  notice: ReactNode;
+  children: ReactNode;
+}) {
   const [restored, setRestored] = useState(false);
   useEffect(() => {
     const capture = (event: SubmitEvent) => {
@@ -101,20 +108,8 @@ export function StaleFormProvider({ stale, children }: { stale: StaleForm | null
   }, []);
   return (
     <StaleFormContext.Provider value={stale}>
-      {stale || restored ? <StaleNotice /> : null}
+      {stale || restored ? notice : null}
       {children}
     </StaleFormContext.Provider>
-  );
-}
-
-function StaleNotice() {
-  const t = useT("forms");
-  return (
-    <Notice tone="warning">
-      <p>
-        <strong>{t("staleAction.title")}</strong>
-      </p>
-      <p>{t("staleAction.body")}</p>
-    </Notice>
   );
 }

@@ -1,104 +1,18 @@
-"use client";
+import type { ComponentProps } from "react";
+import { getMessages } from "@/lib/i18n/server";
+import { SupplementFormClient } from "./SupplementForm.client";
 
-import { useEffect, useMemo, useRef } from "react";
-import { supplementSchema } from "@/lib/dossiers/schema";
-import { useT } from "@/components/i18n/I18nProvider";
-import { Button } from "@/components/ui/Button";
-import { FieldShell, TextArea } from "@/components/ui/Field";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { ErrorTitle } from "./ErrorTitle";
-import { FormIssues } from "./FormIssues";
-import { emptyFormState, type FormState } from "./formState";
-import { useEnhancedForm } from "./useEnhancedForm";
-import styles from "./forms.module.css";
+/** Its own strings and the messages its checks (in the browser or on the server) may give. */
+const keys = [
+  "dossiers:supplement",
+  "dossiers:errors",
+  "forms:optional",
+  "forms:errors",
+  "common:errorTitlePrefix",
+  "common:errorSummaryTitle",
+];
 
-const commentOnly = supplementSchema.pick({ comment: true });
-
-/** The applicant's answer to a request for more documents: a comment and files per document. */
-export function SupplementForm({
-  lang,
-  code,
-  dossierId,
-  version,
-  documents,
-  title,
-  action,
-}: {
-  lang: string;
-  code: string;
-  dossierId: string;
-  version: number;
-  documents: { key: string; name: string }[];
-  title: string;
-  action: (state: FormState, data: FormData) => Promise<FormState>;
-}) {
-  const t = useT("dossiers");
-  const tForms = useT("forms");
-  const formRef = useRef<HTMLFormElement>(null);
-  const { state, formAction, pending, register, shown, onSubmit } = useEnhancedForm(
-    commentOnly,
-    action,
-    emptyFormState,
-  );
-  useEffect(() => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="file"]').forEach((input) => {
-      input.value = "";
-    });
-  }, [state]);
-  const issues = useMemo(
-    () =>
-      new FormIssues(shown, tForms, (field) => (field.startsWith("doc_") ? field : `supplement-${field}`)),
-    [shown, tForms],
-  );
-  return (
-    <>
-      <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={issues.any} />
-      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
-        <input type="hidden" name="lang" value={lang} />
-        <input type="hidden" name="code" value={code} />
-        <input type="hidden" name="dossierId" value={dossierId} />
-        <input type="hidden" name="version" value={version} />
-        {documents.length > 0 ? (
-          <p className="muted" id="supplement-post-limit">
-            {t("supplement.postLimit")}
-          </p>
-        ) : null}
-        {documents.map((document) => {
-          const id = `doc_${document.key}`;
-          const errors = issues.messages(id);
-          return (
-            <FieldShell
-              key={document.key}
-              id={id}
-              label={`${document.name} ${tForms("optional")}`}
-              error={errors.length > 0 ? errors.join(". ") : undefined}
-            >
-              <input
-                id={id}
-                name={id}
-                type="file"
-                multiple
-                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                className={styles.fileInput}
-                aria-describedby={["supplement-post-limit", errors.length > 0 ? `${id}-error` : null]
-                  .filter(Boolean)
-                  .join(" ")}
-                aria-invalid={errors.length > 0 ? true : undefined}
-              />
-            </FieldShell>
-          );
-        })}
-        <TextArea
-          id="supplement-comment"
-          label={t("supplement.comment")}
-          hint={t("supplement.commentHint")}
-          error={issues.message("comment")}
-          defaultValue={state.values.comment}
-          {...register("comment")}
-        />
-        <Button disabled={pending}>{t("supplement.submit")}</Button>
-      </form>
-    </>
-  );
+/** The answer to a request for more documents, given its strings in the page's language. */
+export function SupplementForm(props: Omit<ComponentProps<typeof SupplementFormClient>, "messages">) {
+  return <SupplementFormClient {...props} messages={getMessages(props.lang, keys)} />;
 }

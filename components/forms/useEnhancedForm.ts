@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "./formState";
 import { useStaleForm } from "./StaleForm";
 
@@ -39,7 +39,7 @@ function mergeIssues(
  * "Remove" a file) post without the browser check.
  */
 export function useEnhancedForm(
-  schema: z.ZodType<Values, Values>,
+  schema: $ZodType<Values, Values>,
   action: (state: FormState, data: FormData) => Promise<FormState>,
   initial: FormState,
   /** Checks the schema cannot make in the browser (e.g. a file chosen for each required document). */

@@ -1,15 +1,20 @@
 import type { ComponentProps, ReactNode } from "react";
 import { ErrorPrefix } from "./ErrorPrefix";
 
+/**
+ * A field's message, already translated, and the word said before it ("Error"/"Lỗi", common:
+ * errorTitlePrefix): a field that can show a message must be given the word in the page's language.
+ */
+type ErrorProps =
+  { error?: undefined; errorPrefix?: string } | { error: string | undefined; errorPrefix: string };
+
 type Common = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  /** Already translated. */
-  error?: string;
   /** Shown as the page's legend-like label when the field is the page's only question. */
   labelClassName?: string;
-};
+} & ErrorProps;
 
 function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -20,6 +25,7 @@ export function FieldShell({
   label,
   hint,
   error,
+  errorPrefix,
   labelClassName,
   children,
 }: Common & { children: ReactNode }) {
@@ -35,7 +41,7 @@ export function FieldShell({
       ) : null}
       {error ? (
         <span className="field__error" id={`${id}-error`}>
-          <ErrorPrefix />
+          {errorPrefix ? <ErrorPrefix text={errorPrefix} /> : null}
           {error}
         </span>
       ) : null}
@@ -49,11 +55,12 @@ export function TextField({
   label,
   hint,
   error,
+  errorPrefix,
   className,
   ...input
 }: Common & Omit<ComponentProps<"input">, "id">) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} {...({ error, errorPrefix } as ErrorProps)}>
       <input
         id={id}
         name={input.name ?? id}
@@ -71,10 +78,11 @@ export function TextArea({
   label,
   hint,
   error,
+  errorPrefix,
   ...input
 }: Common & Omit<ComponentProps<"textarea">, "id">) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} {...({ error, errorPrefix } as ErrorProps)}>
       <textarea
         id={id}
         name={input.name ?? id}
@@ -93,6 +101,7 @@ export function SelectField({
   label,
   hint,
   error,
+  errorPrefix,
   options,
   placeholder,
   ...select
@@ -102,7 +111,7 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} {...({ error, errorPrefix } as ErrorProps)}>
       <select
         id={id}
         name={select.name ?? id}

@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { getDb, type Queryable, type Tx } from "@/db/client";
 import { dossiers } from "@/db/schema/dossiers";
 import { eq } from "drizzle-orm";
@@ -30,7 +29,8 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   }
 }
 
-export const invalid = (error: z.ZodError) => err("invalid_input" as const, issuesOf(error));
+export const invalid = (error: Parameters<typeof issuesOf>[0]) =>
+  err("invalid_input" as const, issuesOf(error));
 
 export function actorId(actor: Actor): string | null {
   return actor.kind === "anonymous" ? null : actor.userId;

@@ -4,7 +4,8 @@
  */
 // First: no eval probe in the browser (see zodConfig).
 import "./zodConfig";
-import { z } from "zod";
+// zod/mini: the same schema runs in the browser (react-hook-form), where classic zod weighs ~30 KB.
+import * as z from "zod/mini";
 import type { FormDefinition, FormField } from "./types";
 import { issuesOf } from "@/lib/result";
 
@@ -66,59 +67,69 @@ function isRealDate(value: string): boolean {
 const withoutSeparators = (value: unknown) =>
   typeof value === "string" ? value.replace(/[\s.\-()]/g, "") : value;
 
-function coreSchema(field: FormField, today: string): z.ZodType {
+/** zod's preprocess (not in zod/mini): `prepare` runs on the input before `schema` checks it. */
+const preprocess = (prepare: (value: unknown) => unknown, schema: z.ZodMiniType) =>
+  z.pipe(z.transform(prepare), schema);
+
+function coreSchema(field: FormField, today: string): z.ZodMiniType {
   switch (field.type) {
     case "text":
-    case "textarea": {
-      let schema = z.string("errors.required");
-      if (field.minLength !== undefined) schema = schema.min(field.minLength, "errors.minLength");
-      schema =
-        field.maxLength !== undefined
-          ? schema.max(field.maxLength, "errors.maxLength")
-          : schema.max(defaultMaxLength[field.type], "errors.tooLong");
-      return schema;
-    }
+    case "textarea":
+      return z
+        .string("errors.required")
+        .check(
+          ...(field.minLength !== undefined ? [z.minLength(field.minLength, "errors.minLength")] : []),
+          field.maxLength !== undefined
+            ? z.maxLength(field.maxLength, "errors.maxLength")
+            : z.maxLength(defaultMaxLength[field.type], "errors.tooLong"),
+        );
     case "email":
-      return z.email("errors.email").max(200, "errors.tooLong");
+      return z.email("errors.email").check(z.maxLength(200, "errors.tooLong"));
     case "tel":
       // Vietnamese numbers: mobile 0 + 9 digits, landline 0 + 10 digits, or +84 instead of the 0.
-      return z.preprocess(withoutSeparators, z.string().regex(/^(\+84|0)[1-9]\d{8,9}$/, "errors.phone"));
-    case "number": {
-      let schema = z.coerce.number("errors.number");
-      if (field.min !== undefined) schema = schema.min(field.min, "errors.min");
-      if (field.max !== undefined) schema = schema.max(field.max, "errors.max");
-      return schema;
-    }
+      return preprocess(
+        withoutSeparators,
+        z.string().check(z.regex(/^(\+84|0)[1-9]\d{8,9}$/, "errors.phone")),
+      );
+    case "number":
+      return z.coerce
+        .number("errors.number")
+        .check(
+          ...(field.min !== undefined ? [z.gte(field.min, "errors.min")] : []),
+          ...(field.max !== undefined ? [z.lte(field.max, "errors.max")] : []),
+        );
     case "date": {
-      const date = z
-        .string("errors.date")
-        .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value), {
+      const date = z.string("errors.date").check(
+        z.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value), {
           message: "errors.date",
           abort: true,
-        });
-      return field.notInFuture ? date.refine((value) => value <= today, "errors.dateInFuture") : date;
+        }),
+      );
+      return field.notInFuture
+        ? date.check(z.refine((value) => value <= today, "errors.dateInFuture"))
+        : date;
     }
     case "select": {
       const values = (field.options ?? []).map((option) => option.value);
-      return z.string("errors.option").refine((value) => values.includes(value), "errors.option");
+      return z.string("errors.option").check(z.refine((value) => values.includes(value), "errors.option"));
     }
     case "idNumber":
-      return z.preprocess(withoutSeparators, z.string().regex(/^\d{12}$/, "errors.idNumber"));
+      return preprocess(withoutSeparators, z.string().check(z.regex(/^\d{12}$/, "errors.idNumber")));
   }
 }
 
-export function fieldSchema(field: FormField, options: BuildOptions = {}): z.ZodType {
+export function fieldSchema(field: FormField, options: BuildOptions = {}): z.ZodMiniType {
   const core = coreSchema(field, options.today ?? todayInVietnam());
-  if (!field.required) return z.preprocess(blankToUndefined, core.optional()).optional();
-  const present = z.unknown().refine((value): boolean => value !== undefined, "errors.required");
-  return z.preprocess(blankToUndefined, present.pipe(core));
+  if (!field.required) return z.optional(preprocess(blankToUndefined, z.optional(core)));
+  const present = z.unknown().check(z.refine((value): boolean => value !== undefined, "errors.required"));
+  return preprocess(blankToUndefined, z.pipe(present, core));
 }
 
 export function buildFormSchema(
   definition: FormDefinition,
   options: BuildOptions = {},
-): z.ZodObject<Record<string, z.ZodType>> {
-  const shape: Record<string, z.ZodType> = {};
+): z.ZodMiniObject<Record<string, z.ZodMiniType>> {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const field of definition.fields) shape[field.name] = fieldSchema(field, options);
   // Unknown keys are dropped: only the definition's fields are ever stored.
   return z.object(shape);

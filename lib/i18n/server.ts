@@ -3,7 +3,9 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { createI18n } from "./instance";
 import { decodeSegment, segmentSearchParams, type PageSegment } from "@/lib/http/pageSegment";
-import type { Lang, Namespace } from "./settings";
+import type { Messages } from "./messages";
+import { resources } from "./resources";
+import { defaultLang, type Lang, type Namespace } from "./settings";
 
 const instanceFor = cache((lang: Lang) => createI18n(lang));
 
@@ -35,4 +37,39 @@ export async function resolveListingQuery(
   params: Promise<{ lang: string }>,
 ): Promise<Record<string, string | string[]>> {
   return segmentSearchParams(await resolveSegment(params));
+}
+
+const pluralForm = /^_(zero|one|two|few|many|other)$/;
+
+function flatten(prefix: string, value: unknown, into: Messages) {
+  if (typeof value === "string") into[prefix] = value;
+  else if (value && typeof value === "object")
+    for (const [key, inner] of Object.entries(value)) flatten(`${prefix}.${key}`, inner, into);
+}
+
+/**
+ * The strings a client component needs, for lib/i18n/messages' translator: each entry is a key
+ * ("auth:signIn.title") or a group of keys ("forms:errors"), with its plural forms. Missing English
+ * strings fall back to Vietnamese, as getT does.
+ */
+export function getMessages(lang: Lang, entries: readonly string[]): Messages {
+  const messages: Messages = {};
+  for (const source of lang === defaultLang ? [lang] : [defaultLang, lang]) {
+    for (const entry of entries) {
+      const [ns, path = ""] = entry.split(":") as [Namespace, string?];
+      const tree = resources[source][ns] as Record<string, unknown>;
+      const parts = path.split(".");
+      const last = parts.pop()!;
+      const parent = parts.reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+        tree,
+      ) as Record<string, unknown> | undefined;
+      for (const [key, value] of Object.entries(parent ?? {})) {
+        // The key itself and its plural forms (key_one, key_other).
+        if (key === last || (pluralForm.test(key.slice(last.length)) && key.startsWith(last)))
+          flatten(`${ns}:${[...parts, key].join(".")}`, value, messages);
+      }
+    }
+  }
+  return messages;
 }

@@ -1,40 +1,46 @@
 // First: no eval probe in the browser (see zodConfig).
 import "@/lib/forms/zodConfig";
-import { z } from "zod";
+// zod/mini: these schemas also run in the browser (react-hook-form), where classic zod weighs ~30 KB.
+import * as z from "zod/mini";
 import { cleanText } from "@/lib/forms/formText";
 
 /** Messages are translation keys in the "forms" namespace; the form renders them per language. */
 export const signUpSchema = z
   .object({
     // Also for callers that did not read it through lib/forms/formText: PostgreSQL cannot store NUL.
-    fullName: z
-      .string()
-      .transform(cleanText)
-      .pipe(z.string().trim().min(2, "errors.fullName").max(120, "errors.tooLong")),
-    email: z.string().trim().max(200, "errors.tooLong").pipe(z.email("errors.email")),
+    fullName: z.pipe(
+      z.pipe(z.string(), z.transform(cleanText)),
+      z.string().check(z.trim(), z.minLength(2, "errors.fullName"), z.maxLength(120, "errors.tooLong")),
+    ),
+    email: z.pipe(z.string().check(z.trim(), z.maxLength(200, "errors.tooLong")), z.email("errors.email")),
     // People write phone numbers with spaces, dots or dashes: keep only what identifies the number.
-    phone: z
-      .string()
-      .transform((value) => value.replace(/[\s.\-()]/g, ""))
-      .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, "errors.phone")),
-    password: z.string().min(10, "errors.passwordLength").max(200, "errors.tooLong"),
+    phone: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value) => value.replace(/[\s.\-()]/g, "")),
+      ),
+      z.string().check(z.regex(/^(\+84|0)\d{9,10}$/, "errors.phone")),
+    ),
+    password: z.string().check(z.minLength(10, "errors.passwordLength"), z.maxLength(200, "errors.tooLong")),
     confirmPassword: z.string(),
   })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "errors.passwordMismatch",
-  });
+  .check(
+    z.refine((value) => value.password === value.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "errors.passwordMismatch",
+    }),
+  );
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email: z.string().trim().pipe(z.email("errors.email")),
-  password: z.string().min(1, "errors.required"),
+  email: z.pipe(z.string().check(z.trim()), z.email("errors.email")),
+  password: z.string().check(z.minLength(1, "errors.required")),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
 /** A password change by its owner (the page comes with account settings; the service is ready). */
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "errors.required"),
-  newPassword: z.string().min(10, "errors.passwordLength").max(200, "errors.tooLong"),
+  currentPassword: z.string().check(z.minLength(1, "errors.required")),
+  newPassword: z.string().check(z.minLength(10, "errors.passwordLength"), z.maxLength(200, "errors.tooLong")),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,16 +1,24 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { TextArea, TextField } from "@/components/ui/Field";
+import { getMessages } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 
+/** As a client form does: the word comes with the form's strings, in the page's language. */
 function render(lang: Lang, field: "text" | "area") {
-  const props = { id: "code", name: "code", label: "Mã hồ sơ", error: "Nhập mã hồ sơ" };
-  const element = field === "text" ? createElement(TextField, props) : createElement(TextArea, props);
-  // I18nProvider requires children in its props type; createElement passes them as its third argument.
-  const provider = I18nProvider as (props: { lang: Lang }) => ReturnType<typeof I18nProvider>;
-  return renderToStaticMarkup(createElement(provider, { lang }, element));
+  const t = translator(lang, getMessages(lang, ["common:errorTitlePrefix"]), "common");
+  const props = {
+    id: "code",
+    name: "code",
+    label: "Mã hồ sơ",
+    error: "Nhập mã hồ sơ",
+    errorPrefix: t("errorTitlePrefix"),
+  };
+  return renderToStaticMarkup(
+    field === "text" ? createElement(TextField, props) : createElement(TextArea, props),
+  );
 }
 
 describe("a field's error message", () => {
@@ -22,5 +30,10 @@ describe("a field's error message", () => {
 
   it("announces 'Error:' on English pages", () => {
     expect(render("en", "text")).toContain('<span class="visually-hidden">Error: </span>');
+  });
+
+  it("says nothing before a field without a message", () => {
+    const html = renderToStaticMarkup(createElement(TextField, { id: "q", label: "Tìm" }));
+    expect(html).not.toContain("visually-hidden");
   });
 });

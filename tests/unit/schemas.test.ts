@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { decisionsQuerySchema, publishDecisionSchema } from "@/lib/decisions/schema";
 import {
   lookupSchema,
@@ -12,16 +12,16 @@ import {
 import { signInSchema, signUpSchema } from "@/lib/identity/schema";
 
 /** "path → message keys" of a failed parse; {} when it passed. Forms show exactly these. */
-function issuesOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
-  const result = schema.safeParse(input);
+function issuesOf(schema: z.core.$ZodType, input: unknown): Record<string, string[]> {
+  const result = z.safeParse(schema, input);
   const issues: Record<string, string[]> = {};
   if (result.success) return issues;
   for (const issue of result.error.issues) (issues[issue.path.join(".")] ??= []).push(issue.message);
   return issues;
 }
 
-function dataOf<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+function dataOf<T extends z.core.$ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw new Error(JSON.stringify(result.error.issues));
   return result.data;
 }

@@ -69,6 +69,7 @@ export default async function LookupPage({ params }: Props) {
           label={t("lookup.codeLabel")}
           hint={t("lookup.codeHint")}
           error={errorText}
+          errorPrefix={t("common:errorTitlePrefix")}
           defaultValue={lookup.typed}
           autoComplete="off"
           spellCheck={false}

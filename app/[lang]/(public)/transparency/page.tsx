@@ -133,6 +133,7 @@ export default async function TransparencyPage({ params }: Props) {
               placeholder={t("filters.allAgencies")}
               defaultValue={typed.agency ?? ""}
               error={errors.agency ? t(errors.agency) : undefined}
+              errorPrefix={t("common:errorTitlePrefix")}
               options={agencies.map((agency) => ({ value: agency.code, label: name(agency, lang) }))}
             />
             <SelectField
@@ -141,6 +142,7 @@ export default async function TransparencyPage({ params }: Props) {
               label={t("filters.from")}
               defaultValue={typed.from ?? (defaults.ok ? defaults.from : "")}
               error={errors.from ? t(errors.from) : undefined}
+              errorPrefix={t("common:errorTitlePrefix")}
               options={[...monthOptions].reverse()}
             />
             <SelectField
@@ -149,6 +151,7 @@ export default async function TransparencyPage({ params }: Props) {
               label={t("filters.to")}
               defaultValue={typed.to ?? current}
               error={errors.to ? t(errors.to) : undefined}
+              errorPrefix={t("common:errorTitlePrefix")}
               options={monthOptions}
             />
             <Button variant="secondary">{t("filters.apply")}</Button>

@@ -127,6 +127,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
 
   return (
     <DossierWorkspace
+      lang={lang}
       code={code}
       version={dossier.version}
       accepted={dossier.acceptedAt !== null}
@@ -137,6 +138,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       extra={
         canPublish ? (
           <PublishDecisionForm
+            lang={lang}
             title={`${title} – ${tCommon("siteName")}`}
             today={localDate(new Date())}
             version={dossier.version}
@@ -147,6 +149,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       published={
         decision ? (
           <PublishedDecision
+            lang={lang}
             decision={{
               number: decision.number,
               issuedOn: formatDate(decision.issuedOn, lang),
