@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import type { QueueBucket } from "@/lib/dossiers/service";
+import { formatNumber } from "@/lib/i18n/format";
 
 export const queueBuckets: readonly QueueBucket[] = ["new", "in_progress", "due_soon", "overdue", "all"];
 
@@ -15,11 +16,14 @@ export function QueueTabs({
   t,
   current,
   counts,
+  allCapped = false,
 }: {
   lang: Lang;
   t: T;
   current: QueueBucket;
   counts: Record<QueueBucket, number>;
+  /** "all" stopped counting at counts.all: say "more than". */
+  allCapped?: boolean;
 }) {
   return (
     <nav aria-label={t("queue.tabsLabel")}>
@@ -30,7 +34,10 @@ export function QueueTabs({
               href={`/${lang}/staff?bucket=${bucket}`}
               aria-current={bucket === current ? "page" : undefined}
             >
-              {t("queue.tab", { label: t(`queue.bucket.${bucket}`), count: counts[bucket] ?? 0 })}
+              {t(bucket === "all" && allCapped ? "queue.tabMore" : "queue.tab", {
+                label: t(`queue.bucket.${bucket}`),
+                count: formatNumber(counts[bucket] ?? 0, lang),
+              })}
             </Link>
           </li>
         ))}

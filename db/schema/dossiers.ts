@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   index,
@@ -11,7 +12,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import { agencies } from "./agencies";
 import { organisations, users } from "./identity";
 import { procedures, procedureVersions } from "./catalog";
@@ -67,9 +67,57 @@ export const dossiers = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("dossiers_applicant_idx").on(t.applicantId, t.createdAt),
-    index("dossiers_competent_status_idx").on(t.competentAgencyId, t.status),
+    /*
+     * The lists read these in their own order, so a page is an index range read from the cursor on,
+     * never a sort of an agency's or applicant's every dossier (lib/dossiers/keyset.ts).
+     *
+     * The staff queue: one index per side (the desk that receives, the agency that decides), in the
+     * queue's order (appointment first, none last, then submission, then id). Drafts are nobody's
+     * queue.
+     */
+    index("dossiers_queue_receiving_idx")
+      .on(t.receivingAgencyId, t.dueAt.asc().nullsLast(), t.submittedAt, t.id)
+      .where(sql`status <> 'draft'`),
+    index("dossiers_queue_competent_idx")
+      .on(t.competentAgencyId, t.dueAt.asc().nullsLast(), t.submittedAt, t.id)
+      .where(sql`status <> 'draft'`),
+    /*
+     * The same for open dossiers only (not a draft, not ended: lib/dossiers/rules.ts isOpen). Every
+     * bucket but "all" is a subset of them, a few percent of an agency's dossiers after three years,
+     * so its pages read a small index instead of filtering through years of ended ones. Status and
+     * the clock stop come last so the bucket counts read the index alone.
+     */
+    index("dossiers_queue_open_receiving_idx")
+      .on(t.receivingAgencyId, t.dueAt.asc().nullsLast(), t.submittedAt, t.id, t.status, t.clockStoppedAt)
+      .where(
+        sql`status in ('submitted', 'supplement_requested', 'received', 'in_progress', 'proposed', 'awaiting_payment', 'done')`,
+      ),
+    index("dossiers_queue_open_competent_idx")
+      .on(
+        t.competentAgencyId,
+        t.dueAt.asc().nullsLast(),
+        t.submittedAt,
+        t.id,
+        t.receivingAgencyId,
+        t.status,
+        t.clockStoppedAt,
+      )
+      .where(
+        sql`status in ('submitted', 'supplement_requested', 'received', 'in_progress', 'proposed', 'awaiting_payment', 'done')`,
+      ),
+    /*
+     * The "all" tab's count: a narrow key repeated across an agency's dossiers, which PostgreSQL
+     * stores deduplicated (a few bytes a dossier), counted without reading the table. The deciding
+     * side carries the receiving agency, so "decided here, received elsewhere" is counted once.
+     * Its prefix also serves the reports' reads by competent agency.
+     */
     index("dossiers_receiving_status_idx").on(t.receivingAgencyId, t.status),
+    index("dossiers_competent_receiving_status_idx").on(t.competentAgencyId, t.receivingAgencyId, t.status),
+    /* The applicant's list, newest first (read backwards), and their organisations' dossiers. */
+    index("dossiers_applicant_list_idx").on(t.applicantId, t.createdAt, t.id),
+    index("dossiers_organisation_list_idx")
+      .on(t.organisationId, t.createdAt, t.id)
+      .where(sql`organisation_id is not null and status <> 'draft'`),
     uniqueIndex("dossiers_submission_key_unique").on(t.applicantId, t.submissionKey),
     // The reports measure the dossiers open now (lib/reports/rollups.ts): a small set among millions.
     index("dossiers_open_competent_idx")

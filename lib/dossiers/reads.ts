@@ -3,9 +3,23 @@
  * identity's tables for names only, never writes them.
  */
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  not,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
 import { attachments } from "@/db/schema/attachments";
 import { procedures } from "@/db/schema/catalog";
@@ -16,11 +30,20 @@ import { listRoleHolders } from "@/lib/identity/accounts";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
+import {
+  decodeApplicantCursor,
+  decodeQueueCursor,
+  encodeApplicantCursor,
+  encodeQueueCursor,
+  pageOf,
+} from "./cursor";
+import { applicantPageKeys, queuePageKeys } from "./keyset";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
 import {
   allowedActions,
   clockRunningStatuses,
   dueSoonUntil,
+  isOpen,
   nationalStatusCode,
   openSupplementRequest,
   pendingProposal,
@@ -38,6 +61,7 @@ import type {
   PublicDossierStatus,
   Result,
 } from "./types";
+import { dossierStatuses } from "./types";
 
 /* Reads: every one scoped by the actor (ARCHITECTURE invariant 2), one query per list. */
 
@@ -61,19 +85,71 @@ export type QueuePage = {
   rows: DossierView[];
   counts: Record<QueueBucket, number>;
   total: number;
+  /**
+   * The "all" count stopped at `allCountLimit`: counts.all is then that limit and the tab says
+   * "more than". Counting a busy desk's every dossier of three years on each page view is the one
+   * read that grows with the archive; the open buckets are small and always exact.
+   */
+  allCapped: boolean;
+  /** Cursors of the next and previous pages (`?after=` / `?before=`); null when there is none. */
+  next: string | null;
+  previous: string | null;
 };
 
 export const queueBuckets: readonly QueueBucket[] = ["new", "in_progress", "due_soon", "overdue", "all"];
 
-/** The applicant's own (and their organisations') dossiers, newest first, drafts included. */
-export async function listApplicantDossiers(actor: Actor): Promise<DossierView[]> {
-  if (actor.kind !== "applicant") return [];
-  const db = await getDb();
-  const rows = await selectDossiers(db)
-    .where(visibleTo(actor))
-    .orderBy(desc(dossiers.createdAt), desc(dossiers.id));
-  return rows.map(toView);
+/** How far the "all" tab counts before it says "more than" (QueuePage.allCapped). */
+export const allCountLimit = 10_000;
+
+/** Where a list page starts: the cursor of `?after=` or `?before=`; a malformed one means the first page. */
+export type PageStart = { after?: string | null; before?: string | null };
+
+function startOf<Key>(start: PageStart, decode: (text: unknown) => Key | null) {
+  const after = decode(start.after);
+  if (after) return { key: after, direction: "after" as const };
+  const before = decode(start.before);
+  return before ? { key: before, direction: "before" as const } : null;
 }
+
+/** The views of the page's keys, in the keys' order (one query for the page, names joined). */
+async function viewsInOrder(db: Db, ids: string[], scope: SQL): Promise<DossierView[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectDossiers(db).where(and(inArray(dossiers.id, ids), scope));
+  const byId = new Map(rows.map((row) => [row.id, toView(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type ApplicantDossierPage = { rows: DossierView[]; next: string | null; previous: string | null };
+
+/**
+ * The applicant's own (and their organisations') dossiers, newest first, drafts included, a page at
+ * a time from a cursor.
+ */
+export async function listApplicantDossiers(
+  actor: Actor,
+  options: PageStart & { pageSize?: number } = {},
+): Promise<ApplicantDossierPage> {
+  if (actor.kind !== "applicant") return { rows: [], next: null, previous: null };
+  const pageSize = pageSizeOf(options.pageSize, 20);
+  const direction = startOf(options, decodeApplicantCursor);
+  const db = await getDb();
+  const read = await applicantPageKeys(db, {
+    applicantId: actor.userId,
+    organisationIds: actor.organisationIds,
+    cursor: direction,
+    pageSize,
+  });
+  const page = pageOf(read, pageSize, direction?.direction ?? null, encodeApplicantCursor);
+  const rows = await viewsInOrder(
+    db,
+    page.keys.map((key) => key.id),
+    visibleTo(actor),
+  );
+  return { rows, next: page.next, previous: page.previous };
+}
+
+const pageSizeOf = (requested: number | undefined, fallback: number) =>
+  Math.min(Math.max(Math.trunc(requested ?? fallback) || fallback, 1), 200);
 
 /** A dossier by id (drafts) or by code, if the actor may see it. */
 export async function getDossierDetail(
@@ -141,21 +217,34 @@ const inProgressStatuses: DossierStatus[] = [
   "done",
 ];
 
-/** Staff: the queue of the actor's agencies. */
+/**
+ * Open dossiers (rules.ts isOpen): every bucket but "all" is some of them. The dossiers_queue_open_*
+ * indexes (db/schema/dossiers.ts) are partial on this same list, written out there.
+ */
+const openStatuses: DossierStatus[] = dossierStatuses.filter(isOpen);
+
+/**
+ * Staff: the queue of the actor's agencies, a page at a time from a cursor (`after` / `before`),
+ * in the order of the appointment date (none last), then submission.
+ */
 export async function listQueue(
   actor: Actor,
-  options: { bucket: QueueBucket; page?: number; pageSize?: number },
+  options: { bucket: QueueBucket; pageSize?: number; allCountLimit?: number } & PageStart,
 ): Promise<QueuePage> {
   const empty: QueuePage = {
     rows: [],
     counts: { new: 0, in_progress: 0, due_soon: 0, overdue: 0, all: 0 },
     total: 0,
+    allCapped: false,
+    next: null,
+    previous: null,
   };
   const agencyIds = caseworkAgencyIds(actor);
   if (agencyIds.length === 0) return empty;
   const bucket = queueBuckets.includes(options.bucket) ? options.bucket : "all";
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? 25) || 25, 1), 200);
-  const page = Math.max(Math.trunc(options.page ?? 1) || 1, 1);
+  const pageSize = pageSizeOf(options.pageSize, 25);
+  const start = startOf(options, decodeQueueCursor);
+  const limit = Math.max(Math.trunc(options.allCountLimit ?? allCountLimit) || allCountLimit, 1);
 
   const db = await getDb();
   const now = new Date();
@@ -179,26 +268,55 @@ export async function listQueue(
     all: sql`true`,
   };
   const scope = visibleTo(actor);
+  const receivedHere = inArray(dossiers.receivingAgencyId, agencyIds);
+  const decidedHere = inArray(dossiers.competentAgencyId, agencyIds);
 
-  const [countRow, rows] = await Promise.all([
-    db
-      .select({
-        new: sql<number>`count(*) filter (where ${buckets.new})`.mapWith(Number),
-        in_progress: sql<number>`count(*) filter (where ${buckets.in_progress})`.mapWith(Number),
-        due_soon: sql<number>`count(*) filter (where ${buckets.due_soon})`.mapWith(Number),
-        overdue: sql<number>`count(*) filter (where ${buckets.overdue})`.mapWith(Number),
-        all: sql<number>`count(*)`.mapWith(Number),
-      })
-      .from(dossiers)
-      .where(scope),
-    selectDossiers(db)
-      .where(and(scope, buckets[bucket]))
-      .orderBy(sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt), asc(dossiers.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+  const [countRow, read] = await Promise.all([
+    /*
+     * Counted from indexes alone where it can be, each side of the queue once (received here, then
+     * decided here but received elsewhere), so no dossier counts twice and no OR forces a read of
+     * the table: "all" from the narrow (agency, status) indexes, and only up to the limit (one more
+     * row says it was reached); the other buckets over open dossiers only (dossiers_queue_open_*,
+     * which carry status and the clock stop).
+     */
+    db.execute<Record<QueueBucket, string>>(sql`
+      select
+        (select count(*) from (
+          (select 1 from ${dossiers} where ${receivedHere} and status <> 'draft' limit ${limit + 1})
+          union all
+          (select 1 from ${dossiers} where ${decidedHere} and not ${receivedHere} and status <> 'draft' limit ${limit + 1})
+        ) as counted) as "all",
+        sum("new") as "new", sum("in_progress") as "in_progress", sum("due_soon") as "due_soon", sum("overdue") as "overdue"
+      from (
+        ${sql.join(
+          [receivedHere, and(decidedHere, not(receivedHere))].map(
+            (side) => sql`
+              select
+                count(*) filter (where ${buckets.new}) as "new",
+                count(*) filter (where ${buckets.in_progress}) as "in_progress",
+                count(*) filter (where ${buckets.due_soon}) as "due_soon",
+                count(*) filter (where ${buckets.overdue}) as "overdue"
+              from ${dossiers}
+              where ${side} and ${inArray(dossiers.status, openStatuses)}`,
+          ),
+          sql` union all `,
+        )}
+      ) as open`),
+    queuePageKeys(db, { agencyIds, filter: buckets[bucket], cursor: start, pageSize }),
   ]);
-  const counts = countRow[0] ?? empty.counts;
-  return { rows: rows.map(toView), counts, total: counts[bucket] };
+  const raw = countRow.rows[0];
+  const counts = raw
+    ? (Object.fromEntries(queueBuckets.map((b) => [b, Number(raw[b] ?? 0)])) as Record<QueueBucket, number>)
+    : empty.counts;
+  const allCapped = counts.all > limit;
+  if (allCapped) counts.all = limit;
+  const page = pageOf(read, pageSize, start?.direction ?? null, encodeQueueCursor);
+  const rows = await viewsInOrder(
+    db,
+    page.keys.map((key) => key.id),
+    scope,
+  );
+  return { rows, counts, total: counts[bucket], allCapped, next: page.next, previous: page.previous };
 }
 
 /** Staff: specialists of the dossier's competent agency, for "assign". */

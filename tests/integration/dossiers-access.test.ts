@@ -102,7 +102,7 @@ describe("applicants see and touch only their own dossiers", () => {
       filed.id,
     );
     expect(await getDossierDetail(colleagueInOrg!, { id: draftId })).toEqual(notFound);
-    expect((await listApplicantDossiers(colleagueInOrg!)).map((d) => d.id)).toEqual([filed.id]);
+    expect((await listApplicantDossiers(colleagueInOrg!)).rows.map((d) => d.id)).toEqual([filed.id]);
     // Only the author changes a draft.
     expect(await saveDraft(colleagueInOrg!, { dossierId: draftId, answers: { childName: "x" } })).toEqual(
       notFound,
@@ -272,9 +272,12 @@ describe("the queue", () => {
     const overdue = await listQueue(receiver, { bucket: "overdue" });
     expect(overdue.rows.map((r) => r.id)).toEqual([acceptedEarly.id]);
     expect(overdue.counts).toMatchObject({ overdue: 1, due_soon: 1 });
-    const page2 = await listQueue(receiver, { bucket: "all", page: 2, pageSize: 2 });
+    const page1 = await listQueue(receiver, { bucket: "all", pageSize: 2 });
+    expect(page1.previous).toBe(null);
+    const page2 = await listQueue(receiver, { bucket: "all", after: page1.next, pageSize: 2 });
     expect(page2.rows.map((r) => r.id)).toEqual([fresh.id]);
     expect(page2.total).toBe(3);
+    expect(page2.next).toBe(null);
 
     expect(await listQueue(world.sysadmin, { bucket: "all" })).toMatchObject({ rows: [], total: 0 });
   });

@@ -434,10 +434,10 @@ describe("drafts keep everything and submit checks it", () => {
     const first = await fileDossier(applicantB, "1.001193");
     vi.setSystemTime(vn("2026-03-18T10:00:00"));
     const { dossierId: draftId } = expectOk(await startDraft(applicantB, { procedureCode: "1.001193" }));
-    const list = await listApplicantDossiers(applicantB);
+    const { rows: list } = await listApplicantDossiers(applicantB);
     expect(list.map((d: DossierView) => d.id)).toEqual([draftId, first.id]);
     expect(list[1]!.procedure.nameVi).toBe("Thủ tục 1.001193");
-    expect(await listApplicantDossiers(world.receiver)).toEqual([]);
+    expect((await listApplicantDossiers(world.receiver)).rows).toEqual([]);
   });
 
   it("lets the applicant withdraw an open dossier", async () => {

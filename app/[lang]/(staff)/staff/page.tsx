@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
 import { listQueue } from "@/lib/dossiers/service";
+import { formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
 import { caseworkAgencyIds } from "@/lib/identity/types";
+import { KeysetPagination } from "@/components/ui/KeysetPagination";
 import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
-import { Pagination } from "@/components/staff/Pagination";
 import { isQueueBucket, QueueTabs } from "@/components/staff/QueueTabs";
 import { QueueTable } from "@/components/staff/QueueTable";
 import { requireStaff } from "./_shared/staff-actor";
@@ -31,12 +32,21 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
   const query = await searchParams;
   const bucket = isQueueBucket(query.bucket) ? query.bucket : "new";
-  const requested = Number(typeof query.page === "string" ? query.page : 1);
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  // The cursor is opaque here: listQueue reads it, and starts at the first page when it is not one.
+  const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+  const after = single(query.after);
+  const before = after ? undefined : single(query.before);
+  const hrefFor = (start: { after: string } | { before: string } | null) => {
+    const address = new URLSearchParams(bucket === "new" ? {} : { bucket });
+    if (start && "after" in start) address.set("after", start.after);
+    if (start && "before" in start) address.set("before", start.before);
+    const text = address.toString();
+    return `/${lang}/staff${text ? `?${text}` : ""}`;
+  };
   const t = await getT(lang, "staff");
   const tCommon = await getT(lang, "common");
 
-  const returnTo = `/${lang}/staff${bucket === "new" && page === 1 ? "" : `?bucket=${bucket}&page=${page}`}`;
+  const returnTo = hrefFor(after ? { after } : before ? { before } : null);
   const actor = await requireStaff(lang, returnTo);
   if (!actor) return <NotStaff lang={lang} t={t} />;
   if (caseworkAgencyIds(actor).length === 0) {
@@ -48,33 +58,44 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     );
   }
 
-  const [queue, calendar] = await Promise.all([listQueue(actor, { bucket, page, pageSize }), loadCalendar()]);
-  const pages = Math.max(1, Math.ceil(queue.total / pageSize));
+  const [queue, calendar] = await Promise.all([
+    listQueue(actor, { bucket, after, before, pageSize }),
+    loadCalendar(),
+  ]);
   const bucketLabel = t(`queue.bucket.${bucket}`);
 
   return (
     <>
       <h1>{t("queue.title")}</h1>
       <p className="lead">{t("queue.lead")}</p>
-      <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} />
+      <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} allCapped={queue.allCapped} />
       {queue.rows.length === 0 ? (
         <p>{t(`queue.empty.${bucket}`)}</p>
       ) : (
         <>
           <QueueTable
             rows={queue.rows}
-            caption={t("queue.caption", { bucket: bucketLabel, count: queue.total })}
+            caption={
+              bucket === "all" && queue.allCapped
+                ? t("queue.captionMore", { bucket: bucketLabel, count: formatNumber(queue.total, lang) })
+                : t("queue.caption", { bucket: bucketLabel, count: queue.total })
+            }
             lang={lang}
             t={t}
             now={new Date()}
             calendar={calendar}
           />
-          <Pagination
-            page={page}
-            pages={pages}
-            hrefFor={(target) => `/${lang}/staff?bucket=${bucket}&page=${target}`}
-            t={t}
-            tCommon={tCommon}
+          <KeysetPagination
+            hrefFor={hrefFor}
+            previous={queue.previous}
+            next={queue.next}
+            atStart={!after && !before}
+            labels={{
+              nav: t("queue.pagination"),
+              first: tCommon("pagination.first"),
+              previous: tCommon("pagination.previous"),
+              next: tCommon("pagination.next"),
+            }}
           />
         </>
       )}
