@@ -60,3 +60,25 @@ export const reportClosedMonths = pgTable("report_closed_months", {
   month: text("month").primaryKey(),
   filledAt: timestamp("filled_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The flows of each closed local month per deciding agency, summed once from report_daily_flows
+ * when the month's end is filled: a closed month's days never change (events are written at the
+ * moment they happen), and a year's report then reads a few hundred rows, not every day of every
+ * procedure. `month` is "YYYY-MM".
+ */
+export const reportMonthFlows = pgTable(
+  "report_month_flows",
+  {
+    month: text("month").notNull(),
+    competentAgencyId: uuid("competent_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    received: integer("received").notNull().default(0),
+    receivedOnline: integer("received_online").notNull().default(0),
+    finished: integer("finished").notNull().default(0),
+    finishedOnTime: integer("finished_on_time").notNull().default(0),
+    finishedLate: integer("finished_late").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.competentAgencyId] })],
+);

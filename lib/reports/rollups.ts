@@ -16,11 +16,13 @@
  *   for documents or an extension moves those: the transition then corrects each filled month end
  *   the dossier was open at (a few at most). Filling a month takes an exclusive advisory lock and
  *   such a correction a shared one, so a fill never misses a correction nor counts it twice.
+ * - When a month's end is filled, its flows are summed per agency into report_month_flows: its days
+ *   never change again, and a year's report reads those few rows plus the current month's days.
  */
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { dossierClockStops, dossierEvents, dossiers } from "@/db/schema/dossiers";
-import { reportClosedMonths, reportDailyFlows, reportMonthEnds } from "@/db/schema/reports";
+import { reportClosedMonths, reportDailyFlows, reportMonthEnds, reportMonthFlows } from "@/db/schema/reports";
 import {
   addMonths,
   dayOf,
@@ -245,11 +247,12 @@ const insertMonthEnds = (standing: SQL) => sql`
 export async function rebuildReportRollups(db: Queryable, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`lock table ${reportDailyFlows}, ${reportMonthEnds}, ${reportClosedMonths} in exclusive mode`,
+      sql`lock table ${reportDailyFlows}, ${reportMonthEnds}, ${reportMonthFlows}, ${reportClosedMonths} in exclusive mode`,
     );
     await tx.execute(sql`select pg_advisory_xact_lock(${monthEndLock})`);
     await tx.delete(reportDailyFlows);
     await tx.delete(reportMonthEnds);
+    await tx.delete(reportMonthFlows);
     await tx.delete(reportClosedMonths);
     await tx.execute(sql`
       insert into ${reportDailyFlows}
@@ -263,8 +266,24 @@ export async function rebuildReportRollups(db: Queryable, now: Date = new Date()
     const last = addMonths(monthOf(now), -1);
     if (!from || from > last) return;
     await tx.execute(insertMonthEnds(monthEndStanding(from, last)));
+    await tx.execute(insertMonthFlows(monthsBetween(from, last)));
     await tx.insert(reportClosedMonths).values(monthsBetween(from, last).map((month) => ({ month })));
   });
+}
+
+/** Sums the daily flows of these closed months per agency into report_month_flows. */
+function insertMonthFlows(months: readonly string[]) {
+  const d = reportDailyFlows;
+  return sql`
+    insert into ${reportMonthFlows}
+      (month, competent_agency_id, received, received_online, finished, finished_on_time, finished_late)
+    select to_char(${d.day}, 'YYYY-MM') as month, ${d.competentAgencyId},
+      sum(${d.received})::int, sum(${d.receivedOnline})::int, sum(${d.finished})::int,
+      sum(${d.finishedOnTime})::int, sum(${d.finishedLate})::int
+    from ${d}
+    where ${d.day} >= ${`${months[0]}-01`} and ${d.day} < ${`${addMonths(months.at(-1)!, 1)}-01`}
+      and to_char(${d.day}, 'YYYY-MM') in (${list(months)})
+    group by 1, 2`;
 }
 
 /**
@@ -299,6 +318,7 @@ export async function ensureMonthEnds(db: Queryable, months: readonly string[], 
     const standing = sql`select * from (${monthEndStanding(first, last, candidates)}) s
       where s.month in (${list(todo)})`;
     await tx.execute(insertMonthEnds(standing));
+    await tx.execute(insertMonthFlows(todo));
     await tx.insert(reportClosedMonths).values(todo.map((month) => ({ month })));
   });
 }
@@ -318,33 +338,70 @@ export async function hasHistoryAfter(db: Queryable, now: Date): Promise<boolean
   return rows.length > 0;
 }
 
-/** Flows per agency and local month, over the local days from `fromDay` until before `untilDay`. */
+/**
+ * Flows per agency and local month, over the local days from `fromDay` until before `untilDay`
+ * (whole months). Months marked closed (ensureMonthEnds first) come from report_month_flows, the
+ * others from their days.
+ */
 export async function loadFlows(
   db: Queryable,
   range: { fromDay: string; untilDay: string; agencyId?: string },
 ): Promise<{ agencyId: string; month: string; flows: Flows }[]> {
+  const c = reportClosedMonths;
+  const months = monthsBetween(range.fromDay.slice(0, 7), addMonths(range.untilDay.slice(0, 7), -1));
+  const closed = new Set(
+    (await db.select({ month: c.month }).from(c).where(inArray(c.month, months))).map((row) => row.month),
+  );
+  const open = months.filter((month) => !closed.has(month));
+  const m = reportMonthFlows;
   const t = reportDailyFlows;
   const month = sql<string>`to_char(${t.day}, 'YYYY-MM')`;
-  const rows = await db
-    .select({
-      agencyId: t.competentAgencyId,
-      month,
-      received: sql<number>`sum(${t.received})::int`,
-      receivedOnline: sql<number>`sum(${t.receivedOnline})::int`,
-      finished: sql<number>`sum(${t.finished})::int`,
-      finishedOnTime: sql<number>`sum(${t.finishedOnTime})::int`,
-      finishedLate: sql<number>`sum(${t.finishedLate})::int`,
-    })
-    .from(t)
-    .where(
-      and(
-        gte(t.day, range.fromDay),
-        lt(t.day, range.untilDay),
-        range.agencyId ? eq(t.competentAgencyId, range.agencyId) : undefined,
+  const [closedRows, openRows] = await Promise.all([
+    closed.size === 0
+      ? Promise.resolve([])
+      : db
+          .select({
+            agencyId: m.competentAgencyId,
+            month: m.month,
+            received: m.received,
+            receivedOnline: m.receivedOnline,
+            finished: m.finished,
+            finishedOnTime: m.finishedOnTime,
+            finishedLate: m.finishedLate,
+          })
+          .from(m)
+          .where(
+            and(
+              inArray(m.month, [...closed]),
+              range.agencyId ? eq(m.competentAgencyId, range.agencyId) : undefined,
+            ),
+          ),
+    Promise.all(
+      // Each open month's days as a range, so the day index serves them.
+      open.map((openMonth) =>
+        db
+          .select({
+            agencyId: t.competentAgencyId,
+            month,
+            received: sql<number>`sum(${t.received})::int`,
+            receivedOnline: sql<number>`sum(${t.receivedOnline})::int`,
+            finished: sql<number>`sum(${t.finished})::int`,
+            finishedOnTime: sql<number>`sum(${t.finishedOnTime})::int`,
+            finishedLate: sql<number>`sum(${t.finishedLate})::int`,
+          })
+          .from(t)
+          .where(
+            and(
+              gte(t.day, `${openMonth}-01`),
+              lt(t.day, `${addMonths(openMonth, 1)}-01`),
+              range.agencyId ? eq(t.competentAgencyId, range.agencyId) : undefined,
+            ),
+          )
+          .groupBy(t.competentAgencyId, month),
       ),
-    )
-    .groupBy(t.competentAgencyId, month);
-  return rows.map(({ agencyId, month, ...flows }) => ({ agencyId, month, flows }));
+    ).then((perMonth) => perMonth.flat()),
+  ]);
+  return [...closedRows, ...openRows].map(({ agencyId, month, ...flows }) => ({ agencyId, month, flows }));
 }
 
 /** What was open at the end of these closed months, per agency (ensureMonthEnds first). */
@@ -379,21 +436,17 @@ export async function loadStandingNow(
   agencyId?: string,
 ): Promise<{ agencyId: string; standing: Standing }[]> {
   const d = dossiers;
+  // The dossier row holds what the events say of an open dossier now: accepted_at is its accept,
+  // clock_stopped_at the start of the clock stop under way. So one pass over the open dossiers,
+  // with no probe into the events or the stops of each.
   const result = await db.execute<{ agency_id: string; open: number; overdue: number; late: number }>(sql`
     select f.competent_agency_id as agency_id, count(*)::int as open,
-      count(*) filter (where stop.started_at is null and f.due_at is not null and f.due_at < ${now})::int as overdue,
-      count(*) filter (where ${late(sql`coalesce(stop.started_at, ${now})`)})::int as late
+      count(*) filter (where f.clock_stopped_at is null and f.due_at is not null and f.due_at < ${now})::int as overdue,
+      count(*) filter (where ${late(sql`coalesce(f.clock_stopped_at, ${now})`)})::int as late
     from ${d} f
-    left join lateral (
-      select s.started_at from ${dossierClockStops} s
-      where s.dossier_id = f.id and s.started_at <= ${now} and (s.ended_at is null or s.ended_at > ${now})
-      order by s.started_at limit 1
-    ) stop on true
     where f.status in (${list(openStatuses)})
       ${agencyId ? sql`and f.competent_agency_id = ${agencyId}` : sql``}
-      and exists (
-        select 1 from ${dossierEvents} e
-        where e.dossier_id = f.id and e.action = 'accept' and e.at < ${now})
+      and f.accepted_at < ${now}
     group by f.competent_agency_id`);
   return result.rows.map((row) => ({
     agencyId: row.agency_id,

@@ -61,14 +61,14 @@ const endStates = ["done", "returned", "stopped", "refused"];
 /** Agencies competent for a procedure in the catalogue or for a dossier, by name. */
 export async function listReportAgencies(db?: Queryable): Promise<ReportAgency[]> {
   const source = db ?? (await getDb());
-  const competent = source
-    .select({ id: procedureAgencies.competentAgencyId })
-    .from(procedureAgencies)
-    .union(source.select({ id: dossiers.competentAgencyId }).from(dossiers));
+  const inCatalogue = source.select({ id: procedureAgencies.competentAgencyId }).from(procedureAgencies);
+  // One index probe per agency (there are tens), not a pass over every dossier (there are millions).
+  const decidesDossiers = sql`exists (select 1 from ${dossiers} where ${dossiers.competentAgencyId} = ${agencies.id}
+    and ${dossiers.status} <> 'draft')`;
   return source
     .select({ id: agencies.id, code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
     .from(agencies)
-    .where(inArray(agencies.id, competent))
+    .where(or(inArray(agencies.id, inCatalogue), decidesDossiers))
     .orderBy(asc(agencies.nameVi));
 }
 
@@ -220,9 +220,12 @@ export async function getTransparencyReport(
 export async function getYearToDateFigures(now: Date = new Date(), db?: Queryable): Promise<Figures> {
   const source = db ?? (await getDb());
   if (await hasHistoryAfter(source, now)) return getYearToDateFiguresFromEvents(now, source);
-  const year = monthOf(now).slice(0, 4);
+  const current = monthOf(now);
+  const year = current.slice(0, 4);
+  // The year's closed months from their monthly rows (filled on first need), this month from its days.
+  await ensureMonthEnds(source, monthsBetween(`${year}-01`, current), now);
   const [flowRows, openNow] = await Promise.all([
-    loadFlows(source, { fromDay: `${year}-01-01`, untilDay: `${Number(year) + 1}-01-01` }),
+    loadFlows(source, { fromDay: `${year}-01-01`, untilDay: `${addMonths(current, 1)}-01` }),
     loadStandingNow(source, now),
   ]);
   return figuresOf(
