@@ -40,11 +40,21 @@ export async function proxy(request: NextRequest) {
   headers.set("x-portal-url", pathname + search);
   // A form post to a server action from an earlier build: the page again, with what was typed.
   await markStaleActionPost(request, headers);
+  // A post (a form, a server action) is never answered from the cache nor stored in it: Next would
+  // otherwise answer a form post to a cached page with the cached page, without running the action;
+  // and each form post gets an address of its own (see PageSegment.post).
+  const posted = !["GET", "HEAD"].includes(request.method);
   const personal =
-    mayHaveSession(request.cookies.getAll().map((cookie) => cookie.name)) || headers.has(staleFormHeader);
+    posted ||
+    mayHaveSession(request.cookies.getAll().map((cookie) => cookie.name)) ||
+    headers.has(staleFormHeader);
   const rest = pathname.slice(first.length + 1);
   const query = queryInSegment(rest, search) ? search.replace(/^\?/, "") : "";
-  const segment = encodeSegment({ lang: first, personal, query });
+  // Only a post without JavaScript renders a whole page; a server action called by script (its
+  // Next-Action header) answers with data for the page already open, whose address must not change.
+  const post =
+    posted && !request.headers.has("next-action") ? crypto.randomUUID().replaceAll("-", "") : undefined;
+  const segment = encodeSegment({ lang: first, personal, query, ...(post ? { post } : {}) });
   let response: NextResponse;
   if (segment === first) response = NextResponse.next({ request: { headers } });
   else {

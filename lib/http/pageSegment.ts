@@ -26,12 +26,20 @@ export type PageSegment = {
   lang: Lang;
   /** Rendered for this request only: the layout may read the session and the request headers. */
   personal: boolean;
+  /**
+   * A form post's own mark, new for every post. Next keeps the shell of a page it rendered per
+   * request under its address and answers a later request by resuming it; a form posted without
+   * JavaScript then lost its action's answer (the errors, what was typed). A post to an address
+   * never seen before is rendered whole.
+   */
+  post?: string;
   /** The query string of a cached listing (see queryInSegment), without "?". */
   query: string;
 };
 
 const personalFlag = "p";
 const queryFlag = "q";
+const postFlag = "f";
 
 /** Public listings whose query string goes into the segment so each query is cached on its own. */
 const listingsCachedPerQuery = new Set(["procedures", "decisions", "transparency", "lookup"]);
@@ -48,6 +56,7 @@ export function encodeSegment(segment: PageSegment): string {
   let value: string = segment.lang;
   if (segment.personal) value += `~${personalFlag}`;
   if (segment.query) value += `~${queryFlag}${Buffer.from(segment.query, "utf8").toString("base64url")}`;
+  if (segment.post) value += `~${postFlag}${segment.post}`;
   return value;
 }
 
@@ -56,13 +65,15 @@ export function decodeSegment(value: string): PageSegment | null {
   if (!isLang(lang)) return null;
   let personal = false;
   let query = "";
+  let post: string | undefined;
   for (const flag of flags) {
     if (flag === personalFlag) personal = true;
+    else if (flag.startsWith(postFlag) && /^[a-z0-9]{1,40}$/.test(flag.slice(1))) post = flag.slice(1);
     else if (flag.startsWith(queryFlag) && /^[A-Za-z0-9_-]*$/.test(flag.slice(1)))
       query = Buffer.from(flag.slice(1), "base64url").toString("utf8");
     else return null;
   }
-  return { lang, personal, query };
+  return { lang, personal, query, ...(post ? { post } : {}) };
 }
 
 /** The query of a cached listing as Next's searchParams would give it (a repeated key: a list). */

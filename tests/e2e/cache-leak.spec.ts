@@ -137,3 +137,34 @@ test("signed in without JavaScript, the header still says who you are on a publi
   }
   await context.close();
 });
+
+test("a form posted without JavaScript runs its action: never the cached page, never another's answer", async ({
+  browser,
+}) => {
+  // Someone signs up with JavaScript: their action's answer carries their new session.
+  const first = await browser.newContext();
+  const firstPage = await first.newPage();
+  const someone = `Đỗ Văn ${marker[1]!.toUpperCase()}${marker.slice(2)}`;
+  await firstPage.goto("/vi/sign-up");
+  await firstPage.getByLabel(viAuth.fields.fullName).fill(someone);
+  await firstPage.getByLabel(viAuth.fields.email).fill(`post-${marker}@example.com`);
+  await firstPage.getByLabel(viAuth.fields.phone).fill("0912345678");
+  await firstPage.getByLabel(viAuth.fields.password, { exact: true }).fill("mot-cau-mat-khau-dai");
+  await firstPage.getByLabel(viAuth.fields.confirmPassword).fill("mot-cau-mat-khau-dai");
+  await firstPage.getByRole("button", { name: viAuth.signUp.submit }).click();
+  await expect(firstPage).toHaveURL(/\/vi\/dossiers$/);
+  await first.close();
+
+  // Then a visitor without JavaScript sends the form empty, twice (the page is surely cached by then).
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const page = await visitor.newPage();
+  for (const round of [1, 2]) {
+    await page.goto("/vi/sign-up");
+    await page.getByRole("button", { name: viAuth.signUp.submit }).click();
+    await expect(page.locator(".error-summary"), `round ${round}`).toBeVisible();
+    await expect(page).toHaveURL(/\/vi\/sign-up/);
+    await expect(page.locator("header")).not.toContainText(someone);
+    await expect(page.locator("header").getByRole("link", { name: viCommon.nav.signIn })).toBeVisible();
+  }
+  await visitor.close();
+});

@@ -23,6 +23,12 @@ describe("the [lang] segment that says whether a page may be shared", () => {
     expect(segmentSearchParams(segment)).toEqual({ q: "đăng ký", agency: ["H33", "H34"] });
   });
 
+  it("gives each form post its own segment, which reads back as personal", () => {
+    const encoded = encodeSegment({ lang: "en", personal: true, query: "", post: "0f3a9c" });
+    expect(encoded).toBe("en~p~f0f3a9c");
+    expect(decodeSegment(encoded)).toEqual({ lang: "en", personal: true, query: "", post: "0f3a9c" });
+  });
+
   it("refuses what the proxy never writes, including the build's own sample", () => {
     for (const value of ["fr", "vi~x", "vi~q!!", buildOnlySegment, ""])
       expect(decodeSegment(value)).toBeNull();

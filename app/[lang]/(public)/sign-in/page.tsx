@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { accountPageUrl, safeCallbackUrl } from "@/lib/forms/callbackUrl";
 import { SignInForm } from "@/components/forms/SignInForm";
@@ -16,6 +17,8 @@ export function generateMetadata(): Metadata {
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const lang = await resolveLang(params);
+  // Its query (where to go next, the error of a refused attempt) is this visitor's: never cached.
+  await connection();
   const t = await getT(lang, "auth");
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
