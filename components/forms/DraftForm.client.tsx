@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { maxFileBytes } from "@/lib/files/limits";
 import { buildFormSchema } from "@/lib/forms/schema";
 import type { FormField } from "@/lib/forms/types";
@@ -14,7 +14,7 @@ import { FormIssues } from "./FormIssues";
 import { ProcedureFields } from "./ProcedureFields";
 import { answerId, documentField, fieldMessageParams } from "./ids";
 import type { FormState } from "./formState";
-import { useEnhancedForm } from "./useEnhancedForm";
+import { useClearedFileInputs, useEnhancedForm } from "./useEnhancedForm";
 import styles from "./forms.module.css";
 
 /** What the browser can check before sending; the server checks the content again. */
@@ -141,12 +141,7 @@ export function DraftFormClient({
     sendFilesOneByOne,
   );
 
-  // Files sent are now listed as uploaded; clear the inputs so they are not sent twice.
-  useEffect(() => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="file"]').forEach((input) => {
-      input.value = "";
-    });
-  }, [state]);
+  useClearedFileInputs(formRef, state);
 
   const byName = useMemo(() => new Map(fields.map((field) => [field.name, field])), [fields]);
   const issues = useMemo(

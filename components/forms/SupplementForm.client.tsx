@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import * as z from "zod/mini";
 import { supplementSchema } from "@/lib/dossiers/schema";
 import { translator, type Messages } from "@/lib/i18n/messages";
@@ -11,7 +11,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ErrorTitle } from "./ErrorTitle";
 import { FormIssues } from "./FormIssues";
 import { emptyFormState, type FormState } from "./formState";
-import { useEnhancedForm } from "./useEnhancedForm";
+import { useClearedFileInputs, useEnhancedForm } from "./useEnhancedForm";
 import styles from "./forms.module.css";
 
 const commentOnly = z.pick(supplementSchema, { comment: true });
@@ -46,11 +46,7 @@ export function SupplementFormClient({
     action,
     emptyFormState,
   );
-  useEffect(() => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="file"]').forEach((input) => {
-      input.value = "";
-    });
-  }, [state]);
+  useClearedFileInputs(formRef, state);
   const issues = useMemo(
     () =>
       new FormIssues(shown, tForms, (field) => (field.startsWith("doc_") ? field : `supplement-${field}`)),

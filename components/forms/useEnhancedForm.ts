@@ -1,6 +1,14 @@
 "use client";
 
-import { startTransition, useActionState, useMemo, useState, type FormEvent } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useMemo,
+  useState,
+  type FormEvent,
+  type RefObject,
+} from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { $ZodType } from "zod/v4/core";
@@ -124,4 +132,16 @@ export function useEnhancedForm(
   }
 
   return { state, formAction, pending: pending || preparing, register: form.register, shown, onSubmit };
+}
+
+/**
+ * After each answer from the server the files sent are listed as uploaded: the form's file inputs
+ * are emptied so the same files are not sent twice.
+ */
+export function useClearedFileInputs(form: RefObject<HTMLFormElement | null>, state: unknown) {
+  useEffect(() => {
+    form.current?.querySelectorAll<HTMLInputElement>('input[type="file"]').forEach((input) => {
+      input.value = "";
+    });
+  }, [form, state]);
 }
