@@ -13,6 +13,12 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { policyForHtml } from "../lib/http/csp.mjs";
+import {
+  PageCopies,
+  registerPageCopies,
+  shareableRequestKey,
+  shareableResponse,
+} from "../lib/http/pageCopies.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
@@ -96,9 +102,10 @@ function policyForBody(body, encoding) {
  * already compressed: it is decoded only to be read, and the compressed bytes are sent unchanged.
  * The wrappers stay in place once decided (they delegate): Next's compression has wrapped them in
  * turn, and putting the originals back on `res` would drop its wrappers.
+ * `sent`, when given, is told the status and body of each HTML response held and sent.
  * Exported for the tests.
  */
-export function holdHtml(req, res) {
+export function holdHtml(req, res, sent) {
   const original = {
     writeHead: res.writeHead,
     write: res.write,
@@ -170,9 +177,40 @@ export function holdHtml(req, res) {
     if (res.statusCode !== 204 && res.statusCode !== 304) res.setHeader("content-length", body.length);
     res.removeHeader("transfer-encoding");
     original.writeHead.call(res, res.statusCode);
+    sent?.(res.statusCode, body);
     return original.end.call(res, body, done);
   };
   return res;
+}
+
+/**
+ * Answers a request from the copy of a shared page (lib/http/pageCopies.mjs), or hands it to Next,
+ * keeping a copy of Next's answer when it is the page Next shares with everyone.
+ */
+export function pageCopyHandler(handle, copies) {
+  return (req, res) => {
+    const key = shareableRequestKey(req);
+    const copy = key ? copies.get(key) : undefined;
+    if (copy) {
+      const headers = Object.fromEntries(copy.headers);
+      if (headers.etag !== undefined && req.headers["if-none-match"] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag, "cache-control": headers["cache-control"] ?? "" });
+        res.end();
+        return Promise.resolve();
+      }
+      res.writeHead(copy.statusCode, headers);
+      res.end(copy.body);
+      return Promise.resolve();
+    }
+    if (!key) return handle(req, holdHtml(req, res));
+    const done = copies.refresh(key);
+    res.once("close", done);
+    const keep = (statusCode, body) => {
+      if (!shareableResponse(statusCode, (name) => res.getHeader(name))) return;
+      copies.put(key, { statusCode, headers: Object.entries(res.getHeaders()), body });
+    };
+    return handle(req, holdHtml(req, res, keep));
+  };
 }
 
 async function main() {
@@ -184,9 +222,11 @@ async function main() {
   // fetch them over HTTP as from another site. The server still listens on `hostname` below.
   const app = next({ dev: false, dir: root, hostname: "localhost", port });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  const copies = new PageCopies();
+  registerPageCopies(copies);
+  const respond = pageCopyHandler(app.getRequestHandler(), copies);
   const server = http.createServer((req, res) => {
-    handle(req, holdHtml(req, res)).catch((error) => {
+    respond(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();

@@ -1,5 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag, revalidateTag, updateTag } from "next/cache";
+import { dropPageCopies } from "@/lib/http/pageCopies.mjs";
 
 /*
  * The public pages (home, catalogue, procedure pages, transparency, decisions, the lookup form) are
@@ -49,9 +50,11 @@ export function cacheFigures() {
 export function procedureChanged(code: string) {
   revalidateTag(publicTags.procedure(code), { expire: 0 });
   revalidateTag(publicTags.catalogue, { expire: 0 });
+  dropPageCopies();
 }
 
 /** After a decision is published, from the server action that published it: its author sees it at once. */
 export function decisionPublished() {
   updateTag(publicTags.decisions);
+  dropPageCopies();
 }

@@ -125,14 +125,5 @@ export function landingPath(actor: Actor, lang: string, callbackUrl: string | nu
   return usable ? callbackUrl : home;
 }
 
-/** Auth.js's session cookie (chunked as .0, .1… when large; __Secure- over HTTPS). */
-const sessionCookieName = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
-
-/**
- * Whether a request may belong to a signed-in person. Only the presence of the cookie: the proxy
- * uses it to send the request to a page rendered for that person (never a cached one); whether the
- * session is valid is decided there, as on every page.
- */
-export function mayHaveSession(cookieNames: string[]): boolean {
-  return cookieNames.some((name) => sessionCookieName.test(name));
-}
+// The session-cookie rule is shared with scripts/server.mjs, outside Next's bundler.
+export { mayHaveSession } from "./sessionCookie.mjs";
