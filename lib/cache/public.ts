@@ -55,3 +55,8 @@ export function procedureChanged(code: string) {
 export function decisionPublished() {
   updateTag(publicTags.decisions);
 }
+
+/** After an agency is added or changed: the catalogue shows agency names (its pages refresh hourly anyway). */
+export function agenciesChanged() {
+  revalidateTag(publicTags.catalogue, { expire: 0 });
+}
