@@ -224,13 +224,11 @@ async function insertAll(
     kind: agencyAdmin.kind,
     createdAt: longAgo,
   });
-  await tx
-    .insert(staffRoles)
-    .values(
-      demoStaffRoles.agencyAdmin.map(({ agency, role }) => ({
-        userId: agencyAdminId,
-        agencyId: agencyIds[agency],
-        role,
-      })),
-    );
+  await tx.insert(staffRoles).values(
+    demoStaffRoles.agencyAdmin.map(({ agency, role }) => ({
+      userId: agencyAdminId,
+      agencyId: agencyIds[agency],
+      role,
+    })),
+  );
 }

@@ -87,6 +87,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       ) : (
         <DataTable
           caption={t("audit.caption")}
+          scrollLabel={t("audit.caption")}
           columns={[
             { key: "at", header: t("audit.columns.at") },
             { key: "who", header: t("audit.columns.who") },
