@@ -17,8 +17,9 @@ export const err = <E>(
 
 /**
  * The one converter from zod issues to message keys per field: the dotted path ("" becomes "_" for
- * the whole input), each key once. With `fallback`, a message that is not a key of ours (zod's own
- * English, e.g. for a wrong type) becomes the fallback key, so a page never shows it raw.
+ * the whole input), each key once. With `fallback`, a message that is not a key of ours ("errors.…",
+ * or "ns:…" in another namespace; else zod's own English, e.g. for a wrong type) becomes the
+ * fallback key, so a page never shows it raw.
  */
 export function issuesOf(
   error: { issues: readonly $ZodIssue[] },
@@ -28,7 +29,7 @@ export function issuesOf(
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_";
     const message =
-      options.fallback && !issue.message.startsWith("errors.") ? options.fallback : issue.message;
+      options.fallback && !/^(errors\.|[a-z]+:)/.test(issue.message) ? options.fallback : issue.message;
     const list = (issues[field] ??= []);
     if (!list.includes(message)) list.push(message);
   }

@@ -7,13 +7,22 @@ export function DataTable({
   caption,
   columns,
   rows,
+  scrollLabel,
 }: {
   caption?: ReactNode;
+  /**
+   * For a table with nothing to focus inside (no links): names the scrollable region and makes it
+   * focusable, so a keyboard user can scroll it sideways on a narrow screen.
+   */
+  scrollLabel?: string;
   columns: Column[];
   rows: { key: string; cells: Record<string, ReactNode> }[];
 }) {
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
+    >
       <table className="table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>

@@ -11,6 +11,13 @@ export const agencies = pgTable(
     nameEn: text("name_en").notNull(),
     /** province_centre | commune_centre | department | commune_committee | police */
     kind: text("kind").notNull(),
+    /**
+     * Level of government since the two-level reform (1 July 2025): province | commune. Not the same
+     * as kind: a police force or a service centre sits at either level.
+     */
+    level: text("level").notNull().default("province"),
+    /** Postal address, shown on slips and to the public. */
+    address: text("address"),
     parentId: uuid("parent_id"),
     /** Administrative unit code (province or commune) it belongs to. */
     unitCode: text("unit_code"),

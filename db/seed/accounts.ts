@@ -8,7 +8,7 @@ import type { Random } from "./random";
  * Staff roles span every agency of the demo, so one login sees every journey.
  */
 export type DemoAccount = {
-  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "admin";
+  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "admin" | "agencyAdmin";
   email: string;
   password: string;
   fullName: string;
@@ -79,6 +79,17 @@ export const demoAccounts: readonly DemoAccount[] = [
     kind: "staff",
     role: { vi: "Quản trị hệ thống", en: "System administrator" },
   },
+  {
+    key: "agencyAdmin",
+    email: "agency-admin@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Bùi Thị Minh Phương",
+    kind: "staff",
+    role: {
+      vi: "Quản trị cơ quan (UBND phường Phố Hiến): tài khoản cán bộ và thông tin cơ quan của phường",
+      en: "Agency administrator (Pho Hien ward committee): the ward's staff accounts and agency details",
+    },
+  },
 ];
 
 export const demoOrganisation = { taxCode: "0901234567", name: "Công ty TNHH Thương mại Phố Hiến" };
@@ -87,13 +98,14 @@ const deciding: AgencyKey[] = ["justice", "construction", "finance", "police", "
 
 /** Each staff account's roles, by agency. */
 export const demoStaffRoles: Record<
-  "receiver" | "specialist" | "head" | "admin",
+  "receiver" | "specialist" | "head" | "admin" | "agencyAdmin",
   { agency: AgencyKey; role: StaffRole }[]
 > = {
   receiver: (["centre", "phoHien", "thaiBinh"] as const).map((agency) => ({ agency, role: "receiver" })),
   specialist: deciding.map((agency) => ({ agency, role: "specialist" })),
   head: deciding.map((agency) => ({ agency, role: "head" })),
   admin: [{ agency: "centre", role: "system_admin" }],
+  agencyAdmin: [{ agency: "phoHien", role: "agency_admin" }],
 };
 
 /** A citizen who owns seeded dossiers (no password: they cannot sign in). */

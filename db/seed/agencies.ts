@@ -133,8 +133,24 @@ export const communePlaces: Record<(typeof communeKeys)[number], { ward: string;
   },
 };
 
+/**
+ * Addresses: only the ward (communes) or the province, which are real; the street addresses of the offices are not
+ * in our sources (add them through the administration pages).
+ */
+const addresses: Record<AgencyKey, string> = {
+  centre: "Tỉnh Hưng Yên",
+  justice: "Tỉnh Hưng Yên",
+  construction: "Tỉnh Hưng Yên",
+  finance: "Tỉnh Hưng Yên",
+  police: "Tỉnh Hưng Yên",
+  phoHien: "Phường Phố Hiến, tỉnh Hưng Yên",
+  thaiBinh: "Phường Thái Bình, tỉnh Hưng Yên",
+};
+
 export function agencyRows(ids: Record<AgencyKey, string>): (typeof agencies.$inferInsert)[] {
   return agencySeeds.map((agency) => ({
+    level: agency.kind === "commune_committee" ? "commune" : "province",
+    address: addresses[agency.key],
     id: ids[agency.key],
     code: agency.code,
     nameVi: agency.nameVi,

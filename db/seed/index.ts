@@ -111,13 +111,15 @@ async function insertAll(
     code: agencySeeds.find((a) => a.key === key)!.code,
   });
 
-  const accountIds = Object.fromEntries(demoAccounts.map((a) => [a.key, random.uuid()])) as Record<
+  // The agency administrator came later: its id is drawn last, so the rest of the demo stays the same.
+  const drawn = demoAccounts.filter((a) => a.key !== "agencyAdmin");
+  const accountIds = Object.fromEntries(drawn.map((a) => [a.key, random.uuid()])) as Record<
     (typeof demoAccounts)[number]["key"],
     string
   >;
   const people = seedPeople(random, 40).map((person) => ({ id: random.uuid(), person }));
   await tx.insert(users).values([
-    ...demoAccounts.map((account) => ({
+    ...drawn.map((account) => ({
       id: accountIds[account.key],
       email: account.email,
       phone: account.key === "citizen" || account.key === "business" ? demoPeople[account.key].phone : null,
@@ -211,4 +213,22 @@ async function insertAll(
   await insertChunked(seeded.clockStops, (chunk) => tx.insert(dossierClockStops).values(chunk));
   await insertChunked(seeded.counters, (chunk) => tx.insert(dossierCodeCounters).values(chunk));
   await insertChunked(seeded.decisions, (chunk) => tx.insert(decisions).values(chunk));
+
+  const agencyAdmin = demoAccounts.find((account) => account.key === "agencyAdmin")!;
+  const agencyAdminId = random.uuid();
+  await tx.insert(users).values({
+    id: agencyAdminId,
+    email: agencyAdmin.email,
+    fullName: agencyAdmin.fullName,
+    passwordHash: hashes.get(agencyAdmin.password)!,
+    kind: agencyAdmin.kind,
+    createdAt: longAgo,
+  });
+  await tx.insert(staffRoles).values(
+    demoStaffRoles.agencyAdmin.map(({ agency, role }) => ({
+      userId: agencyAdminId,
+      agencyId: agencyIds[agency],
+      role,
+    })),
+  );
 }

@@ -58,3 +58,8 @@ export function decisionPublished() {
   updateTag(publicTags.decisions);
   dropPageCopies();
 }
+
+/** After an agency is added or changed: the catalogue shows agency names (its pages refresh hourly anyway). */
+export function agenciesChanged() {
+  revalidateTag(publicTags.catalogue, { expire: 0 });
+}

@@ -15,6 +15,7 @@ export const namespaces = [
   "auth",
   "errors",
   "forms",
+  "admin",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

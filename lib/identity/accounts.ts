@@ -9,6 +9,7 @@ import { staffRoles as knownRoles, type Actor, type AgencyRole, type StaffRole }
 import { changePasswordSchema, signUpSchema, type ChangePasswordInput, type SignUpInput } from "./schema";
 import { attempt, refund, reset } from "./throttle";
 import { landingPath } from "./rules";
+import { setAccountEnabled } from "./staff";
 
 export type SignUpError = "email_taken";
 export type Throttled = { ok: false; error: "too_many_attempts"; retryAfterMinutes: number };
@@ -222,24 +223,14 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput): 
   return { ok: true };
 }
 
-/** A system administrator disables an account: it can no longer sign in and its sessions end now. */
+/**
+ * An administrator disables an account: it can no longer sign in and its sessions end now. The
+ * rules (scope, never oneself, the last system administrator stays) are lib/identity/staff.ts's.
+ */
 export async function disableAccount(actor: Actor, userId: string): Promise<AccountResult> {
-  if (!isSystemAdmin(actor) || actor.kind !== "staff") return { ok: false, error: "forbidden" };
-  if (!z.uuid().safeParse(userId).success) return { ok: false, error: "not_found" };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const changed = await tx
-      .update(users)
-      .set({
-        disabledAt: sql`coalesce(${users.disabledAt}, now())`,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-      })
-      .where(eq(users.id, userId))
-      .returning({ id: users.id });
-    if (changed.length === 0) return { ok: false, error: "not_found" } as const;
-    await recordAudit({ action: "account.disabled", actorId: actor.userId, details: { userId } }, tx);
-    return { ok: true } as const;
-  });
+  const result = await setAccountEnabled(actor, userId, false);
+  if (result.ok) return { ok: true };
+  return { ok: false, error: result.error === "not_found" ? "not_found" : "forbidden" };
 }
 
 /**

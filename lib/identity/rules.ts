@@ -90,12 +90,13 @@ export function publicOrigin(input: {
 /**
  * The sections that are a signed-in person's own work, in the order the header shows them; the
  * first is where they land. Applicants: their dossiers. Staff: the queue when they hold a casework
- * role (or no role yet: the queue page says whom to ask), the administration when they administer.
+ * role (or no role yet: the queue page says whom to ask), the administration when they administer
+ * (a system administrator, or an agency administrator, who also works the agency's queue).
  */
 export function ownSections(actor: Actor): ("dossiers" | "staff" | "admin")[] {
   if (actor.kind === "applicant") return ["dossiers"];
   if (actor.kind !== "staff") return [];
-  const administers = actor.roles.some((r) => r.role === "system_admin");
+  const administers = actor.roles.some((r) => r.role === "system_admin" || r.role === "agency_admin");
   const casework = actor.roles.some((r) => caseworkRoles.includes(r.role));
   return [
     ...(casework || !administers ? (["staff"] as const) : []),
@@ -120,7 +121,8 @@ export function landingPath(actor: Actor, lang: string, callbackUrl: string | nu
         : section === "staff"
           ? actor.kind === "staff" && home === `/${lang}/staff`
           : section === "admin"
-            ? actor.kind === "staff" && actor.roles.some((r) => r.role === "system_admin")
+            ? actor.kind === "staff" &&
+              actor.roles.some((r) => r.role === "system_admin" || r.role === "agency_admin")
             : true;
   return usable ? callbackUrl : home;
 }

@@ -44,3 +44,42 @@ export const changePasswordSchema = z.object({
   newPassword: z.string().check(z.minLength(10, "errors.passwordLength"), z.maxLength(200, "errors.tooLong")),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** An administrator's new staff account: who, and the first role (every account starts with one). */
+export const staffAccountSchema = z.object({
+  fullName: z.pipe(
+    z.pipe(z.string(), z.transform(cleanText)),
+    z.string().check(z.trim(), z.minLength(2, "errors.fullName"), z.maxLength(120, "errors.tooLong")),
+  ),
+  email: z.pipe(z.string().check(z.trim(), z.maxLength(200, "errors.tooLong")), z.email("errors.email")),
+  // Optional for staff: a work phone is not always known when the account is made.
+  phone: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.replace(/[\s.\-()]/g, "")),
+    ),
+    z.union([
+      z.pipe(
+        z.literal(""),
+        z.transform(() => null),
+      ),
+      z.string().check(z.regex(/^(\+84|0)\d{9,10}$/, "errors.phone")),
+    ]),
+  ),
+  agencyId: z.uuid("admin:fieldErrors.agencyId"),
+  role: z.enum(
+    ["receiver", "specialist", "head", "agency_admin", "system_admin"] as const,
+    "admin:fieldErrors.role",
+  ),
+});
+export type StaffAccountInput = z.input<typeof staffAccountSchema>;
+
+/** A role to grant (or revoke) at one agency. */
+export const roleGrantSchema = z.object({
+  agencyId: z.uuid("admin:fieldErrors.agencyId"),
+  role: z.enum(
+    ["receiver", "specialist", "head", "agency_admin", "system_admin"] as const,
+    "admin:fieldErrors.role",
+  ),
+});
+export type RoleGrantInput = z.input<typeof roleGrantSchema>;

@@ -3,10 +3,13 @@ import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import enAuth from "../../locales/en/auth.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
+import viAdmin from "../../locales/vi/admin.json" with { type: "json" };
+import enAdmin from "../../locales/en/admin.json" with { type: "json" };
 import { demoPassword, expectAccessible } from "./support";
 
 const auth = { vi: viAuth, en: enAuth };
 const common = { vi: viCommon, en: enCommon };
+const admin = { vi: viAdmin, en: enAdmin };
 type Lang = keyof typeof auth;
 
 async function signInPage(browser: Browser, lang: Lang, callbackUrl?: string) {
@@ -40,15 +43,15 @@ test.describe("each role lands on its own work after sign-in", () => {
     });
   }
 
-  test("the administrator's page says who they are and what comes, in both languages", async ({
+  test("the administrator's page says who they are and leads to each part, in both languages", async ({
     browser,
   }) => {
     for (const lang of ["vi", "en"] as const) {
       const { context, page } = await signInPage(browser, lang);
       await submit(page, lang, "admin@demo.hungyen.gov.vn", demoPassword);
       await expect(page).toHaveURL(new RegExp(`/${lang}/admin$`));
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(auth[lang].adminHome.title);
-      await expect(page.getByRole("heading", { name: auth[lang].adminHome.settingsTitle })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(admin[lang].home.title);
+      await expect(page.getByRole("heading", { name: admin[lang].home.settingsTitle })).toBeVisible();
       // The header offers the administration, not a case-work queue the administrator has no part in.
       const nav = page.getByRole("navigation").first();
       await expect(nav.getByRole("link", { name: common[lang].nav.admin })).toBeVisible();

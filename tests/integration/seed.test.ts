@@ -86,8 +86,8 @@ describe("demo seed", () => {
     expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
   });
 
-  it("gives six demo accounts that sign in with their passwords", async () => {
-    expect(demoAccounts).toHaveLength(6);
+  it("gives seven demo accounts that sign in with their passwords", async () => {
+    expect(demoAccounts).toHaveLength(7);
     for (const account of demoAccounts) {
       expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
     }
