@@ -12,7 +12,11 @@ export type AuditAction =
   | "account.registered"
   | "account.password_changed"
   | "account.disabled"
-  | "account.roles_changed";
+  | "account.roles_changed"
+  | "calendar.day_saved"
+  | "calendar.day_deleted"
+  | "calendar.year_filled"
+  | "agency.working_hours_changed";
 
 /** Appends to the audit log; never updates or deletes (the log is append-only). */
 export async function recordAudit(
