@@ -21,5 +21,11 @@ export const holidayRows: (typeof holidays.$inferInsert)[] = seededYears.flatMap
 export const demoWorkingHours: Partial<
   Record<AgencyKey, Omit<typeof agencyWorkingHours.$inferInsert, "agencyId" | "updatedAt" | "updatedBy">>
 > = {
-  police: { morningStart: 7 * 60, morningEnd: 11 * 60 + 30, afternoonStart: 13 * 60 + 30, afternoonEnd: 17 * 60, cutoff: null },
+  police: {
+    morningStart: 7 * 60,
+    morningEnd: 11 * 60 + 30,
+    afternoonStart: 13 * 60 + 30,
+    afternoonEnd: 17 * 60,
+    cutoff: null,
+  },
 };

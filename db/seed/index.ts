@@ -179,11 +179,19 @@ async function insertAll(
   await tx.insert(holidays).values(holidayRows).onConflictDoNothing({ target: holidays.date });
   // One agency keeps hours of its own (an 8-hour day from 07:00), so the admin page shows both kinds.
   const ownHours = Object.fromEntries(
-    Object.entries(demoWorkingHours).map(([key, hours]) => [agencyIds[key as AgencyKey], workingHoursOf(hours)]),
+    Object.entries(demoWorkingHours).map(([key, hours]) => [
+      agencyIds[key as AgencyKey],
+      workingHoursOf(hours),
+    ]),
   );
   await tx
     .insert(agencyWorkingHours)
-    .values(Object.entries(demoWorkingHours).map(([key, hours]) => ({ agencyId: agencyIds[key as AgencyKey], ...hours })));
+    .values(
+      Object.entries(demoWorkingHours).map(([key, hours]) => ({
+        agencyId: agencyIds[key as AgencyKey],
+        ...hours,
+      })),
+    );
   // Deadlines count with the calendar as stored, as the services do.
   const calendar = makeCalendar(await tx.select({ date: holidays.date, kind: holidays.kind }).from(holidays));
 

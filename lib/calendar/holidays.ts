@@ -114,7 +114,10 @@ export function generateYear(year: number, notice?: YearNotice): CalendarDay[] {
 
   if (year >= 2026) {
     // Not a holiday of Điều 112 khoản 1, so a weekend 24 November earns no make-up day.
-    add({ date: iso(year, 11, 24), kind: "holiday", name: "Ngày Văn hóa Việt Nam", source: cultureDayLaw }, false);
+    add(
+      { date: iso(year, 11, 24), kind: "holiday", name: "Ngày Văn hóa Việt Nam", source: cultureDayLaw },
+      false,
+    );
   }
 
   for (const swap of notice?.swaps ?? []) {

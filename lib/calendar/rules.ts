@@ -133,7 +133,9 @@ export const defaultWorkingHours: WorkingHours = {
 };
 
 /** An agency's stored hours (null: the default for that field) as the arithmetic uses them. */
-export function workingHoursOf(stored: Partial<Record<keyof WorkingHours, number | null>> | null): WorkingHours {
+export function workingHoursOf(
+  stored: Partial<Record<keyof WorkingHours, number | null>> | null,
+): WorkingHours {
   const hours = { ...defaultWorkingHours };
   if (stored) {
     for (const key of Object.keys(hours) as (keyof WorkingHours)[]) {
@@ -290,7 +292,12 @@ export function extendDueDate(
 }
 
 /** Working time left until a due date, in whole minutes: negative when overdue. */
-export function workingTimeLeft(calendar: WorkingCalendar, hours: WorkingHours, now: Date, dueAt: Date): number {
+export function workingTimeLeft(
+  calendar: WorkingCalendar,
+  hours: WorkingHours,
+  now: Date,
+  dueAt: Date,
+): number {
   if (now.getTime() <= dueAt.getTime()) return Math.floor(workingTimeBetween(calendar, hours, now, dueAt));
   const late = workingTimeBetween(calendar, hours, dueAt, now);
   return -Math.max(1, Math.ceil(late));

@@ -31,7 +31,13 @@ const clock = z
   .trim()
   .refine((value) => value === "" || parseClock(value) !== null, "calendar:fieldErrors.clock");
 
-export const hoursFields = ["morningStart", "morningEnd", "afternoonStart", "afternoonEnd", "cutoff"] as const;
+export const hoursFields = [
+  "morningStart",
+  "morningEnd",
+  "afternoonStart",
+  "afternoonEnd",
+  "cutoff",
+] as const;
 export type HoursField = (typeof hoursFields)[number];
 
 /** An agency's working hours; an empty field keeps the default. */

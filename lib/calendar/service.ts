@@ -60,7 +60,13 @@ const dayColumns = {
   swapWith: holidays.swapWith,
 };
 
-function toDay(row: { date: string; kind: string; name: string; source: string | null; swapWith: string | null }) {
+function toDay(row: {
+  date: string;
+  kind: string;
+  name: string;
+  source: string | null;
+  swapWith: string | null;
+}) {
   // Rows from before the kinds were kept apart say only "off" or "working".
   const kind = isSpecialDayKind(row.kind) ? row.kind : row.kind === "working" ? "swap_work" : "holiday";
   return { ...row, kind } satisfies CalendarDay;
@@ -98,7 +104,11 @@ export async function saveCalendarDay(
   const day = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select(dayColumns).from(holidays).where(eq(holidays.date, day.date)).for("update");
+    const [before] = await tx
+      .select(dayColumns)
+      .from(holidays)
+      .where(eq(holidays.date, day.date))
+      .for("update");
     const values = { kind: day.kind, name: day.name, source: day.source, updatedAt: new Date() };
     // A swap's partner stays recorded only while the day is still a swap of the same side.
     const swapWith = before && before.kind === day.kind ? before.swapWith : null;
@@ -129,7 +139,10 @@ export async function deleteCalendarDay(
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error));
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [removed] = await tx.delete(holidays).where(eq(holidays.date, parsed.data.date)).returning(dayColumns);
+    const [removed] = await tx
+      .delete(holidays)
+      .where(eq(holidays.date, parsed.data.date))
+      .returning(dayColumns);
     if (!removed) return err("not_found" as const);
     await recordAudit(
       {
@@ -194,7 +207,10 @@ const noHours: StoredHours = {
 /** An agency's working hours, the defaults filling what it did not set. */
 export async function loadWorkingHours(agencyId: string, db?: Queryable): Promise<WorkingHours> {
   const source = db ?? (await getDb());
-  const [row] = await source.select(hoursColumns).from(agencyWorkingHours).where(eq(agencyWorkingHours.agencyId, agencyId));
+  const [row] = await source
+    .select(hoursColumns)
+    .from(agencyWorkingHours)
+    .where(eq(agencyWorkingHours.agencyId, agencyId));
   return workingHoursOf(row ?? null);
 }
 
@@ -269,4 +285,3 @@ export async function saveWorkingHours(
     return ok(stored);
   });
 }
-

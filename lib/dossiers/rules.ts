@@ -504,7 +504,8 @@ export function dossierWorkingTimeLeft(
   const counting = stoppedAt ? !isEnded(dossier.status) : isClockRunning(dossier);
   if (dossier.dueAt === null || !counting) return null;
   const due = new Date(dossier.dueAt);
-  if (stoppedAt) return { minutes: Math.floor(workingTimeBetween(calendar, hours, stoppedAt, due)), stopped: true };
+  if (stoppedAt)
+    return { minutes: Math.floor(workingTimeBetween(calendar, hours, stoppedAt, due)), stopped: true };
   return { minutes: workingTimeLeft(calendar, hours, now, due), stopped: false };
 }
 

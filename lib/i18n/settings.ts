@@ -15,6 +15,7 @@ export const namespaces = [
   "auth",
   "errors",
   "forms",
+  "calendar",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -35,7 +35,13 @@ const hoursArb: fc.Arbitrary<WorkingHours> = fc
     const morningEnd = morningStart + morning;
     const afternoonStart = morningEnd + lunch;
     const afternoonEnd = afternoonStart + afternoon;
-    return { morningStart, morningEnd, afternoonStart, afternoonEnd, cutoff: afternoonEnd - cutoffBeforeClose };
+    return {
+      morningStart,
+      morningEnd,
+      afternoonStart,
+      afternoonEnd,
+      cutoff: afternoonEnd - cutoffBeforeClose,
+    };
   });
 const hoursAny = fc.oneof(fc.constant(defaultWorkingHours), hoursArb);
 
@@ -110,11 +116,16 @@ describe("working-time arithmetic (property tests)", () => {
   it("a longer time limit never gives an earlier appointment", () => {
     // From 1 h on: 0 is "within the day", which runs to the close whatever hours it leaves.
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 40 }), (at, limit, more) => {
-        const a = appointmentAt(calendar, defaultWorkingHours, at, limit);
-        const b = appointmentAt(calendar, defaultWorkingHours, at, limit + more);
-        expect(b.getTime()).toBeGreaterThanOrEqual(a.getTime());
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        (at, limit, more) => {
+          const a = appointmentAt(calendar, defaultWorkingHours, at, limit);
+          const b = appointmentAt(calendar, defaultWorkingHours, at, limit + more);
+          expect(b.getTime()).toBeGreaterThanOrEqual(a.getTime());
+        },
+      ),
       { numRuns: 300 },
     );
   });

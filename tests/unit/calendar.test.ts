@@ -91,9 +91,9 @@ describe("appointments in working hours", () => {
     expect(appointmentAt(calendar, eightHourDay, vn("2026-03-02T10:00:00"), 8)).toEqual(
       vn("2026-03-03T10:00:00"),
     );
-    expect(workingTimeBetween(calendar, eightHourDay, vn("2026-03-02T10:00:00"), vn("2026-03-03T10:00:00"))).toBe(
-      480,
-    );
+    expect(
+      workingTimeBetween(calendar, eightHourDay, vn("2026-03-02T10:00:00"), vn("2026-03-03T10:00:00")),
+    ).toBe(480);
   });
 
   it("a day of the default 7 h 30 is still one working day (an hour of the limit is an eighth of it)", () => {
@@ -102,10 +102,17 @@ describe("appointments in working hours", () => {
   });
 
   it("half a day is 4 hours' share; it may end as the morning closes", () => {
-    expect(appointmentAt(calendar, eightHourDay, vn("2026-03-02T07:00:00"), 4)).toEqual(vn("2026-03-02T11:00:00"));
+    expect(appointmentAt(calendar, eightHourDay, vn("2026-03-02T07:00:00"), 4)).toEqual(
+      vn("2026-03-02T11:00:00"),
+    );
     expect(appointmentAt(calendar, hours, vn("2026-03-02T09:45:00"), 4)).toEqual(vn("2026-03-02T15:30:00"));
     // 07:30 + 4 h of an 8-hour morning-heavy day ends exactly as the morning closes, not after lunch.
-    const long = { ...hours, morningEnd: 11 * 60 + 30, morningStart: 7 * 60 + 30, afternoonEnd: 17 * 60 + 30 };
+    const long = {
+      ...hours,
+      morningEnd: 11 * 60 + 30,
+      morningStart: 7 * 60 + 30,
+      afternoonEnd: 17 * 60 + 30,
+    };
     expect(appointmentAt(calendar, long, vn("2026-03-02T07:30:00"), 4)).toEqual(vn("2026-03-02T11:30:00"));
   });
 
@@ -125,8 +132,12 @@ describe("appointments in working hours", () => {
 
 describe("clock stops and time left", () => {
   it("measures working time between two instants, lunch and nights excluded", () => {
-    expect(workingTimeBetween(calendar, hours, vn("2026-03-02T11:00:00"), vn("2026-03-02T14:00:00"))).toBe(60);
-    expect(workingTimeBetween(calendar, hours, vn("2026-03-06T16:00:00"), vn("2026-03-09T08:30:00"))).toBe(120);
+    expect(workingTimeBetween(calendar, hours, vn("2026-03-02T11:00:00"), vn("2026-03-02T14:00:00"))).toBe(
+      60,
+    );
+    expect(workingTimeBetween(calendar, hours, vn("2026-03-06T16:00:00"), vn("2026-03-09T08:30:00"))).toBe(
+      120,
+    );
     expect(workingTimeBetween(calendar, hours, vn("2026-03-09T08:30:00"), vn("2026-03-06T16:00:00"))).toBe(0);
   });
 
@@ -139,9 +150,14 @@ describe("clock stops and time left", () => {
     // A stop outside working hours adds nothing.
     expect(extendDueDate(due, vn("2026-03-05T18:00:00"), vn("2026-03-06T07:00:00"), calendar)).toEqual(due);
     // A due date at the close moves into the next working day.
-    expect(extendDueDate(vn("2026-03-06T17:00:00"), vn("2026-03-02T08:00:00"), vn("2026-03-02T09:00:00"), calendar)).toEqual(
-      vn("2026-03-09T08:30:00"),
-    );
+    expect(
+      extendDueDate(
+        vn("2026-03-06T17:00:00"),
+        vn("2026-03-02T08:00:00"),
+        vn("2026-03-02T09:00:00"),
+        calendar,
+      ),
+    ).toEqual(vn("2026-03-09T08:30:00"));
   });
 
   it("tells the working time left, and how late", () => {
@@ -161,7 +177,10 @@ describe("clock stops and time left", () => {
 describe("working hours", () => {
   it("fills the fields an agency left empty with the defaults", () => {
     expect(workingHoursOf(null)).toEqual(defaultWorkingHours);
-    expect(workingHoursOf({ morningStart: 420, cutoff: null })).toEqual({ ...defaultWorkingHours, morningStart: 420 });
+    expect(workingHoursOf({ morningStart: 420, cutoff: null })).toEqual({
+      ...defaultWorkingHours,
+      morningStart: 420,
+    });
   });
   it("refuses sessions out of order and a cut-off outside the day", () => {
     expect(workingHoursIssue(defaultWorkingHours)).toBeNull();
