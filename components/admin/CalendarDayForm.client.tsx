@@ -9,9 +9,7 @@ import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, TextField } from "@/components/ui/Field";
-
-export const calendarDayFields = ["date", "kind", "name", "source"] as const;
-export type CalendarDayField = (typeof calendarDayFields)[number];
+import type { CalendarDayField } from "./fields";
 
 /** Field ids on the page; a problem with the whole post links to the form's heading. */
 const id = (field: string) => `day-${field}`;

@@ -9,15 +9,7 @@ import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
-
-export const hoursFormFields = [
-  "morningStart",
-  "morningEnd",
-  "afternoonStart",
-  "afternoonEnd",
-  "cutoff",
-] as const;
-export type HoursFormField = (typeof hoursFormFields)[number];
+import { hoursFormFields, type HoursFormField } from "./fields";
 
 const id = (field: string) => `hours-${field}`;
 

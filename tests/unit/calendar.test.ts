@@ -188,3 +188,30 @@ describe("working hours", () => {
     expect(workingHoursIssue({ ...hours, cutoff: 18 * 60 })).toBe("cutoff");
   });
 });
+
+describe("a dossier's working time left", () => {
+  it("counts while the clock runs, freezes while it is stopped, and says nothing once done", async () => {
+    const { dossierWorkingTimeLeft } = await import("@/lib/dossiers/rules");
+    const due = vn("2026-03-03T09:00:00");
+    const now = vn("2026-03-02T16:00:00");
+    expect(
+      dossierWorkingTimeLeft({ status: "in_progress", dueAt: due, clockStoppedAt: null }, now, calendar),
+    ).toEqual({
+      minutes: 150,
+      stopped: false,
+    });
+    expect(
+      dossierWorkingTimeLeft(
+        { status: "supplement_requested", dueAt: due, clockStoppedAt: vn("2026-03-02T10:00:00") },
+        vn("2026-03-20T10:00:00"),
+        calendar,
+      ),
+    ).toEqual({ minutes: 390, stopped: true });
+    expect(
+      dossierWorkingTimeLeft({ status: "done", dueAt: due, clockStoppedAt: null }, now, calendar),
+    ).toBeNull();
+    expect(
+      dossierWorkingTimeLeft({ status: "submitted", dueAt: null, clockStoppedAt: null }, now, calendar),
+    ).toBeNull();
+  });
+});

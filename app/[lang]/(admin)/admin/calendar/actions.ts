@@ -6,7 +6,7 @@ import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
-import { calendarDayFields } from "@/components/admin/CalendarDayForm.client";
+import { calendarDayFields } from "@/components/admin/fields";
 
 const pageOf = (lang: string, year: string, done?: string) =>
   `/${isLang(lang) ? lang : "vi"}/admin/calendar?year=${encodeURIComponent(year)}${done ? `&done=${done}` : ""}`;

@@ -5,7 +5,7 @@ import { saveWorkingHours } from "@/lib/calendar/service";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import { textValues, type FormState } from "@/components/forms/formState";
-import { hoursFormFields } from "@/components/admin/WorkingHoursForm.client";
+import { hoursFormFields } from "@/components/admin/fields";
 
 /** Saves an agency's hours; the service checks the actor and the input again. */
 export async function saveHoursAction(

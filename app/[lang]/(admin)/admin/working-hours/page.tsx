@@ -7,7 +7,7 @@ import { signInUrl } from "@/lib/forms/callbackUrl";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
 import { landingPath } from "@/lib/identity/rules";
-import { hoursFormFields, type HoursFormField } from "@/components/admin/WorkingHoursForm.client";
+import { hoursFormFields, type HoursFormField } from "@/components/admin/fields";
 import { WorkingHoursForm } from "@/components/admin/WorkingHoursForm";
 import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
