@@ -184,14 +184,12 @@ async function insertAll(
       workingHoursOf(hours),
     ]),
   );
-  await tx
-    .insert(agencyWorkingHours)
-    .values(
-      Object.entries(demoWorkingHours).map(([key, hours]) => ({
-        agencyId: agencyIds[key as AgencyKey],
-        ...hours,
-      })),
-    );
+  await tx.insert(agencyWorkingHours).values(
+    Object.entries(demoWorkingHours).map(([key, hours]) => ({
+      agencyId: agencyIds[key as AgencyKey],
+      ...hours,
+    })),
+  );
   // Deadlines count with the calendar as stored, as the services do.
   const calendar = makeCalendar(await tx.select({ date: holidays.date, kind: holidays.kind }).from(holidays));
 

@@ -163,7 +163,9 @@ describe("loadCalendar", () => {
     const rollback = new Error("roll back");
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(holidays).values({ date: "2026-03-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" });
+        await tx
+          .insert(holidays)
+          .values({ date: "2026-03-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" });
         const inside = await loadCalendar(tx);
         expect(inside.offDays.has("2026-03-10")).toBe(true);
         throw rollback;

@@ -84,7 +84,10 @@ describe("demo seed", () => {
     expect(rows.find((h) => h.date === "2026-02-17")?.kind).toBe("holiday");
     expect(rows.find((h) => h.date === "2026-01-10")?.kind).toBe("swap_work");
     expect(rows.find((h) => h.date === "2026-04-27")?.kind).toBe("makeup_off");
-    expect(rows.find((h) => h.date === "2026-01-02")).toMatchObject({ kind: "swap_off", swapWith: "2026-01-10" });
+    expect(rows.find((h) => h.date === "2026-01-02")).toMatchObject({
+      kind: "swap_off",
+      swapWith: "2026-01-10",
+    });
     expect(rows.some((h) => h.date.startsWith("2027-"))).toBe(false);
     expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
   });

@@ -263,16 +263,26 @@ describe("accept", () => {
     const workingHours = { ...defaultWorkingHours, morningStart: 7 * 60, cutoff: 16 * 60 };
     // Tuesday 28 April 15:30: before this agency's 16:00 cut-off, so 4 h run from now (1 h 30 today).
     const now = vn("2026-04-28T15:30:00");
-    const half = ok(fixtures.submitted, actors.receiver, { action: "accept" }, {
-      now,
-      timeLimitDays: 1,
-      timeLimitHours: 4,
-      workingHours,
-    });
+    const half = ok(
+      fixtures.submitted,
+      actors.receiver,
+      { action: "accept" },
+      {
+        now,
+        timeLimitDays: 1,
+        timeLimitHours: 4,
+        workingHours,
+      },
+    );
     expect(half.changes.dueAt).toEqual(vn("2026-04-29T09:30:00"));
     expect(half.event.details.timeLimitHours).toBe(4);
     // With the default hours the 15:00 cut-off has passed: the day starts Wednesday 07:30.
-    const late = ok(fixtures.submitted, actors.receiver, { action: "accept" }, { now, timeLimitDays: 1, timeLimitHours: 0 });
+    const late = ok(
+      fixtures.submitted,
+      actors.receiver,
+      { action: "accept" },
+      { now, timeLimitDays: 1, timeLimitHours: 0 },
+    );
     expect(late.changes.dueAt).toEqual(vn("2026-04-29T17:00:00"));
   });
 

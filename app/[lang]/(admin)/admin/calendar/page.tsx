@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
@@ -19,6 +20,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** The form renders the <title>, with "Error: " in front when a post failed: a title here would come first. */
+export const metadata: Metadata = { title: null };
+
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 /** The year's days that differ from the normal week, and the form to add or change one. */
@@ -27,6 +31,7 @@ export default async function AdminCalendarPage({ params, searchParams }: Props)
   const lang = await resolveLang(params);
   const query = await searchParams;
   const t = await getT(lang, "calendar");
+  const tCommon = await getT(lang, "common");
   const thisYear = new Date().getFullYear();
   const asked = Number(single(query.year));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
@@ -37,7 +42,7 @@ export default async function AdminCalendarPage({ params, searchParams }: Props)
   if (!mayEditCalendar(actor)) {
     return (
       <>
-        <title>{t("calendar.title")}</title>
+        <title>{`${t("calendar.title")} – ${tCommon("siteName")}`}</title>
         <h1>{t("forOthersTitle")}</h1>
         <Notice>{t("forOthers.calendar")}</Notice>
         <p>
@@ -55,11 +60,12 @@ export default async function AdminCalendarPage({ params, searchParams }: Props)
     new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { weekday: "long", timeZone: "UTC" }).format(
       new Date(`${date}T00:00:00Z`),
     );
-  const title = t("calendar.title");
+  const heading = t("calendar.title");
+  const title = `${heading} – ${tCommon("siteName")}`;
 
   return (
     <>
-      <h1>{title}</h1>
+      <h1>{heading}</h1>
       <p className="lead">{t("calendar.lead")}</p>
       {done === "saved" || done === "deleted" ? (
         <Notice tone="success">{t(`calendar.done.${done}`)}</Notice>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
@@ -18,6 +19,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** The form renders the <title>, with "Error: " in front when a post failed: a title here would come first. */
+export const metadata: Metadata = { title: null };
+
 const span = (from: number, to: number) => `${formatClock(from)}–${formatClock(to)}`;
 
 /** Each agency's working hours and cut-off, for the administrators who may change them. */
@@ -26,13 +30,15 @@ export default async function AdminWorkingHoursPage({ params, searchParams }: Pr
   const lang = await resolveLang(params);
   const query = await searchParams;
   const t = await getT(lang, "calendar");
+  const tCommon = await getT(lang, "common");
   const chosen = typeof query.agency === "string" ? query.agency : undefined;
   const here = `/${lang}/admin/working-hours${chosen ? `?agency=${encodeURIComponent(chosen)}` : ""}`;
 
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(signInUrl(lang, here));
   const rows = await listAgencyHours(actor);
-  const title = t("hours.title");
+  const heading = t("hours.title");
+  const title = `${heading} – ${tCommon("siteName")}`;
   if (rows.length === 0) {
     return (
       <>
@@ -60,7 +66,7 @@ export default async function AdminWorkingHoursPage({ params, searchParams }: Pr
   return (
     <>
       {selected ? null : <title>{title}</title>}
-      <h1>{title}</h1>
+      <h1>{heading}</h1>
       <p className="lead">{t("hours.lead")}</p>
       <p>
         {t("hours.defaults", {
