@@ -57,7 +57,6 @@ test("without JavaScript: the administrator adds a holiday with its source and s
   );
   await expect(page).toHaveTitle(new RegExp(`^${viCommon.errorTitlePrefix}: `));
   await expect(page.locator("#day-date")).toHaveValue("2027-02-05");
-  await expectAccessible(page, "calendar form errors, no JavaScript");
 
   await page.getByLabel(viCalendar.calendar.kind).selectOption("holiday");
   await page
@@ -73,7 +72,7 @@ test("without JavaScript: the administrator adds a holiday with its source and s
   await expect(row).toContainText("05/02/2027");
   await expect(row).toContainText(viCalendar.kinds.holiday);
   await expect(row).toContainText("Tết Âm lịch (29 tháng Chạp Bính Ngọ)");
-  await expectAccessible(page, "calendar year view, no JavaScript");
+  // axe needs JavaScript: the same pages are checked in the tests below.
   await page.screenshot({ path: "test-results/admin-calendar-375-vi.png", fullPage: true });
   await context.close();
 });
