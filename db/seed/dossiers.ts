@@ -1,6 +1,6 @@
 import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
 import type { Channel } from "@/lib/catalog/types";
-import { localDate, workingDaysFor, type WorkingCalendar } from "@/lib/calendar/rules";
+import { localDate, workingDaysFor, type WorkingCalendar, type WorkingHours } from "@/lib/calendar/rules";
 import {
   decide,
   draftState,
@@ -99,6 +99,8 @@ export type DossierSeedInput = {
   random: Random;
   now: Date;
   calendar: WorkingCalendar;
+  /** Agencies with their own working hours (the others keep the defaults). */
+  workingHours?: Readonly<Record<string, WorkingHours>>;
   count: number;
   procedures: ProcedureRef[];
   people: Applicant[];
@@ -330,6 +332,10 @@ function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { ac
       now: at,
       calendar: input.calendar,
       timeLimitDays: limitDays,
+      timeLimitHours: spec.procedure.seed.timeLimitHours[channelKey[spec.channel]] ?? undefined,
+      ...(input.workingHours?.[state.competentAgencyId]
+        ? { workingHours: input.workingHours[state.competentAgencyId] }
+        : {}),
       // As the service asks the database: does the assignee hold the role at the competent agency?
       assigneeIsSpecialist:
         command.assigneeId === specialist.userId &&

@@ -7,6 +7,7 @@ import {
   dossierCodeCounters,
   dossierEvents,
   dossiers,
+  agencyWorkingHours,
   holidays,
   organisationMembers,
   organisations,
@@ -16,13 +17,13 @@ import {
   staffRoles,
   users,
 } from "@/db/schema";
-import { makeCalendar } from "@/lib/calendar/rules";
+import { makeCalendar, workingHoursOf } from "@/lib/calendar/rules";
 import { hashPassword } from "@/lib/identity/passwords";
 import { rebuildReportRollups } from "@/lib/reports/rollups";
 import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
 import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
-import { holidayRows } from "./holidays";
+import { demoWorkingHours, holidayRows } from "./holidays";
 import { procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
 import { createRandom } from "./random";
 
@@ -178,6 +179,19 @@ async function insertAll(
   await tx.insert(procedureAgencies).values(procedureAgencyRows(procedureIds, agencyIds));
 
   await tx.insert(holidays).values(holidayRows).onConflictDoNothing({ target: holidays.date });
+  // One agency keeps hours of its own (an 8-hour day from 07:00), so the admin page shows both kinds.
+  const ownHours = Object.fromEntries(
+    Object.entries(demoWorkingHours).map(([key, hours]) => [
+      agencyIds[key as AgencyKey],
+      workingHoursOf(hours),
+    ]),
+  );
+  await tx.insert(agencyWorkingHours).values(
+    Object.entries(demoWorkingHours).map(([key, hours]) => ({
+      agencyId: agencyIds[key as AgencyKey],
+      ...hours,
+    })),
+  );
   // Deadlines count with the calendar as stored, as the services do.
   const calendar = makeCalendar(await tx.select({ date: holidays.date, kind: holidays.kind }).from(holidays));
 
@@ -196,6 +210,7 @@ async function insertAll(
     random,
     now,
     calendar,
+    workingHours: ownHours,
     count: dossierCount,
     procedures: procedureRefs,
     people,

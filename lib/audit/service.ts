@@ -28,6 +28,7 @@ export const adminActions = {
     "account.role_revoked",
     "account.roles_changed",
   ],
+  calendar: ["calendar.day_saved", "calendar.day_deleted", "calendar.year_filled", "agency.working_hours_changed"],
 } as const;
 export type AdminActionKind = keyof typeof adminActions;
 export type AdminAction = (typeof adminActions)[AdminActionKind][number];

@@ -5,10 +5,15 @@
 import { hasRole, type Actor } from "@/lib/identity/types";
 import {
   addWorkingDaysToDate,
-  appointmentDate,
+  appointmentAt,
+  defaultWorkingHours,
   extendDueDate,
+  hoursPerWorkingDay,
   localDate,
+  workingTimeBetween,
+  workingTimeLeft,
   type WorkingCalendar,
+  type WorkingHours,
 } from "@/lib/calendar/rules";
 import { isDecisionPublisher, publishRefusal } from "@/lib/decisions/rules";
 import {
@@ -71,6 +76,10 @@ export type DecideContext = {
   calendar: WorkingCalendar;
   /** The procedure version's time limit for the dossier's channel, in working days. */
   timeLimitDays: number;
+  /** The same limit in the catalogue's working hours (8 h = 1 day; 0 = within the day); wins over timeLimitDays. */
+  timeLimitHours?: number;
+  /** The competent agency's working hours (the defaults when absent). */
+  workingHours?: WorkingHours;
   /** For "assign": whether assigneeId is a specialist of the competent agency (the service looks it up). */
   assigneeIsSpecialist?: boolean;
 };
@@ -195,6 +204,7 @@ export function decide(
 
 function stepFor(dossier: DossierState, command: Command, context: DecideContext): Step {
   const { now, calendar } = context;
+  const hours = context.workingHours ?? defaultWorkingHours;
   const comment = command.comment?.trim() || null;
   const make = (
     status: DossierStatus,
@@ -209,7 +219,7 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     event: { action: command.action, fromStatus: dossier.status, toStatus: status, comment, details },
     notices,
   });
-  /** Closing a clock stop moves the due date later by the working days it lasted. */
+  /** Closing a clock stop moves the due date later by the working time it lasted. */
   const resumeClock = (): {
     changes: Step["changes"];
     clock?: Step["clock"];
@@ -219,7 +229,7 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     const changes: Step["changes"] = { clockStoppedAt: null };
     const details: Record<string, unknown> = {};
     if (dossier.dueAt) {
-      const dueAt = extendDueDate(dossier.dueAt, dossier.clockStoppedAt, now, calendar);
+      const dueAt = extendDueDate(dossier.dueAt, dossier.clockStoppedAt, now, calendar, hours);
       changes.dueAt = dueAt;
       details.dueAt = dueAt.toISOString();
       details.previousDueAt = dossier.dueAt.toISOString();
@@ -239,7 +249,9 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
           reaccepted: true,
         });
       }
-      const dueAt = appointmentDate(now, context.timeLimitDays, calendar);
+      // Counted once, under today's calendar and hours, and kept: a later calendar edit moves nothing.
+      const limitHours = context.timeLimitHours ?? context.timeLimitDays * hoursPerWorkingDay;
+      const dueAt = appointmentAt(calendar, hours, now, limitHours);
       return make(
         "received",
         { acceptedAt: now, dueAt },
@@ -247,7 +259,7 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
           { to: "applicant", kind: "dossier.accepted" },
           { to: "competent_agency", kind: "dossier.accepted" },
         ],
-        { dueAt: dueAt.toISOString(), timeLimitDays: context.timeLimitDays },
+        { dueAt: dueAt.toISOString(), timeLimitDays: context.timeLimitDays, timeLimitHours: limitHours },
       );
     }
 
@@ -475,6 +487,26 @@ export function isOverdue(dossier: DeadlineFacts, now: Date): boolean {
 export function dueSoonUntil(now: Date, calendar: WorkingCalendar, days: number = dueSoonWorkingDays): Date {
   const day = addWorkingDaysToDate(localDate(now), days, calendar);
   return new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 60 * 60 * 1000 - 1);
+}
+
+/**
+ * Working time left for a dossier, in whole minutes of the competent agency's working time
+ * (negative: overdue by that much). While the clock is stopped it stays where the stop began.
+ * Null when there is nothing to count: no appointment yet, or the result exists.
+ */
+export function dossierWorkingTimeLeft(
+  dossier: DeadlineFacts,
+  now: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = defaultWorkingHours,
+): { minutes: number; stopped: boolean } | null {
+  const stoppedAt = dossier.clockStoppedAt ? new Date(dossier.clockStoppedAt) : null;
+  const counting = stoppedAt ? !isEnded(dossier.status) : isClockRunning(dossier);
+  if (dossier.dueAt === null || !counting) return null;
+  const due = new Date(dossier.dueAt);
+  if (stoppedAt)
+    return { minutes: Math.floor(workingTimeBetween(calendar, hours, stoppedAt, due)), stopped: true };
+  return { minutes: workingTimeLeft(calendar, hours, now, due), stopped: false };
 }
 
 /** Due soon: the clock is running, the date has not passed, and it falls within the horizon. */

@@ -38,9 +38,14 @@ export function actorId(actor: Actor): string | null {
 
 const channelNames = { 1: "desk", 2: "online", 3: "post" } as const;
 
-export function timeLimitDaysFor(limits: TimeLimits, channel: number): number {
+/** The time limit of a dossier's channel, in the catalogue's working hours (8 h = 1 day). */
+export function timeLimitHoursFor(limits: TimeLimits, channel: number): number {
   const own = limits[channelNames[channel as 1 | 2 | 3] ?? "online"];
-  return workingDaysFor(own ?? limits.online ?? limits.desk ?? 0);
+  return own ?? limits.online ?? limits.desk ?? 0;
+}
+
+export function timeLimitDaysFor(limits: TimeLimits, channel: number): number {
+  return workingDaysFor(timeLimitHoursFor(limits, channel));
 }
 
 /** The procedure version a dossier was filed under; its absence is a broken database, not user input. */

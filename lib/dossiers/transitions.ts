@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { attachments } from "@/db/schema/attachments";
 import { dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema/dossiers";
-import { loadCalendar } from "@/lib/calendar/service";
+import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { localDate } from "@/lib/calendar/rules";
 import { validateAnswers } from "@/lib/forms/schema";
 import { holdsRole } from "@/lib/identity/accounts";
@@ -37,6 +37,7 @@ import {
   loadProcedureVersion,
   Rollback,
   timeLimitDaysFor,
+  timeLimitHoursFor,
   viewById,
 } from "./transaction";
 import type { DossierError, DossierView, Result } from "./types";
@@ -195,6 +196,8 @@ export async function transition<T = undefined, E = never>(
       now,
       calendar: await loadCalendar(tx),
       timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
+      timeLimitHours: timeLimitHoursFor(version.timeLimitHours, row.channel),
+      workingHours: await loadWorkingHours(row.competentAgency.id, tx),
     };
     if (command.action === "assign" && command.assigneeId) {
       context.assigneeIsSpecialist = await holdsRole(

@@ -9,6 +9,7 @@ import viAuth from "@/locales/vi/auth.json";
 import viErrors from "@/locales/vi/errors.json";
 import viForms from "@/locales/vi/forms.json";
 import viAdmin from "@/locales/vi/admin.json";
+import viCalendar from "@/locales/vi/calendar.json";
 import enCommon from "@/locales/en/common.json";
 import enCatalog from "@/locales/en/catalog.json";
 import enDossiers from "@/locales/en/dossiers.json";
@@ -19,6 +20,7 @@ import enAuth from "@/locales/en/auth.json";
 import enErrors from "@/locales/en/errors.json";
 import enForms from "@/locales/en/forms.json";
 import enAdmin from "@/locales/en/admin.json";
+import enCalendar from "@/locales/en/calendar.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -33,6 +35,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     errors: viErrors,
     forms: viForms,
     admin: viAdmin,
+    calendar: viCalendar,
   },
   en: {
     common: enCommon,
@@ -45,5 +48,6 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     errors: enErrors,
     forms: enForms,
     admin: enAdmin,
+    calendar: enCalendar,
   },
 };

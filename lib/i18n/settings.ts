@@ -16,6 +16,7 @@ export const namespaces = [
   "errors",
   "forms",
   "admin",
+  "calendar",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

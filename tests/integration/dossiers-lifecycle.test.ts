@@ -89,8 +89,8 @@ describe("the whole lifecycle", () => {
       await performStaffAction(receiver, { action: "accept", code, version: submitted.version }),
     );
     expect(accepted.status).toBe("received");
-    // 24 working hours = 3 working days counted from Friday: Mon 9, (Tue 10 off), Wed 11, Thu 12.
-    expect(accepted.dueAt?.toISOString()).toBe(vn("2026-03-12T17:00:00").toISOString());
+    // 24 working hours = 3 working days from Friday 09:30: Mon 9, (Tue 10 off), Wed 11, Thu 12 09:30.
+    expect(accepted.dueAt?.toISOString()).toBe(vn("2026-03-12T09:30:00").toISOString());
     expect(accepted.version).toBe(submitted.version + 1);
 
     vi.setSystemTime(vn("2026-03-09T08:00:00"));
@@ -191,7 +191,7 @@ describe("supplements after acceptance", () => {
     const accepted = expectOk(
       await performStaffAction(receiver, { action: "accept", code, version: filed.version }),
     );
-    expect(accepted.dueAt?.toISOString()).toBe(vn("2026-03-12T17:00:00").toISOString());
+    expect(accepted.dueAt?.toISOString()).toBe(vn("2026-03-12T10:00:00").toISOString());
 
     vi.setSystemTime(vn("2026-03-09T08:00:00"));
     const assigned = expectOk(
@@ -245,8 +245,9 @@ describe("supplements after acceptance", () => {
     );
     expect(answered.status).toBe("in_progress");
     expect(answered.clockStoppedAt).toBeNull();
-    // Stopped Mon 9 → answered Thu 12: Wed 11 and Thu 12 count (Tue 10 is off), so Thu 12 + 2 = Mon 16.
-    expect(answered.dueAt?.toISOString()).toBe(vn("2026-03-16T17:00:00").toISOString());
+    // Stopped Mon 9 08:00 → answered Thu 12 09:00: 7 h + (Tue 10 off) 7 h 30 + 1 h 30 = 16 h of
+    // working time, added to Thu 12 10:00: 5 h that day, 7 h 30 on Friday, 3 h 30 on Monday 16.
+    expect(answered.dueAt?.toISOString()).toBe(vn("2026-03-16T11:00:00").toISOString());
     stops = await db.select().from(dossierClockStops).where(eq(dossierClockStops.dossierId, filed.id));
     expect(stops[0]!.endedAt?.toISOString()).toBe(vn("2026-03-12T09:00:00").toISOString());
     // The file of the answered round now stays too.

@@ -131,8 +131,8 @@ describe("getFilingVersion", () => {
 });
 
 describe("loadCalendar", () => {
-  const offDates = holidayRows.filter((row) => row.kind === "off").map((row) => row.date);
-  const workedDates = holidayRows.filter((row) => row.kind === "working").map((row) => row.date);
+  const offDates = holidayRows.filter((row) => row.kind !== "swap_work").map((row) => row.date);
+  const workedDates = holidayRows.filter((row) => row.kind === "swap_work").map((row) => row.date);
 
   it("has every day off and every swapped working Saturday the seed loaded", async () => {
     const calendar = await loadCalendar();
@@ -155,14 +155,17 @@ describe("loadCalendar", () => {
   it("gives a deadline that skips Tết: one working day from Friday 13 February 2026 is Monday 23 February", async () => {
     const calendar = await loadCalendar();
     const acceptedAt = new Date("2026-02-13T02:00:00Z"); // 09:00 in Hanoi
-    expect(appointmentDate(acceptedAt, 1, calendar).toISOString()).toBe("2026-02-23T10:00:00.000Z");
+    // One working day of working time: the rest of Friday, then Monday until 09:00.
+    expect(appointmentDate(acceptedAt, 1, calendar).toISOString()).toBe("2026-02-23T02:00:00.000Z");
   });
 
   it("reads inside the caller's transaction, and sees a day off added in it", async () => {
     const rollback = new Error("roll back");
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(holidays).values({ date: "2026-03-10", kind: "off", name: "Ngày nghỉ thử nghiệm" });
+        await tx
+          .insert(holidays)
+          .values({ date: "2026-03-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" });
         const inside = await loadCalendar(tx);
         expect(inside.offDays.has("2026-03-10")).toBe(true);
         throw rollback;

@@ -81,8 +81,14 @@ describe("demo seed", () => {
 
   it("marks the Tết 2026 days off and the swapped Saturdays worked", async () => {
     const rows = await db.select().from(holidays);
-    expect(rows.find((h) => h.date === "2026-02-17")?.kind).toBe("off");
-    expect(rows.find((h) => h.date === "2026-01-10")?.kind).toBe("working");
+    expect(rows.find((h) => h.date === "2026-02-17")?.kind).toBe("holiday");
+    expect(rows.find((h) => h.date === "2026-01-10")?.kind).toBe("swap_work");
+    expect(rows.find((h) => h.date === "2026-04-27")?.kind).toBe("makeup_off");
+    expect(rows.find((h) => h.date === "2026-01-02")).toMatchObject({
+      kind: "swap_off",
+      swapWith: "2026-01-10",
+    });
+    expect(rows.some((h) => h.date.startsWith("2027-"))).toBe(false);
     expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
   });
 

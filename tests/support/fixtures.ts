@@ -276,10 +276,13 @@ export async function createDossierRow(
   return dossier!;
 }
 
-export async function addHolidays(db: Db, rows: { date: string; kind?: "off" | "working"; name?: string }[]) {
+export async function addHolidays(
+  db: Db,
+  rows: { date: string; kind?: "holiday" | "makeup_off" | "swap_off" | "swap_work"; name?: string }[],
+) {
   await db
     .insert(holidays)
-    .values(rows.map((r) => ({ date: r.date, kind: r.kind ?? "off", name: r.name ?? "Ngày nghỉ" })));
+    .values(rows.map((r) => ({ date: r.date, kind: r.kind ?? "makeup_off", name: r.name ?? "Ngày nghỉ" })));
 }
 
 /**

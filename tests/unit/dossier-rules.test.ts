@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeCalendar } from "@/lib/calendar/rules";
+import { defaultWorkingHours, makeCalendar } from "@/lib/calendar/rules";
 import {
   allowedActions,
   decide,
@@ -248,15 +248,42 @@ const ok = (dossier: DossierState, actor: Actor, command: Command, ctx: Partial<
 };
 
 describe("accept", () => {
-  it("sets the appointment date in working days, skipping a weekend and a holiday", () => {
-    // Friday 24 April 09:00 + 2 working days: Sat, Sun, Mon 27 (Hùng Kings) skipped -> Tue 28, Wed 29.
+  it("sets the appointment in working hours, skipping a weekend and a holiday", () => {
+    // Friday 24 April 09:00 + 2 working days: Sat, Sun, Mon 27 (Hùng Kings) skipped -> Tue 28, Wed 29 09:00.
     const now = vn("2026-04-24T09:00:00");
     const step = ok(fixtures.submitted, actors.receiver, { action: "accept" }, { now, timeLimitDays: 2 });
     expect(step.status).toBe("received");
     expect(step.changes.acceptedAt).toEqual(now);
-    expect(step.changes.dueAt).toEqual(vn("2026-04-29T17:00:00"));
-    expect(step.event.details.dueAt).toBe(vn("2026-04-29T17:00:00").toISOString());
+    expect(step.changes.dueAt).toEqual(vn("2026-04-29T09:00:00"));
+    expect(step.event.details.dueAt).toBe(vn("2026-04-29T09:00:00").toISOString());
     expect(step.notices).toContainEqual({ to: "applicant", kind: "dossier.accepted" });
+  });
+
+  it("counts the limit in the competent agency's hours, half a day and after the cut-off included", () => {
+    const workingHours = { ...defaultWorkingHours, morningStart: 7 * 60, cutoff: 16 * 60 };
+    // Tuesday 28 April 15:30: before this agency's 16:00 cut-off, so 4 h run from now (1 h 30 today).
+    const now = vn("2026-04-28T15:30:00");
+    const half = ok(
+      fixtures.submitted,
+      actors.receiver,
+      { action: "accept" },
+      {
+        now,
+        timeLimitDays: 1,
+        timeLimitHours: 4,
+        workingHours,
+      },
+    );
+    expect(half.changes.dueAt).toEqual(vn("2026-04-29T09:30:00"));
+    expect(half.event.details.timeLimitHours).toBe(4);
+    // With the default hours the 15:00 cut-off has passed: the day starts Wednesday 07:30.
+    const late = ok(
+      fixtures.submitted,
+      actors.receiver,
+      { action: "accept" },
+      { now, timeLimitDays: 1, timeLimitHours: 0 },
+    );
+    expect(late.changes.dueAt).toEqual(vn("2026-04-29T17:00:00"));
   });
 
   it("does not recompute the appointment date of a dossier accepted before", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { loadCalendar } from "@/lib/calendar/service";
+import Link from "next/link";
+import { loadCalendar, mayEditCalendar, yearHasEntries } from "@/lib/calendar/service";
 import { listQueue } from "@/lib/dossiers/service";
 import { formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
@@ -49,10 +50,27 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
   const returnTo = hrefFor(after ? { after } : before ? { before } : null);
   const actor = await requireStaff(lang, returnTo);
   if (!actor) return <NotStaff lang={lang} t={t} />;
+  // Deadlines that run into next year need its holidays: say so until the calendar has them.
+  const nextYear = new Date().getFullYear() + 1;
+  const [nextYearEntered, tCalendar] = await Promise.all([yearHasEntries(nextYear), getT(lang, "calendar")]);
+  const calendarWarning = nextYearEntered ? null : (
+    <Notice tone="warning">
+      {tCalendar("dashboard.nextYearMissing", { year: nextYear })}
+      {mayEditCalendar(actor) ? (
+        <>
+          {" "}
+          <Link href={`/${lang}/admin/calendar?year=${nextYear}`}>
+            {tCalendar("dashboard.nextYearMissingAdmin", { year: nextYear })}
+          </Link>
+        </>
+      ) : null}
+    </Notice>
+  );
   if (caseworkAgencyIds(actor).length === 0) {
     return (
       <>
         <h1>{t("queue.title")}</h1>
+        {calendarWarning}
         <Notice>{t("queue.noCaseworkRole")}</Notice>
       </>
     );
@@ -68,6 +86,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     <>
       <h1>{t("queue.title")}</h1>
       <p className="lead">{t("queue.lead")}</p>
+      {calendarWarning}
       <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} allCapped={queue.allCapped} />
       {queue.rows.length === 0 ? (
         <p>{t(`queue.empty.${bucket}`)}</p>
