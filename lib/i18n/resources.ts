@@ -8,6 +8,7 @@ import viDecisions from "@/locales/vi/decisions.json";
 import viAuth from "@/locales/vi/auth.json";
 import viErrors from "@/locales/vi/errors.json";
 import viForms from "@/locales/vi/forms.json";
+import viSlips from "@/locales/vi/slips.json";
 import enCommon from "@/locales/en/common.json";
 import enCatalog from "@/locales/en/catalog.json";
 import enDossiers from "@/locales/en/dossiers.json";
@@ -17,6 +18,7 @@ import enDecisions from "@/locales/en/decisions.json";
 import enAuth from "@/locales/en/auth.json";
 import enErrors from "@/locales/en/errors.json";
 import enForms from "@/locales/en/forms.json";
+import enSlips from "@/locales/en/slips.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -30,6 +32,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     auth: viAuth,
     errors: viErrors,
     forms: viForms,
+    slips: viSlips,
   },
   en: {
     common: enCommon,
@@ -41,5 +44,6 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     auth: enAuth,
     errors: enErrors,
     forms: enForms,
+    slips: enSlips,
   },
 };

@@ -15,6 +15,7 @@ export const namespaces = [
   "auth",
   "errors",
   "forms",
+  "slips",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
