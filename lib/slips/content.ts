@@ -279,11 +279,11 @@ export function slipDocument(input: SlipInput, t: Translate): SlipDocument | nul
           kind: "table",
           columns: [
             { header: t("pdf.s06.col.no"), width: 0.07, align: "center" },
-            { header: t("pdf.s06.col.sender"), width: 0.205 },
-            { header: t("pdf.s06.col.receiver"), width: 0.205 },
-            { header: t("pdf.s06.col.at"), width: 0.15 },
+            { header: t("pdf.s06.col.sender"), width: 0.2 },
+            { header: t("pdf.s06.col.receiver"), width: 0.2 },
+            { header: t("pdf.s06.col.at"), width: 0.17 },
             { header: t("pdf.s06.col.result"), width: 0.18 },
-            { header: t("pdf.s06.col.note"), width: 0.19 },
+            { header: t("pdf.s06.col.note"), width: 0.18 },
           ],
           rows: steps.map((step, index) => [
             String(index + 1),

@@ -34,7 +34,7 @@ const rule = "#505a5f";
 type Geometry = { size: [number, number]; margin: number; body: number; small: number; table: number };
 const geometry: Record<SlipDocument["page"], Geometry> = {
   // A5 portrait: the slips a desk hands over.
-  A5: { size: [419.53, 595.28], margin: 34, body: 9.5, small: 8, table: 8 },
+  A5: { size: [419.53, 595.28], margin: 34, body: 9.5, small: 8, table: 7.5 },
   // A4 landscape: the register's eleven columns.
   "A4-landscape": { size: [841.89, 595.28], margin: 36, body: 10, small: 8.5, table: 7.5 },
 };
