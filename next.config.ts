@@ -14,7 +14,8 @@ const contentSecurityPolicy = staticPolicy({ dev: process.env.NODE_ENV === "deve
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time.
   // rate-limiter-flexible loads drizzle-orm with a computed import() that the bundler cannot follow.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
+  // pdfkit reads its font metrics and fontkit data from its own folder at run time (lib/slips).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "pdfkit"],
   // Lets several builds (tests, a second developer) live side by side in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -10,6 +10,7 @@ import viErrors from "@/locales/vi/errors.json";
 import viForms from "@/locales/vi/forms.json";
 import viAdmin from "@/locales/vi/admin.json";
 import viCalendar from "@/locales/vi/calendar.json";
+import viSlips from "@/locales/vi/slips.json";
 import enCommon from "@/locales/en/common.json";
 import enCatalog from "@/locales/en/catalog.json";
 import enDossiers from "@/locales/en/dossiers.json";
@@ -21,6 +22,7 @@ import enErrors from "@/locales/en/errors.json";
 import enForms from "@/locales/en/forms.json";
 import enAdmin from "@/locales/en/admin.json";
 import enCalendar from "@/locales/en/calendar.json";
+import enSlips from "@/locales/en/slips.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -36,6 +38,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     forms: viForms,
     admin: viAdmin,
     calendar: viCalendar,
+    slips: viSlips,
   },
   en: {
     common: enCommon,
@@ -49,5 +52,6 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     forms: enForms,
     admin: enAdmin,
     calendar: enCalendar,
+    slips: enSlips,
   },
 };

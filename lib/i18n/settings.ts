@@ -17,6 +17,7 @@ export const namespaces = [
   "forms",
   "admin",
   "calendar",
+  "slips",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

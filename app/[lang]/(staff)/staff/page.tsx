@@ -12,6 +12,10 @@ import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { isQueueBucket, QueueTabs } from "@/components/staff/QueueTabs";
 import { QueueTable } from "@/components/staff/QueueTable";
+import { RegisterForm } from "@/components/staff/RegisterForm";
+import { registerDefaultPeriod } from "@/lib/slips/rules";
+import { registerAgencies } from "@/lib/slips/service";
+import { localized } from "@/lib/i18n/localized";
 import { requireStaff } from "./_shared/staff-actor";
 
 const pageSize = 25;
@@ -81,6 +85,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     loadCalendar(),
   ]);
   const bucketLabel = t(`queue.bucket.${bucket}`);
+  const registerFor = await registerAgencies(actor);
 
   return (
     <>
@@ -118,6 +123,12 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           />
         </>
       )}
+      <RegisterForm
+        lang={lang}
+        agencies={registerFor.map((agency) => ({ code: agency.code, name: localized(lang, agency) }))}
+        values={{ agency: registerFor[0]?.code ?? "", ...registerDefaultPeriod(new Date()) }}
+        t={await getT(lang, "slips")}
+      />
     </>
   );
 }

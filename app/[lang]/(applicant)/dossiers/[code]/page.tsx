@@ -20,6 +20,7 @@ import { answerText } from "@/components/dossiers/answers";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
+import { SlipLinks } from "@/components/dossiers/SlipLinks";
 import formStyles from "@/components/forms/forms.module.css";
 import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
@@ -192,6 +193,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
       />
       <h2>{t("detail.historyTitle")}</h2>
       <DossierTimeline events={events} lang={lang} viewer="applicant" />
+      <SlipLinks lang={lang} code={dossier.code} events={events} reader="applicant" />
 
       {canWithdraw ? (
         <section aria-labelledby="withdraw">

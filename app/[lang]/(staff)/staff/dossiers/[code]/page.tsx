@@ -22,6 +22,7 @@ import { PublishDecisionForm, PublishedDecision } from "@/components/staff/Publi
 import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
+import { SlipLinks } from "@/components/dossiers/SlipLinks";
 import { requireStaff } from "../../_shared/staff-actor";
 import { publishDecisionAction, staffAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
@@ -199,6 +200,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
 
       <h2>{t("dossier.history")}</h2>
       <DossierTimeline events={events} lang={lang} viewer="staff" />
+      <SlipLinks lang={lang} code={dossier.code} events={events} reader="staff" />
     </DossierWorkspace>
   );
 }
