@@ -39,7 +39,7 @@ export const dossiers = pgTable(
       .notNull()
       .references(() => agencies.id),
     assigneeId: uuid("assignee_id").references(() => users.id),
-    /** The portal's own state (lib/dossiers/rules.ts); mapped to the national 1–10 codes there. */
+    /** The portal's own state (lib/dossiers/rules.ts); mapped to the national 1–10 codes in lib/dossiers/national.ts. */
     status: text("status").notNull(),
     /** done dossiers: approved | denied */
     outcome: text("outcome"),

@@ -391,26 +391,6 @@ export function openSupplementRequest(
   return event ? { comment: event.comment, at: new Date(event.at) } : null;
 }
 
-const nationalCodes: Record<DossierStatus, number | null> = {
-  draft: null,
-  submitted: 1,
-  received: 2,
-  refused: 3,
-  in_progress: 4,
-  proposed: 4,
-  supplement_requested: 5,
-  awaiting_payment: 6,
-  withdrawn: 7,
-  stopped: 8,
-  done: 9,
-  returned: 10,
-};
-
-/** The national portal's status code (1–10) for a portal state; null for drafts. */
-export function nationalStatusCode(status: DossierStatus): number | null {
-  return nationalCodes[status];
-}
-
 /** States after which nothing more happens to a dossier. */
 export const endStatuses = [
   "refused",
