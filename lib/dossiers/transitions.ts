@@ -3,7 +3,7 @@ import { and, count, eq, isNull, SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { attachments } from "@/db/schema/attachments";
-import { dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { dossierClockStops, dossierCodeCounters, dossiers } from "@/db/schema/dossiers";
 import { loadCalendar } from "@/lib/calendar/service";
 import { localDate } from "@/lib/calendar/rules";
 import { validateAnswers } from "@/lib/forms/schema";
@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
 import { recordDossierChange } from "@/lib/reports/rollups";
 import { err, ok } from "@/lib/result";
+import { appendEvent } from "./events";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   decide,
@@ -50,9 +51,9 @@ import type { DossierError, DossierView, Result } from "./types";
 const submitSchema = z.object({ dossierId: z.uuid() });
 
 /**
- * Writes a decided step: the event, the clock stop, the row guarded by the version the caller
- * read, and the notices. A moved version rolls the whole transaction back as a conflict (the event
- * written first with it).
+ * Writes a decided step: the event (chained to the one before it, under the dossier's row lock taken
+ * at the version the caller read: events.ts), the clock stop, the row guarded by that version, and
+ * the notices. A moved version rolls the whole transaction back as a conflict.
  *
  * `takeCode` (submission) takes the dossier's code from its agency's counter of the day, as late as
  * it can be: the counter's row stays locked until the transaction commits, and every other
@@ -67,8 +68,7 @@ async function applyStep(
   now: Date,
   extra: { takeCode?: () => Promise<string> } = {},
 ): Promise<void> {
-  await tx.insert(dossierEvents).values({
-    dossierId: row.id,
+  await appendEvent(tx, row, {
     at: now,
     actorId: actorId(actor),
     action: step.event.action,
