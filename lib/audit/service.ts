@@ -12,7 +12,9 @@ export type AuditAction =
   | "account.registered"
   | "account.password_changed"
   | "account.disabled"
-  | "account.roles_changed";
+  | "account.roles_changed"
+  | "account.created_at_desk"
+  | "account.claimed";
 
 /** Appends to the audit log; never updates or deletes (the log is append-only). */
 export async function recordAudit(

@@ -37,6 +37,8 @@ export type DossierState = {
   supplementCount: number;
   /** whether its decision is already in the public register (lib/decisions/rules.ts) */
   decisionPublished: boolean;
+  /** 1 at the desk, 2 online, 3 by post; absent: online (a receiver then never files it) */
+  channel?: number;
 };
 
 /** A dossier as it starts: a draft of its applicant, filed with these agencies, nothing decided. */
@@ -112,6 +114,8 @@ const isApplicant: Who = (d, a) =>
   a.kind === "applicant" &&
   (a.userId === d.applicantId || (d.organisationId !== null && a.organisationIds.includes(d.organisationId)));
 const isReceiver: Who = (d, a) => hasRole(a, d.receivingAgencyId, "receiver");
+/** At the desk (channel 1) the receiving officer files the applicant's dossier on their behalf. */
+const isDeskReceiver: Who = (d, a) => d.channel === 1 && isReceiver(d, a);
 const isHead: Who = (d, a) => hasRole(a, d.competentAgencyId, "head");
 const isSpecialist: Who = (d, a) => hasRole(a, d.competentAgencyId, "specialist");
 /** The assignee proposes; while nobody is assigned, any specialist of the competent agency may. */
@@ -149,7 +153,7 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
   const accepted = dossier.acceptedAt !== null;
   switch (action) {
     case "submit":
-      return status === "draft" ? isApplicant : null;
+      return status === "draft" ? either(isApplicant, isDeskReceiver) : null;
     case "accept":
     case "refuse":
       return status === "submitted" ? isReceiver : null;

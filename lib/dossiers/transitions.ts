@@ -222,6 +222,54 @@ export async function transition<T = undefined, E = never>(
 const dossierOnly = (result: Result<Transitioned<unknown>>): Result<DossierView> =>
   result.ok ? ok(result.value.dossier) : result;
 
+/** Takes the dossier's code from its receiving agency's counter of the day (see applyStep). */
+const codeTaker = (tx: Tx, row: DossierRow, now: Date) => async () => {
+  const [counter] = await tx
+    .insert(dossierCodeCounters)
+    .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
+    .onConflictDoUpdate({
+      target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
+      set: { last: sql`${dossierCodeCounters.last} + 1` },
+    })
+    .returning({ last: dossierCodeCounters.last });
+  return formatDossierCode(row.receivingAgency.code, now, counter!.last);
+};
+
+/**
+ * The desk (channel 1): the receiving officer submits the dossier they filled in for a walk-in
+ * applicant and accepts it in the same step, inside the caller's transaction (desk.ts, which wrote
+ * the draft and its scans). Both steps are the rules' own submit and accept, applied like any other:
+ * two events, the code taken, the appointment set, the notices written.
+ */
+export async function submitAndAcceptAtDesk(
+  tx: Tx,
+  actor: Actor,
+  dossierId: string,
+  now: Date,
+  comment?: string,
+): Promise<Result<null>> {
+  for (const command of [{ action: "submit" }, { action: "accept", comment }] satisfies Command[]) {
+    const row = await findDossier(tx, eq(dossiers.id, dossierId));
+    if (!row) return err("not_found");
+    const version = await loadProcedureVersion(tx, row.procedureVersionId);
+    const decision = decide(toState(row), actor, command, {
+      now,
+      calendar: await loadCalendar(tx),
+      timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
+    });
+    if (!decision.ok) return err(decision.error);
+    await applyStep(
+      tx,
+      actor,
+      row,
+      decision.step,
+      now,
+      command.action === "submit" ? { takeCode: codeTaker(tx, row, now) } : {},
+    );
+  }
+  return ok(null);
+}
+
 /** Applicant: submits a draft. Idempotent: a second call returns the same dossier. */
 export async function submitDossier(
   actor: Actor,
@@ -269,18 +317,7 @@ export async function submitDossier(
     );
     if (!decision.ok) return err(decision.error);
 
-    const takeCode = async () => {
-      const [counter] = await tx
-        .insert(dossierCodeCounters)
-        .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
-        .onConflictDoUpdate({
-          target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
-          set: { last: sql`${dossierCodeCounters.last} + 1` },
-        })
-        .returning({ last: dossierCodeCounters.last });
-      return formatDossierCode(row.receivingAgency.code, now, counter!.last);
-    };
-    await applyStep(tx, actor, row, decision.step, now, { takeCode });
+    await applyStep(tx, actor, row, decision.step, now, { takeCode: codeTaker(tx, row, now) });
     return ok(null);
   });
 
