@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
 import { listQueue } from "@/lib/dossiers/service";
@@ -68,6 +69,11 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     <>
       <h1>{t("queue.title")}</h1>
       <p className="lead">{t("queue.lead")}</p>
+      {actor.roles.some((role) => role.role === "receiver") ? (
+        <p>
+          <Link href={`/${lang}/staff/intake`}>{t("intake.title")}</Link>
+        </p>
+      ) : null}
       <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} allCapped={queue.allCapped} />
       {queue.rows.length === 0 ? (
         <p>{t(`queue.empty.${bucket}`)}</p>
