@@ -67,10 +67,13 @@ export async function openPostgres(connectionString: string): Promise<Handle> {
   return { db, kind: "postgres", close: () => pool.end() };
 }
 
+/** Applies the migrations, then chains the history events that have no hash yet (db/chain.ts). */
 export async function migrate(handle: Handle): Promise<void> {
+  const { chainUnhashedEvents } = await import("./chain");
   if (handle.kind === "pglite") {
     const { migrate: run } = await import("drizzle-orm/pglite/migrator");
     await run(handle.db as never, { migrationsFolder });
+    await chainUnhashedEvents(handle.db);
     return;
   }
   const { migrate: run } = await import("drizzle-orm/node-postgres/migrator");
@@ -78,6 +81,7 @@ export async function migrate(handle: Handle): Promise<void> {
   await handle.db.execute(sql`select pg_advisory_lock(726001)`);
   try {
     await run(handle.db, { migrationsFolder });
+    await chainUnhashedEvents(handle.db);
   } finally {
     await handle.db.execute(sql`select pg_advisory_unlock(726001)`);
   }

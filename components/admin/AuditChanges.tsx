@@ -38,7 +38,8 @@ export function AuditChanges({
   agencies: Names;
 }) {
   // A year filled from the law records the days it added: their number says enough here.
-  if (Array.isArray(details?.after)) return <span>{t("audit.daysAdded", { count: details.after.length })}</span>;
+  if (Array.isArray(details?.after))
+    return <span>{t("audit.daysAdded", { count: details.after.length })}</span>;
   const before = (details?.before ?? null) as Record<string, unknown> | null;
   const after = (details?.after ?? null) as Record<string, unknown> | null;
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(

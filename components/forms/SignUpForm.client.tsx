@@ -38,9 +38,9 @@ export function SignUpFormClient({
   );
   const issues = useMemo(() => new FormIssues(shown, tForms), [shown, tForms]);
   const errorPrefix = t("common:errorTitlePrefix");
-  const text = (name: "fullName" | "email" | "phone") => ({
+  const text = (name: "fullName" | "email" | "phone" | "idNumber") => ({
     id: name,
-    label: t(`fields.${name}`),
+    label: name === "idNumber" ? `${t("fields.idNumber")} ${tForms("optional")}` : t(`fields.${name}`),
     hint: t(`signUp.hints.${name}`),
     error: issues.message(name),
     errorPrefix,
@@ -59,6 +59,13 @@ export function SignUpFormClient({
         <TextField {...text("fullName")} autoComplete="name" spellCheck={false} />
         <TextField {...text("email")} type="email" autoComplete="email" spellCheck={false} />
         <TextField {...text("phone")} type="tel" autoComplete="tel" className="input--short" />
+        <TextField
+          {...text("idNumber")}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          className="input--short"
+        />
         <TextField
           id="password"
           type="password"

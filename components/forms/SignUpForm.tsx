@@ -6,7 +6,9 @@ import { SignUpFormClient } from "./SignUpForm.client";
 const keys = [
   "auth:signUp",
   "auth:fields",
+  "auth:errors",
   "forms:errors",
+  "forms:optional",
   "common:errorTitlePrefix",
   "common:errorSummaryTitle",
 ];

@@ -39,7 +39,7 @@ export const dossiers = pgTable(
       .notNull()
       .references(() => agencies.id),
     assigneeId: uuid("assignee_id").references(() => users.id),
-    /** The portal's own state (lib/dossiers/rules.ts); mapped to the national 1–10 codes there. */
+    /** The portal's own state (lib/dossiers/rules.ts); mapped to the national 1–10 codes in lib/dossiers/national.ts. */
     status: text("status").notNull(),
     /** done dossiers: approved | denied */
     outcome: text("outcome"),
@@ -144,10 +144,21 @@ export const dossierEvents = pgTable(
     comment: text("comment"),
     /** Action details: due date set, assignee, decision number… */
     details: jsonb("details").$type<Record<string, unknown>>(),
+    /**
+     * The hash chain (lib/dossiers/chain.ts): the hash of the dossier's previous event (null for its
+     * first) and this event's own SHA-256 over its fields and prev_hash. Null hash: not yet chained
+     * (rows of bench:scale; rows from before the chain get theirs at start-up, db/chain.ts).
+     */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("dossier_events_dossier_idx").on(t.dossierId, t.at),
     index("dossier_events_action_at_idx").on(t.action, t.at),
+    // Finds the events still to chain at start-up without reading the table: empty once they are.
+    index("dossier_events_unchained_idx")
+      .on(t.dossierId)
+      .where(sql`hash is null`),
   ],
 );
 

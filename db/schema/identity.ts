@@ -1,10 +1,27 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
-  email: text("email").notNull().unique(),
+  /** Null only for an applicant filed for at the desk who gave no e-mail (they add one when they sign up). */
+  email: text("email").unique(),
   phone: text("phone"),
+  /** The 12-digit personal identification number (CCCD), unique when set: how the desk finds a person. */
+  idNumber: text("id_number").unique(),
+  /**
+   * The receiving officer who created this applicant at the desk (lib/identity/desk.ts). With no
+   * password yet, the person may claim the account by signing up with the details the desk recorded.
+   */
+  deskCreatedBy: uuid("desk_created_by").references((): AnyPgColumn => users.id),
   fullName: text("full_name").notNull(),
   /** argon2id hash; null for accounts that only sign in through an identity provider. */
   passwordHash: text("password_hash"),

@@ -11,6 +11,7 @@ import {
 } from "@/lib/dossiers/rules";
 import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types";
 import { hasRole, type Actor } from "@/lib/identity/types";
+import { eventHash } from "@/lib/dossiers/chain";
 import { searchable } from "@/lib/text/normalize";
 import type { AgencyKey } from "./agencies";
 import type { SeedPerson } from "./accounts";
@@ -778,6 +779,24 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   }
   // Ids of the history then grow with time, as they would in a live system.
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Chained in that order, as the portal would have appended them (lib/dossiers/chain.ts).
+  const lastHash = new Map<string, string>();
+  for (const event of events) {
+    const prevHash = lastHash.get(event.dossierId) ?? null;
+    const hash = eventHash({
+      dossierId: event.dossierId,
+      at: event.at,
+      actorId: event.actorId ?? null,
+      action: event.action,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus,
+      comment: event.comment ?? null,
+      details: event.details ?? null,
+      prevHash,
+    });
+    Object.assign(event, { prevHash, hash });
+    lastHash.set(event.dossierId, hash);
+  }
 
   return {
     dossiers: built.map((b) => b.row),

@@ -14,6 +14,8 @@ export type AuditAction =
   | "account.password_changed"
   | "account.disabled"
   | "account.roles_changed"
+  | "account.created_at_desk"
+  | "account.claimed"
   | AdminAction;
 
 /** The changes an administrator makes (the audit page lists these), by kind. */
@@ -28,7 +30,12 @@ export const adminActions = {
     "account.role_revoked",
     "account.roles_changed",
   ],
-  calendar: ["calendar.day_saved", "calendar.day_deleted", "calendar.year_filled", "agency.working_hours_changed"],
+  calendar: [
+    "calendar.day_saved",
+    "calendar.day_deleted",
+    "calendar.year_filled",
+    "agency.working_hours_changed",
+  ],
 } as const;
 export type AdminActionKind = keyof typeof adminActions;
 export type AdminAction = (typeof adminActions)[AdminActionKind][number];

@@ -279,3 +279,21 @@ export async function findFilingTarget(procedureCode: string, db?: Queryable): P
     .where(eq(procedureAgencies.procedureId, found.procedureId));
   return { ...found, places };
 }
+
+/** The procedures a one-stop desk receives (any of these agencies), by name: the desk intake's list. */
+export async function listProceduresReceivedAt(
+  agencyIds: string[],
+  db?: Queryable,
+): Promise<ProcedureSummary[]> {
+  if (agencyIds.length === 0) return [];
+  const source = db ?? (await getDb());
+  const received = source
+    .select({ id: procedureAgencies.procedureId })
+    .from(procedureAgencies)
+    .where(inArray(procedureAgencies.receivingAgencyId, agencyIds));
+  return source
+    .select(summaryColumns)
+    .from(procedures)
+    .where(inArray(procedures.id, received))
+    .orderBy(asc(procedures.nameVi));
+}

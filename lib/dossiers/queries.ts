@@ -154,6 +154,7 @@ export function toState(row: DossierRow): DossierState {
     clockStoppedAt: row.clockStoppedAt,
     supplementCount: row.supplementCount,
     decisionPublished: row.decisionPublished,
+    channel: row.channel,
   };
 }
 

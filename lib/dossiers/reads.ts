@@ -44,12 +44,12 @@ import {
   clockRunningStatuses,
   dueSoonUntil,
   isOpen,
-  nationalStatusCode,
   openSupplementRequest,
   pendingProposal,
   type Proposal,
   type SupplementRequest,
 } from "./rules";
+import { nationalStatusCode } from "./national";
 import { lookupSchema } from "./schema";
 import { eventForApplicant } from "./visibility";
 import type {

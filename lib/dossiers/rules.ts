@@ -42,6 +42,8 @@ export type DossierState = {
   supplementCount: number;
   /** whether its decision is already in the public register (lib/decisions/rules.ts) */
   decisionPublished: boolean;
+  /** 1 at the desk, 2 online, 3 by post; absent: online (a receiver then never files it) */
+  channel?: number;
 };
 
 /** A dossier as it starts: a draft of its applicant, filed with these agencies, nothing decided. */
@@ -121,6 +123,8 @@ const isApplicant: Who = (d, a) =>
   a.kind === "applicant" &&
   (a.userId === d.applicantId || (d.organisationId !== null && a.organisationIds.includes(d.organisationId)));
 const isReceiver: Who = (d, a) => hasRole(a, d.receivingAgencyId, "receiver");
+/** At the desk (channel 1) the receiving officer files the applicant's dossier on their behalf. */
+const isDeskReceiver: Who = (d, a) => d.channel === 1 && isReceiver(d, a);
 const isHead: Who = (d, a) => hasRole(a, d.competentAgencyId, "head");
 const isSpecialist: Who = (d, a) => hasRole(a, d.competentAgencyId, "specialist");
 /** The assignee proposes; while nobody is assigned, any specialist of the competent agency may. */
@@ -158,7 +162,7 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
   const accepted = dossier.acceptedAt !== null;
   switch (action) {
     case "submit":
-      return status === "draft" ? isApplicant : null;
+      return status === "draft" ? either(isApplicant, isDeskReceiver) : null;
     case "accept":
     case "refuse":
       return status === "submitted" ? isReceiver : null;
@@ -401,26 +405,6 @@ export function openSupplementRequest(
   if (status !== "supplement_requested") return null;
   const event = latest(events, "request_supplement");
   return event ? { comment: event.comment, at: new Date(event.at) } : null;
-}
-
-const nationalCodes: Record<DossierStatus, number | null> = {
-  draft: null,
-  submitted: 1,
-  received: 2,
-  refused: 3,
-  in_progress: 4,
-  proposed: 4,
-  supplement_requested: 5,
-  awaiting_payment: 6,
-  withdrawn: 7,
-  stopped: 8,
-  done: 9,
-  returned: 10,
-};
-
-/** The national portal's status code (1–10) for a portal state; null for drafts. */
-export function nationalStatusCode(status: DossierStatus): number | null {
-  return nationalCodes[status];
 }
 
 /** States after which nothing more happens to a dossier. */

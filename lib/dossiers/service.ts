@@ -16,6 +16,7 @@ export {
   type ChosenFile,
   type FileRefusal,
 } from "./attachments";
+export { fileAtDesk, listDeskProcedures, receivingAgencyIds, type DeskIntakeInput } from "./desk";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
   getDossierDetail,

@@ -3,7 +3,7 @@ import { and, count, eq, isNull, SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { attachments } from "@/db/schema/attachments";
-import { dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { dossierClockStops, dossierCodeCounters, dossiers } from "@/db/schema/dossiers";
 import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { localDate } from "@/lib/calendar/rules";
 import { validateAnswers } from "@/lib/forms/schema";
@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
 import { recordDossierChange } from "@/lib/reports/rollups";
 import { err, ok } from "@/lib/result";
+import { appendEvent } from "./events";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   decide,
@@ -51,9 +52,9 @@ import type { DossierError, DossierView, Result } from "./types";
 const submitSchema = z.object({ dossierId: z.uuid() });
 
 /**
- * Writes a decided step: the event, the clock stop, the row guarded by the version the caller
- * read, and the notices. A moved version rolls the whole transaction back as a conflict (the event
- * written first with it).
+ * Writes a decided step: the event (chained to the one before it, under the dossier's row lock taken
+ * at the version the caller read: events.ts), the clock stop, the row guarded by that version, and
+ * the notices. A moved version rolls the whole transaction back as a conflict.
  *
  * `takeCode` (submission) takes the dossier's code from its agency's counter of the day, as late as
  * it can be: the counter's row stays locked until the transaction commits, and every other
@@ -68,8 +69,7 @@ async function applyStep(
   now: Date,
   extra: { takeCode?: () => Promise<string> } = {},
 ): Promise<void> {
-  await tx.insert(dossierEvents).values({
-    dossierId: row.id,
+  await appendEvent(tx, row, {
     at: now,
     actorId: actorId(actor),
     action: step.event.action,
@@ -225,6 +225,54 @@ export async function transition<T = undefined, E = never>(
 const dossierOnly = (result: Result<Transitioned<unknown>>): Result<DossierView> =>
   result.ok ? ok(result.value.dossier) : result;
 
+/** Takes the dossier's code from its receiving agency's counter of the day (see applyStep). */
+const codeTaker = (tx: Tx, row: DossierRow, now: Date) => async () => {
+  const [counter] = await tx
+    .insert(dossierCodeCounters)
+    .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
+    .onConflictDoUpdate({
+      target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
+      set: { last: sql`${dossierCodeCounters.last} + 1` },
+    })
+    .returning({ last: dossierCodeCounters.last });
+  return formatDossierCode(row.receivingAgency.code, now, counter!.last);
+};
+
+/**
+ * The desk (channel 1): the receiving officer submits the dossier they filled in for a walk-in
+ * applicant and accepts it in the same step, inside the caller's transaction (desk.ts, which wrote
+ * the draft and its scans). Both steps are the rules' own submit and accept, applied like any other:
+ * two events, the code taken, the appointment set, the notices written.
+ */
+export async function submitAndAcceptAtDesk(
+  tx: Tx,
+  actor: Actor,
+  dossierId: string,
+  now: Date,
+  comment?: string,
+): Promise<Result<null>> {
+  for (const command of [{ action: "submit" }, { action: "accept", comment }] satisfies Command[]) {
+    const row = await findDossier(tx, eq(dossiers.id, dossierId));
+    if (!row) return err("not_found");
+    const version = await loadProcedureVersion(tx, row.procedureVersionId);
+    const decision = decide(toState(row), actor, command, {
+      now,
+      calendar: await loadCalendar(tx),
+      timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
+    });
+    if (!decision.ok) return err(decision.error);
+    await applyStep(
+      tx,
+      actor,
+      row,
+      decision.step,
+      now,
+      command.action === "submit" ? { takeCode: codeTaker(tx, row, now) } : {},
+    );
+  }
+  return ok(null);
+}
+
 /** Applicant: submits a draft. Idempotent: a second call returns the same dossier. */
 export async function submitDossier(
   actor: Actor,
@@ -272,18 +320,7 @@ export async function submitDossier(
     );
     if (!decision.ok) return err(decision.error);
 
-    const takeCode = async () => {
-      const [counter] = await tx
-        .insert(dossierCodeCounters)
-        .values({ agencyId: row.receivingAgency.id, day: localDate(now), last: 1 })
-        .onConflictDoUpdate({
-          target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
-          set: { last: sql`${dossierCodeCounters.last} + 1` },
-        })
-        .returning({ last: dossierCodeCounters.last });
-      return formatDossierCode(row.receivingAgency.code, now, counter!.last);
-    };
-    await applyStep(tx, actor, row, decision.step, now, { takeCode });
+    await applyStep(tx, actor, row, decision.step, now, { takeCode: codeTaker(tx, row, now) });
     return ok(null);
   });
 

@@ -1,6 +1,6 @@
 import type { Result as BaseResult } from "@/lib/result";
 
-/** The portal's own dossier states; rules.ts maps them to the national portal's codes 1–10. */
+/** The portal's own dossier states; national.ts maps them to the national portal's codes 1–10. */
 export const dossierStatuses = [
   "draft",
   "submitted",
@@ -90,6 +90,7 @@ export type PublicDossierStatus = {
   code: string;
   procedure: { code: string; nameVi: string; nameEn: string };
   status: DossierStatus;
+  /** The national portal's code 1–10 (national.ts); null only for a draft, which has no code to look up. */
   nationalStatusCode: number | null;
   receivingAgency: { code: string; nameVi: string; nameEn: string };
   submittedAt: string | null;

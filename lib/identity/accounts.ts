@@ -7,11 +7,12 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "./passwords";
 import { staffRoles as knownRoles, type Actor, type AgencyRole, type StaffRole } from "./types";
 import { changePasswordSchema, signUpSchema, type ChangePasswordInput, type SignUpInput } from "./schema";
+import { claimable, claimMatches } from "./desk";
 import { attempt, refund, reset } from "./throttle";
 import { landingPath } from "./rules";
 import { setAccountEnabled } from "./staff";
 
-export type SignUpError = "email_taken";
+export type SignUpError = "email_taken" | "id_number_taken" | "claim_mismatch";
 export type Throttled = { ok: false; error: "too_many_attempts"; retryAfterMinutes: number };
 
 /**
@@ -38,16 +39,50 @@ export async function registerCitizen(
       return { ok: false, error: "too_many_attempts", retryAfterMinutes: wait.retryAfterMinutes };
     }
   }
+  const idNumber = command.idNumber || undefined;
   const passwordHash = await hashPassword(command.password);
-  const inserted = await db
-    .insert(users)
-    .values({ email, phone: command.phone, fullName: command.fullName, passwordHash, kind: "citizen" })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  const row = inserted[0];
-  if (!row) return { ok: false, error: "email_taken" };
-  await recordAudit({ action: "account.registered", actorId: row.id }, db);
-  return { ok: true, userId: row.id };
+  return db.transaction(async (tx) => {
+    const byEmail = await tx.select().from(users).where(eq(users.email, email)).for("update").limit(1);
+    const byId = idNumber
+      ? await tx.select().from(users).where(eq(users.idNumber, idNumber)).for("update").limit(1)
+      : [];
+    const existing = byEmail[0] ?? byId[0];
+    if (existing) {
+      // Two accounts, or one that is not the desk's to give away: the usual "already registered".
+      if (byEmail[0] && byId[0] && byEmail[0].id !== byId[0].id)
+        return { ok: false, error: "email_taken" } as const;
+      if (!claimable(existing)) {
+        return { ok: false, error: byEmail[0] ? "email_taken" : "id_number_taken" } as const;
+      }
+      // Opened at the desk for this person: theirs when every detail the desk recorded matches.
+      if (!claimMatches(existing, { idNumber, email, phone: command.phone })) {
+        return { ok: false, error: "claim_mismatch" } as const;
+      }
+      await tx
+        .update(users)
+        .set({ passwordHash, email, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, existing.id));
+      await recordAudit({ action: "account.claimed", actorId: existing.id }, tx);
+      return { ok: true, userId: existing.id } as const;
+    }
+    const inserted = await tx
+      .insert(users)
+      .values({
+        email,
+        phone: command.phone,
+        idNumber,
+        fullName: command.fullName,
+        passwordHash,
+        kind: "citizen",
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    const row = inserted[0];
+    // Someone registered the same e-mail or ID number a moment ago.
+    if (!row) return { ok: false, error: "email_taken" } as const;
+    await recordAudit({ action: "account.registered", actorId: row.id }, tx);
+    return { ok: true, userId: row.id } as const;
+  });
 }
 
 export type SignedInUser = { id: string; name: string; sessionVersion: number };

@@ -21,6 +21,19 @@ export const signUpSchema = z
       ),
       z.string().check(z.regex(/^(\+84|0)\d{9,10}$/, "errors.phone")),
     ),
+    /**
+     * Optional: the 12-digit personal ID number. Given with the details an officer recorded at the
+     * desk, it claims the account opened there (lib/identity/desk.ts).
+     */
+    idNumber: z.optional(
+      z.pipe(
+        z.pipe(
+          z.string(),
+          z.transform((value) => value.replace(/[\s.\-]/g, "")),
+        ),
+        z.union([z.literal(""), z.string().check(z.regex(/^\d{12}$/, "errors.idNumber"))]),
+      ),
+    ),
     password: z.string().check(z.minLength(10, "errors.passwordLength"), z.maxLength(200, "errors.tooLong")),
     confirmPassword: z.string(),
   })

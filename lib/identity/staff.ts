@@ -43,7 +43,7 @@ export type StaffAdminError =
 export type StaffAccount = {
   id: string;
   fullName: string;
-  email: string;
+  email: string | null;
   phone: string | null;
   disabled: boolean;
   createdAt: Date;
@@ -370,7 +370,7 @@ export const revokeRole = (actor: Actor, userId: string, input: RoleGrantInput) 
   changeRole(actor, userId, input, false);
 
 /** Names of people by id (the audit page's "who"). */
-export async function userNames(ids: string[]): Promise<Map<string, { name: string; email: string }>> {
+export async function userNames(ids: string[]): Promise<Map<string, { name: string; email: string | null }>> {
   const unique = [...new Set(ids)].filter((id) => z.uuid().safeParse(id).success);
   if (unique.length === 0) return new Map();
   const db = await getDb();

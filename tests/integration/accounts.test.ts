@@ -135,8 +135,8 @@ describe("checkCredentials", () => {
     const staff = await createStaff(db, "Cán Bộ Không Mật Khẩu", []);
     const [row] = await db.select().from(users).where(eq(users.id, staff.userId));
     expect(row!.passwordHash).toBeNull();
-    expect(await checkCredentials(row!.email, "")).toBeNull();
-    expect(await checkCredentials(row!.email, password)).toBeNull();
+    expect(await checkCredentials(row!.email!, "")).toBeNull();
+    expect(await checkCredentials(row!.email!, password)).toBeNull();
   });
 });
 

@@ -66,7 +66,7 @@ async function citizenWithPassword(name: string) {
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.id, applicant.userId));
   const [row] = await db.select().from(users).where(eq(users.id, applicant.userId));
-  return row!;
+  return { ...row!, email: row!.email! };
 }
 
 describe("absolute URLs of next-auth's endpoints", () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { GET as health } from "@/app/api/health/route";
 import { GET as status } from "@/app/api/v1/dossiers/[code]/status/route";
+import { nationalStatusCodes } from "@/lib/dossiers/national";
+import { dossierStatuses } from "@/lib/dossiers/types";
 import { openTestDatabase } from "../support/database";
 import {
   birthRegistration,
@@ -14,6 +16,9 @@ import {
 let db: Db;
 let close: () => Promise<void>;
 const code = "000.00.01.H22-250701-0001";
+/** One dossier in each state a code can be looked up in (a draft has no code). */
+const codeOf = (i: number) => `000.00.01.H22-250702-${String(i + 1).padStart(4, "0")}`;
+const lookedUp = dossierStatuses.filter((s) => s !== "draft");
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
@@ -39,6 +44,9 @@ beforeAll(async () => {
     acceptedAt: new Date("2025-07-01T03:00:00Z"),
     dueAt: new Date("2025-07-02T10:00:00Z"),
   });
+  for (const [i, state] of lookedUp.entries()) {
+    await createDossierRow(db, { code: codeOf(i), status: state, procedure, applicant, agencyId: agency.id });
+  }
 });
 
 afterAll(async () => {
@@ -59,6 +67,7 @@ describe("GET /api/v1/dossiers/[code]/status", () => {
     expect(body).toMatchObject({
       code,
       status: "received",
+      nationalStatusCode: 2,
       procedure: { code: "1.001193" },
       receivingAgency: { code: "000.00.01.H22" },
     });
@@ -67,6 +76,17 @@ describe("GET /api/v1/dossiers/[code]/status", () => {
     expect(text).not.toContain("033090012345");
     expect(text).not.toContain("private@example.vn");
   });
+
+  it.each(lookedUp.map((state, i) => ({ state, i })))(
+    "returns the portal state $state with its national code from the one table",
+    async ({ state, i }) => {
+      const body = await (await lookup(codeOf(i))).json();
+      expect(body.status).toBe(state);
+      expect(body.nationalStatusCode).toBe(nationalStatusCodes[state]);
+      expect(body.nationalStatusCode).toBeGreaterThanOrEqual(1);
+      expect(body.nationalStatusCode).toBeLessThanOrEqual(10);
+    },
+  );
 
   it("finds a code typed in lower case", async () => {
     expect((await lookup(code.toLowerCase())).status).toBe(200);

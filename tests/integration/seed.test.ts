@@ -23,6 +23,7 @@ import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types
 import type { Actor, StaffRole } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import { checkCredentials } from "@/lib/identity/accounts";
+import { verifyEventChains } from "@/lib/dossiers/audit";
 import { openTestDatabase } from "../support/database";
 
 // A fixed "now" keeps the data the same on every run: Tết 2026 falls inside the seeded year.
@@ -48,6 +49,12 @@ describe("demo seed", () => {
     expect(firstRun).toEqual({ seeded: true });
     expect(seedMs).toBeLessThan(10_000);
     console.info(`seedDemo took ${Math.round(seedMs)} ms`);
+  });
+
+  it("chains every seeded history as the portal would have appended it", async () => {
+    const report = await verifyEventChains({}, db);
+    expect(report).toMatchObject({ ok: true });
+    expect(report!.events).toBeGreaterThan(100);
   });
 
   it("has the real procedures, birth registration among them, each with a current version and agencies", async () => {

@@ -75,7 +75,7 @@ async function withPassword(userId: string) {
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.id, userId));
   const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row!;
+  return { ...row!, email: row!.email! };
 }
 
 describe("a copied session cookie", () => {

@@ -174,8 +174,8 @@ describe("the slips' text", () => {
       expect(text).toContain("Nguyễn Văn An");
       expect(text).toContain(full);
       expect(text).toContain("Giấy chứng sinh");
-      // 24 working hours from Friday 6 March 09:30, Tuesday 10 off.
-      expect(text).toContain("17 giờ 00 phút, ngày 12/03/2026");
+      // Three working days from Friday 6 March 09:30 (Tuesday 10 off): the same time on Thursday 12.
+      expect(text).toContain("09 giờ 30 phút, ngày 12/03/2026");
       expect(text).toContain("3 ngày làm việc");
       // The address is written out (wrapped where the line ends) and linked.
       expect(text.replace(/ /g, "")).toContain(`${origin}/vi/lookup?code=${full}`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dossierCodeDay, formatDossierCode, nationalStatusCode } from "@/lib/dossiers/rules";
-import { dossierStatuses, type DossierStatus } from "@/lib/dossiers/types";
+import { dossierCodeDay, formatDossierCode } from "@/lib/dossiers/rules";
 
 describe("dossier code", () => {
   it("formats {agency}-{yyMMdd}-{NNNN}", () => {
@@ -24,28 +23,4 @@ describe("dossier code", () => {
     expect(dossierCodeDay(new Date("2025-12-31T17:00:00Z"))).toBe("260101");
     expect(formatDossierCode("A", new Date("2026-02-28T17:00:00Z"), 7)).toBe("A-260301-0007");
   });
-});
-
-describe("national status codes", () => {
-  const codes: Record<DossierStatus, number | null> = {
-    draft: null,
-    submitted: 1,
-    received: 2,
-    refused: 3,
-    in_progress: 4,
-    proposed: 4,
-    supplement_requested: 5,
-    awaiting_payment: 6,
-    withdrawn: 7,
-    stopped: 8,
-    done: 9,
-    returned: 10,
-  };
-
-  it.each(dossierStatuses.map((status) => ({ status, code: codes[status] })))(
-    "$status -> $code",
-    ({ status, code }) => {
-      expect(nationalStatusCode(status)).toBe(code);
-    },
-  );
 });

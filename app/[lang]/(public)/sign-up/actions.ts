@@ -15,7 +15,7 @@ import { textValues, type FormState } from "@/components/forms/formState";
 export async function signUpAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   // Passwords are never sent back to the page.
-  const values = textValues(data, ["fullName", "email", "phone"]);
+  const values = textValues(data, ["fullName", "email", "phone", "idNumber"]);
   const parsed = signUpSchema.safeParse({
     ...values,
     password: formText(data, "password"),
@@ -33,7 +33,8 @@ export async function signUpAction(_previous: FormState, data: FormData): Promis
         formErrorParams: { count: registered.retryAfterMinutes },
       };
     }
-    return { values, issues: { email: [`auth:errors.${registered.error}`] } };
+    const field = registered.error === "email_taken" ? "email" : "idNumber";
+    return { values, issues: { [field]: [`auth:errors.${registered.error}`] } };
   }
   const callbackUrl = safeCallbackUrl(data.get("callbackUrl"));
   try {

@@ -92,6 +92,11 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
       <h1>{t("queue.title")}</h1>
       <p className="lead">{t("queue.lead")}</p>
       {calendarWarning}
+      {actor.roles.some((role) => role.role === "receiver") ? (
+        <p>
+          <Link href={`/${lang}/staff/intake`}>{t("intake.title")}</Link>
+        </p>
+      ) : null}
       <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} allCapped={queue.allCapped} />
       {queue.rows.length === 0 ? (
         <p>{t(`queue.empty.${bucket}`)}</p>
