@@ -18,6 +18,12 @@ export {
 } from "./attachments";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
+  listOpenConsultations,
+  type ConsultationView,
+  type OpenConsultation,
+  type TransferLegView,
+} from "./interagency";
+export {
   getDossierDetail,
   listApplicantDossiers,
   listQueue,
