@@ -99,7 +99,9 @@ const viewColumns = {
   pendingDelay: dossiers.pendingDelay,
   chainStep: dossiers.chainStep,
   chain: procedureVersions.handlingChain,
-  openConsultations: sql<{ id: string; toAgencyId: string }[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'toAgencyId', c.to_agency_id)), '[]'::json) from ${dossierConsultations} c where c.dossier_id = ${dossiers.id} and c.answered_at is null)`,
+  openConsultations: sql<
+    { id: string; toAgencyId: string }[]
+  >`(select coalesce(json_agg(json_build_object('id', c.id, 'toAgencyId', c.to_agency_id)), '[]'::json) from ${dossierConsultations} c where c.dossier_id = ${dossiers.id} and c.answered_at is null)`,
   finishedAt: dossiers.finishedAt,
   returnedAt: dossiers.returnedAt,
   clockStoppedAt: dossiers.clockStoppedAt,

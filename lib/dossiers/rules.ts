@@ -178,9 +178,7 @@ const isProposer: Who = (d, a) =>
 const isHolder: Who = (d, a) => a.kind === "staff" && d.assigneeId === a.userId && isSpecialist(d, a);
 /** A specialist or head of an agency asked a question that is still open. */
 const isConsultee: Who = (d, a) =>
-  d.openConsultations.some(
-    (c) => hasRole(a, c.toAgencyId, "specialist") || hasRole(a, c.toAgencyId, "head"),
-  );
+  d.openConsultations.some((c) => hasRole(a, c.toAgencyId, "specialist") || hasRole(a, c.toAgencyId, "head"));
 const either =
   (...whos: Who[]): Who =>
   (d, a) =>
@@ -278,9 +276,8 @@ function inputRefusal(
 ): DecideError | null {
   switch (command.action) {
     case "assign":
-      if (!command.assigneeId || context.assigneeIsSpecialist !== true) return "assignee_invalid";
-      // Reassigning to the one who holds it changes nothing.
-      return command.assigneeId === dossier.assigneeId ? "assignee_invalid" : null;
+      // A head reassigns by assigning again (the event keeps the previous assignee).
+      return !command.assigneeId || context.assigneeIsSpecialist !== true ? "assignee_invalid" : null;
     case "consult":
       return !command.toAgencyId ||
         command.toAgencyId === dossier.competentAgencyId ||
@@ -371,6 +368,9 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
     return { changes, clock: { resume: true }, details };
   };
 
+  /** An apology still waiting when the dossier ends or is decided has nothing left to move. */
+  const dropDelay: Step["changes"] = dossier.pendingDelay ? { pendingDelay: null } : {};
+
   switch (command.action) {
     case "submit":
       return make("submitted", { submittedAt: now }, [{ to: "receiving_agency", kind: "dossier.submitted" }]);
@@ -395,7 +395,9 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
         ],
         { dueAt: dueAt.toISOString(), timeLimitDays: context.timeLimitDays },
         undefined,
-        first ? { close: false, open: { step: 0, agencyId: first.agencyId, plannedDays: first.days } } : undefined,
+        first
+          ? { close: false, open: { step: 0, agencyId: first.agencyId, plannedDays: first.days } }
+          : undefined,
       );
     }
 
@@ -465,7 +467,12 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
         ...make(
           dossier.status,
           {},
-          [{ to: dossier.assigneeId ? "assignee" : "competent_agency", kind: "dossier.consultation_answered" }],
+          [
+            {
+              to: dossier.assigneeId ? "assignee" : "competent_agency",
+              kind: "dossier.consultation_answered",
+            },
+          ],
           { consultationId: id, documents: command.documents ?? [] },
         ),
         consultation: { answer: { id, answer: comment ?? "" } },
@@ -543,7 +550,7 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
       // The last agency of a chain decides: its turn ends, the result goes to the receiving desk.
       return make(
         "done",
-        { outcome, proposedOutcome: null, pendingDelay: null, finishedAt: now },
+        { outcome, proposedOutcome: null, ...dropDelay, finishedAt: now },
         [
           { to: "applicant", kind: "dossier.decided" },
           { to: "receiving_agency", kind: "dossier.decided" },
@@ -587,7 +594,7 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
             ];
       return make(
         status,
-        { ...resumed.changes, pendingDelay: null, finishedAt: now },
+        { ...resumed.changes, ...dropDelay, finishedAt: now },
         notices,
         resumed.details,
         resumed.clock,

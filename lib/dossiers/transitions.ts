@@ -406,7 +406,9 @@ export async function performStaffAction(
   const kind = fileKinds[input.action];
   if (!kind && files.length > 0) return err("invalid_input", { files: ["errors.documentUnknown"] });
   const chosen = files.map((file) => ({ ...file, documentKey: kind ?? "" }));
-  const { stored, refused } = kind ? await storeChosenFiles([{ key: kind }], chosen) : { stored: [], refused: [] };
+  const { stored, refused } = kind
+    ? await storeChosenFiles([{ key: kind }], chosen)
+    : { stored: [], refused: [] };
   if (refused.length > 0) {
     await discardStored(stored);
     return err("invalid_input", { files: Object.values(refusalIssues(refused)).flat() });

@@ -80,7 +80,12 @@ export type DossierChange = {
   action: string;
   fromStatus: string | null;
   toStatus: string;
-  before: { acceptedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; supplementCount: number };
+  before: {
+    acceptedAt: Date | null;
+    dueAt: Date | null;
+    originalDueAt: Date | null;
+    supplementCount: number;
+  };
   after: { dueAt: Date | null; originalDueAt: Date | null; supplementCount: number };
   /** An inter-agency transfer: the dossier's figures so far move to the next agency. */
   movedTo?: string;
@@ -124,7 +129,8 @@ export async function recordDossierChange(tx: Tx, change: DossierChange): Promis
       });
   }
   await correctMonthEnds(tx, change);
-  if (change.movedTo && change.movedTo !== change.competentAgencyId) await moveToAgency(tx, change, change.movedTo);
+  if (change.movedTo && change.movedTo !== change.competentAgencyId)
+    await moveToAgency(tx, change, change.movedTo);
 }
 
 /**
