@@ -160,3 +160,14 @@ export async function listOpenConsultations(actor: Actor, limit = 50): Promise<O
     .limit(limit);
   return rows.flatMap((row) => (row.dossierCode ? [{ ...row, dossierCode: row.dossierCode }] : []));
 }
+
+/** Staff: the agencies a dossier's officer may ask, every one but the dossier's own. */
+export async function listConsultableAgencies(actor: Actor, exceptAgencyId: string): Promise<AgencyName[]> {
+  if (actor.kind !== "staff") return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ id: agencies.id, code: agencies.code, nameVi: agencies.nameVi, nameEn: agencies.nameEn })
+    .from(agencies)
+    .orderBy(asc(agencies.nameVi));
+  return rows.filter((agency) => agency.id !== exceptAgencyId);
+}

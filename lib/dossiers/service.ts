@@ -18,6 +18,7 @@ export {
 } from "./attachments";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
+  listConsultableAgencies,
   listOpenConsultations,
   type ConsultationView,
   type OpenConsultation,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
-import { listQueue } from "@/lib/dossiers/service";
+import { listOpenConsultations, listQueue } from "@/lib/dossiers/service";
 import { formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { isQueueBucket, QueueTabs } from "@/components/staff/QueueTabs";
 import { QueueTable } from "@/components/staff/QueueTable";
+import { ConsultationList } from "@/components/staff/ConsultationList";
 import { requireStaff } from "./_shared/staff-actor";
 
 const pageSize = 25;
@@ -58,9 +59,10 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     );
   }
 
-  const [queue, calendar] = await Promise.all([
+  const [queue, calendar, consultations] = await Promise.all([
     listQueue(actor, { bucket, after, before, pageSize }),
     loadCalendar(),
+    listOpenConsultations(actor),
   ]);
   const bucketLabel = t(`queue.bucket.${bucket}`);
 
@@ -99,6 +101,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           />
         </>
       )}
+      <ConsultationList rows={consultations} lang={lang} t={t} />
     </>
   );
 }
