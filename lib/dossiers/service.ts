@@ -18,6 +18,7 @@ export {
 } from "./attachments";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
+  consultationKinds,
   listConsultableAgencies,
   listOpenConsultations,
   type ConsultationView,

@@ -7,6 +7,7 @@ import { getFilingVersion } from "@/lib/dossiers/filing";
 import {
   getDossierDetail,
   listAssignableSpecialists,
+  consultationKinds,
   listConsultableAgencies,
   type ConsultationView,
   type TransferLegView,
@@ -240,7 +241,8 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <h2>{t("dossier.documents")}</h2>
       <DossierDocuments
         documents={version?.documents ?? []}
-        attachments={attachments}
+        // The agencies' exchanges are shown with their consultation, below.
+        attachments={attachments.filter((file) => !consultationKinds.includes(file.documentKey))}
         lang={lang}
         viewer="staff"
       />
