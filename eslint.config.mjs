@@ -15,7 +15,7 @@ const noUiInDomain = {
  * Each module reads and writes its own tables (db/schema/<module>.ts); another module's data comes
  * through that module's functions. Agencies are reference data every module may join for names.
  * Read models may join across modules and say so in their first comment: the reports, and the
- * dossier views (queries.ts, reads.ts), which join procedure and officer names.
+ * dossier views (queries.ts, reads.ts, interagency.ts), which join procedure and officer names.
  */
 const tablesOf = {
   audit: ["audit"],
@@ -28,7 +28,12 @@ const tablesOf = {
   reports: ["reports"],
 };
 const sharedTables = ["agencies"];
-const readModels = ["lib/reports/**", "lib/dossiers/queries.ts", "lib/dossiers/reads.ts"];
+const readModels = [
+  "lib/reports/**",
+  "lib/dossiers/queries.ts",
+  "lib/dossiers/reads.ts",
+  "lib/dossiers/interagency.ts",
+];
 const allTables = [...new Set(Object.values(tablesOf).flat())];
 const moduleBoundaries = Object.entries(tablesOf).map(([module, own]) => ({
   files: [`lib/${module}/**/*.{ts,tsx}`],

@@ -2,7 +2,8 @@ import { Timeline } from "@/components/ui/Timeline";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
-import type { DossierEventView } from "@/lib/dossiers/types";
+import type { ReactNode } from "react";
+import type { DossierEventView, EventDocument } from "@/lib/dossiers/types";
 import styles from "./dossiers.module.css";
 
 export type Viewer = "applicant" | "staff";
@@ -37,20 +38,73 @@ export async function DossierTimeline({
         ]
           .filter(Boolean)
           .join(" · ");
+        const lines = detailLines(event, lang, t);
         return {
           key: String(event.id),
           title: t(`action.${event.action}`),
           meta,
           comment:
-            event.comment || dueAt ? (
+            event.comment || dueAt || lines.length > 0 ? (
               <>
                 {event.comment ? <span className={styles.comment}>{event.comment}</span> : null}
                 {event.comment && dueAt ? <br /> : null}
                 {dueAt ? t("timeline.dueAt", { date: formatDate(dueAt, lang) }) : null}
+                {lines.map((line, index) => (
+                  <span key={index}>
+                    {event.comment || dueAt || index > 0 ? <br /> : null}
+                    {line}
+                  </span>
+                ))}
               </>
             ) : undefined,
         };
       })}
     />
   );
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : null);
+
+/** What an event's details say, as lines under its comment (only the details the viewer was given). */
+function detailLines(event: DossierEventView, lang: Lang, t: Awaited<ReturnType<typeof getT>>): ReactNode[] {
+  const details = event.details ?? {};
+  const lines: ReactNode[] = [];
+  if (event.action === "approve_delay" && text(details.newDueAt)) {
+    lines.push(
+      t("timeline.delay", {
+        newDate: formatDate(text(details.newDueAt), lang),
+        originalDate: formatDate(text(details.originalDueAt), lang),
+      }),
+    );
+    if (text(details.reason)) lines.push(<span className={styles.comment}>{text(details.reason)}</span>);
+  }
+  if (event.action === "return_result" && text(details.method)) {
+    const method = text(details.method)!;
+    if (["desk", "post", "online"].includes(method)) {
+      lines.push(t(`timeline.returnMethod.${method}`, { tracking: text(details.trackingNumber) ?? "" }));
+    }
+    const file = details.resultFile as EventDocument | undefined;
+    if (file && typeof file.id === "string") {
+      lines.push(
+        <a href={`/api/v1/attachments/${encodeURIComponent(file.id)}`}>
+          {t("timeline.resultFile", { name: file.fileName })}
+        </a>,
+      );
+    }
+  }
+  const documents = Array.isArray(details.documents) ? (details.documents as EventDocument[]) : [];
+  if (documents.length > 0) {
+    lines.push(
+      <>
+        {t("timeline.documents")}{" "}
+        {documents.map((document, index) => (
+          <span key={document.id}>
+            {index > 0 ? ", " : null}
+            <a href={`/api/v1/attachments/${encodeURIComponent(document.id)}`}>{document.fileName}</a>
+          </span>
+        ))}
+      </>,
+    );
+  }
+  return lines;
 }

@@ -8,10 +8,18 @@ import { translator, type Messages, type Translate } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { SelectField, TextArea } from "@/components/ui/Field";
+import { FieldShell, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
 import { applicantViews } from "@/lib/dossiers/visibility";
-import { actionsField, fieldId, isStaffFormAction, warningActions, type StaffFormAction } from "./staffForms";
+import {
+  actionsField,
+  commentRequiredActions,
+  fieldId,
+  fileActions,
+  isStaffFormAction,
+  warningActions,
+  type StaffFormAction,
+} from "./staffForms";
 import styles from "./staff.module.css";
 
 type Props = {
@@ -26,6 +34,8 @@ type Props = {
   title: string;
   allowed: StaffFormAction[];
   specialists: { id: string; name: string }[];
+  /** What the new actions' forms need to say and offer. */
+  details?: ActionDetails;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   /** breadcrumbs: above the messages */
   header: ReactNode;
@@ -39,6 +49,31 @@ type Props = {
   extra?: ReactNode;
   /** the decision already published for the dossier, shown under the actions */
   published?: ReactNode;
+};
+
+/** Already formatted for the page's language. */
+export type ActionDetails = {
+  /** Someone holds the dossier: "assign" reads as reassigning. */
+  assigned: boolean;
+  /** Agencies that may be consulted (not the dossier's own). */
+  agencies: { id: string; name: string }[];
+  /** The question of another agency this officer's agency answers. */
+  consultation: { id: string; from: string; question: string } | null;
+  /** The next agency of the chain and its share of the time limit. */
+  nextAgency: { name: string; days: string } | null;
+  /** The apology waiting for the head. */
+  delay: { reason: string; newDueAt: string } | null;
+  /** The earliest day an apology may propose (the day after the appointment), YYYY-MM-DD. */
+  minDelayDate: string | null;
+};
+
+const noDetails: ActionDetails = {
+  assigned: false,
+  agencies: [],
+  consultation: null,
+  nextAgency: null,
+  delay: null,
+  minDelayDate: null,
 };
 
 /**
@@ -55,6 +90,7 @@ export function DossierWorkspaceClient({
   title,
   allowed,
   specialists,
+  details = noDetails,
   action,
   header,
   heading,
@@ -84,6 +120,7 @@ export function DossierWorkspaceClient({
       version={version}
       accepted={accepted}
       specialists={specialists}
+      details={details}
       formAction={formAction}
       pending={pending}
       state={form === name ? state : emptyFormState}
@@ -123,6 +160,7 @@ function ActionForm({
   version,
   accepted,
   specialists,
+  details,
   formAction,
   pending,
   state,
@@ -134,6 +172,7 @@ function ActionForm({
   version: number;
   accepted: boolean;
   specialists: { id: string; name: string }[];
+  details: ActionDetails;
   formAction: (formData: FormData) => void;
   pending: boolean;
   /** this form's state: what was typed after an error */
@@ -146,7 +185,7 @@ function ActionForm({
   const errorPrefix = t("common:errorTitlePrefix");
   const values = state.values;
   const titleId = `${name}-title`;
-  const commentRequired = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(name);
+  const commentRequired = commentRequiredActions.has(name);
   const hasHint = [
     "accept",
     "request_supplement",
@@ -155,11 +194,16 @@ function ActionForm({
     "deny",
     "return_result",
     "stop",
+    "consult",
+    "propose_delay",
+    "release",
   ].includes(name);
   const noSpecialists = name === "assign" && specialists.length === 0;
+  const reassign = name === "assign" && details.assigned;
+  const files = fileActions.has(name) ? issues?.messages("files") : undefined;
   return (
     <section className={styles.action} aria-labelledby={titleId}>
-      <h3 id={titleId}>{t(`actions.${name}.title`)}</h3>
+      <h3 id={titleId}>{t(reassign ? "actions.assign.reassignTitle" : `actions.${name}.title`)}</h3>
       {hasHint ? (
         <p className={styles.description}>
           {t(
@@ -167,6 +211,22 @@ function ActionForm({
               ? "actions.request_supplement.hintBeforeAcceptance"
               : `actions.${name}.hint`,
           )}
+        </p>
+      ) : null}
+      {name === "transfer" && details.nextAgency ? (
+        <p className={styles.description}>
+          {t("actions.transfer.hint", { agency: details.nextAgency.name, days: details.nextAgency.days })}
+        </p>
+      ) : null}
+      {name === "answer_consultation" && details.consultation ? (
+        <div className={styles.description}>
+          <p>{t("actions.answer_consultation.from", { agency: details.consultation.from })}</p>
+          <blockquote className={styles.quote}>{details.consultation.question}</blockquote>
+        </div>
+      ) : null}
+      {(name === "approve_delay" || name === "reject_delay") && details.delay ? (
+        <p className={styles.description}>
+          {t("actions.approve_delay.hint", { reason: details.delay.reason, date: details.delay.newDueAt })}
         </p>
       ) : null}
       {noSpecialists ? (
@@ -192,12 +252,87 @@ function ActionForm({
           {name === "propose" ? (
             <ProposalRadios value={values.proposal} error={issues?.message("proposal")} t={t} />
           ) : null}
+          {name === "consult" ? (
+            <SelectField
+              id={fieldId(name, "toAgencyId")}
+              name="toAgencyId"
+              label={t("actions.consult.agency")}
+              placeholder={t("actions.consult.choose")}
+              options={details.agencies.map((a) => ({ value: a.id, label: a.name }))}
+              defaultValue={values.toAgencyId ?? ""}
+              error={issues?.message("toAgencyId")}
+              errorPrefix={errorPrefix}
+            />
+          ) : null}
+          {name === "answer_consultation" && details.consultation ? (
+            <input type="hidden" name="consultationId" value={details.consultation.id} />
+          ) : null}
+          {name === "propose_delay" ? (
+            <TextField
+              id={fieldId(name, "newDueDate")}
+              name="newDueDate"
+              type="date"
+              className="input--short"
+              label={t("actions.propose_delay.newDueDate")}
+              hint={t("actions.propose_delay.newDueDateHint")}
+              min={details.minDelayDate ?? undefined}
+              defaultValue={values.newDueDate ?? ""}
+              error={issues?.message("newDueDate")}
+              errorPrefix={errorPrefix}
+            />
+          ) : null}
+          {name === "return_result" ? (
+            <>
+              <ReturnMethodRadios value={values.method} error={issues?.message("method")} t={t} />
+              <TextField
+                id={fieldId(name, "trackingNumber")}
+                name="trackingNumber"
+                label={t("actions.return_result.trackingNumber")}
+                hint={t("actions.return_result.trackingNumberHint")}
+                maxLength={100}
+                defaultValue={values.trackingNumber ?? ""}
+                error={issues?.message("trackingNumber")}
+                errorPrefix={errorPrefix}
+              />
+            </>
+          ) : null}
+          {fileActions.has(name) ? (
+            <FieldShell
+              id={fieldId(name, "files")}
+              label={t(`actions.${name}.files`)}
+              hint={t(`actions.${name}.filesHint`)}
+              error={files && files.length > 0 ? files.join(". ") : undefined}
+              errorPrefix={errorPrefix}
+            >
+              <input
+                id={fieldId(name, "files")}
+                name="files"
+                type="file"
+                multiple={name !== "return_result"}
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                aria-describedby={[
+                  `${fieldId(name, "files")}-hint`,
+                  files?.length ? `${fieldId(name, "files")}-error` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+                aria-invalid={files?.length ? true : undefined}
+              />
+            </FieldShell>
+          ) : null}
           <TextArea
             id={fieldId(name, "comment")}
             name="comment"
             label={commentRequired ? t(`actions.${name}.comment`) : t("actions.optionalNote")}
             hint={
-              ["request_supplement", "refuse", "propose"].includes(name)
+              [
+                "request_supplement",
+                "refuse",
+                "propose",
+                "consult",
+                "answer_consultation",
+                "propose_delay",
+              ].includes(name)
                 ? t(`actions.${name}.commentHint`)
                 : commentRequired
                   ? undefined
@@ -212,7 +347,7 @@ function ActionForm({
             errorPrefix={errorPrefix}
           />
           <Button variant={warningActions.has(name) ? "warning" : "primary"} disabled={pending}>
-            {t(`actions.${name}.submit`)}
+            {t(reassign ? "actions.assign.reassignSubmit" : `actions.${name}.submit`)}
           </Button>
         </form>
       )}
@@ -253,6 +388,46 @@ function ProposalRadios({
                 required
               />
               {t(`actions.propose.${option}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function ReturnMethodRadios({
+  value,
+  error,
+  t,
+}: {
+  value?: string;
+  /** already translated */
+  error?: string;
+  t: Translate;
+}) {
+  const id = fieldId("return_result", "method");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="field__label">{t("actions.return_result.method")}</legend>
+        {error ? (
+          <span className="field__error" id={`${id}-error`}>
+            <ErrorPrefix text={t("common:errorTitlePrefix")} />
+            {error}
+          </span>
+        ) : null}
+        <div className="radios">
+          {(["desk", "post", "online"] as const).map((option, index) => (
+            <label className="radio" key={option}>
+              <input
+                type="radio"
+                name="method"
+                value={option}
+                id={index === 0 ? id : `${id}-${option}`}
+                defaultChecked={(value ?? "desk") === option}
+              />
+              {t(`actions.return_result.methods.${option}`)}
             </label>
           ))}
         </div>

@@ -8,6 +8,8 @@ const keys = [
   "staff:errors",
   "staff:fieldErrors",
   "forms:errors",
+  // A refused file's message (a question's documents, the e-result).
+  "dossiers:errors",
   "common:errorTitlePrefix",
   "common:errorSummaryTitle",
 ];

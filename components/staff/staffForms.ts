@@ -12,6 +12,13 @@ export const staffFormActions = [
   "deny",
   "return_result",
   "stop",
+  "answer_consultation",
+  "consult",
+  "transfer",
+  "propose_delay",
+  "approve_delay",
+  "reject_delay",
+  "release",
 ] as const satisfies readonly DossierAction[];
 export type StaffFormAction = (typeof staffFormActions)[number];
 
@@ -22,8 +29,45 @@ export function isStaffFormAction(value: unknown): value is StaffFormAction {
 /** Destructive or final for the applicant: these use the warning button. */
 export const warningActions: ReadonlySet<StaffFormAction> = new Set(["refuse", "deny", "stop"]);
 
-export type StaffField = "comment" | "assigneeId" | "proposal";
-const staffFields: readonly StaffField[] = ["comment", "assigneeId", "proposal"];
+/** Actions whose comment is required, and says something of its own (the question, the reason…). */
+export const commentRequiredActions: ReadonlySet<StaffFormAction> = new Set([
+  "request_supplement",
+  "refuse",
+  "propose",
+  "deny",
+  "stop",
+  "consult",
+  "answer_consultation",
+  "propose_delay",
+  "reject_delay",
+]);
+
+/** Actions whose form carries files (the service knows their kind). */
+export const fileActions: ReadonlySet<StaffFormAction> = new Set([
+  "consult",
+  "answer_consultation",
+  "return_result",
+]);
+
+export type StaffField =
+  | "comment"
+  | "assigneeId"
+  | "proposal"
+  | "toAgencyId"
+  | "consultationId"
+  | "newDueDate"
+  | "method"
+  | "trackingNumber";
+export const staffFields: readonly StaffField[] = [
+  "comment",
+  "assigneeId",
+  "proposal",
+  "toAgencyId",
+  "consultationId",
+  "newDueDate",
+  "method",
+  "trackingNumber",
+];
 
 /**
  * The pseudo-field a problem with the whole post (a conflict, a refused transition) is linked to in
@@ -73,11 +117,17 @@ export function staffIssues(
 ): Record<string, string[]> | null {
   return mapIssues(issues, (field, message) => {
     if (field === "comment") {
-      const specific = ["request_supplement", "refuse", "propose", "deny", "stop"].includes(action);
+      const specific = commentRequiredActions.has(action);
       return `staff:fieldErrors.${message === "errors.tooLong" ? "tooLong" : specific ? action : "comment"}`;
     }
     if (field === "assigneeId") return "staff:fieldErrors.assignee";
     if (field === "proposal") return "staff:fieldErrors.proposal";
+    if (field === "toAgencyId") return "staff:fieldErrors.toAgency";
+    if (field === "newDueDate") return "staff:fieldErrors.newDueDate";
+    if (field === "method") return "staff:fieldErrors.method";
+    if (field === "trackingNumber") return "staff:fieldErrors.tooLongShort";
+    // A refused file says which and why (lib/dossiers attachments' messages).
+    if (field === "files") return message;
     return null;
   });
 }

@@ -8,7 +8,15 @@ export const attachments = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dossierId: uuid("dossier_id").references(() => dossiers.id),
-    /** The required document (component) of the procedure version it answers. */
+    /**
+     * The consultation whose question or answer the file goes with (lib/dossiers/interagency);
+     * null for the applicant's documents and the e-result.
+     */
+    consultationId: uuid("consultation_id"),
+    /**
+     * The required document (component) of the procedure version it answers, or one of the
+     * agency's own kinds: "consultation_question", "consultation_answer", "e_result".
+     */
     documentKey: text("document_key").notNull(),
     fileName: text("file_name").notNull(),
     /** Detected from the content, not from the name. */

@@ -74,6 +74,11 @@ export const procedureVersions = pgTable(
     documents: jsonb("documents").$type<import("@/lib/catalog/types").RequiredDocument[]>().notNull(),
     form: jsonb("form").$type<import("@/lib/forms/types").FormDefinition>().notNull(),
     details: jsonb("details").$type<import("@/lib/catalog/types").ProcedureDetails>().notNull(),
+    /**
+     * Inter-agency processing (liên thông): the agencies that handle a part in turn, the first being
+     * the competent agency, each with its share of the time limit in working days. Null: one agency.
+     */
+    handlingChain: jsonb("handling_chain").$type<import("@/lib/catalog/types").HandlingStep[]>(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("procedure_versions_unique").on(t.procedureId, t.version)],

@@ -51,8 +51,17 @@ export const dossiers = pgTable(
     formData: jsonb("form_data").$type<Record<string, unknown>>().notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-    /** Appointment date; extended by every clock stop. */
+    /** Appointment date; extended by every clock stop, moved by an approved apology. */
     dueAt: timestamp("due_at", { withTimezone: true }),
+    /**
+     * The appointment date before the first approved apology ("will be late"), set once and never
+     * moved: the figures measure lateness against it (lib/reports), the slips print it.
+     */
+    originalDueAt: timestamp("original_due_at", { withTimezone: true }),
+    /** The officer's apology waiting for the head: { reason, newDueAt (ISO instant), proposedBy }. */
+    pendingDelay: jsonb("pending_delay").$type<{ reason: string; newDueAt: string; proposedBy: string }>(),
+    /** Inter-agency chain (liên thông): the index of the agency of the chain handling it now. */
+    chainStep: smallint("chain_step").notNull().default(0),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     /** Set while the clock is stopped (supplement requested, awaiting payment). */
@@ -188,4 +197,65 @@ export const dossierCodeCounters = pgTable(
     last: integer("last").notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.day] })],
+);
+
+/**
+ * A question one agency asks another about a dossier (consultation). The dossier waits for the
+ * answer without stopping its clock; the question and the answer are events of its history.
+ */
+export const dossierConsultations = pgTable(
+  "dossier_consultations",
+  {
+    id: uuid("id").primaryKey(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    /** The agency that asked: the competent agency at the time. */
+    fromAgencyId: uuid("from_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: uuid("to_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    question: text("question").notNull(),
+    askedBy: uuid("asked_by")
+      .notNull()
+      .references(() => users.id),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull(),
+    answer: text("answer"),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("dossier_consultations_dossier_idx").on(t.dossierId),
+    // The consulted agency's list of questions still to answer.
+    index("dossier_consultations_open_idx")
+      .on(t.toAgencyId, t.askedAt)
+      .where(sql`answered_at is null`),
+  ],
+);
+
+/**
+ * Each agency's turn in an inter-agency chain (liên thông): its share of the time limit (planned)
+ * and when it held the dossier, so the time it used is measured, not guessed.
+ */
+export const dossierTransferLegs = pgTable(
+  "dossier_transfer_legs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    step: smallint("step").notNull(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    plannedDays: integer("planned_days").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("dossier_transfer_legs_step_unique").on(t.dossierId, t.step),
+    index("dossier_transfer_legs_agency_idx").on(t.agencyId, t.dossierId),
+  ],
 );

@@ -8,7 +8,7 @@ import type { Random } from "./random";
  * Staff roles span every agency of the demo, so one login sees every journey.
  */
 export type DemoAccount = {
-  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "admin" | "agencyAdmin";
+  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "police" | "admin" | "agencyAdmin";
   email: string;
   password: string;
   fullName: string;
@@ -72,6 +72,17 @@ export const demoAccounts: readonly DemoAccount[] = [
     },
   },
   {
+    key: "police",
+    email: "police@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Hoàng Văn Minh",
+    kind: "staff",
+    role: {
+      vi: "Cán bộ Công an tỉnh (chuyên viên và lãnh đạo; chỉ cơ quan này): trả lời ý kiến, nhận hồ sơ liên thông",
+      en: "Provincial police officer (specialist and head; this agency only): answers other agencies, takes transferred dossiers",
+    },
+  },
+  {
     key: "admin",
     email: "admin@demo.hungyen.gov.vn",
     password: demoPassword,
@@ -98,12 +109,17 @@ const deciding: AgencyKey[] = ["justice", "construction", "finance", "police", "
 
 /** Each staff account's roles, by agency. */
 export const demoStaffRoles: Record<
-  "receiver" | "specialist" | "head" | "admin" | "agencyAdmin",
+  "receiver" | "specialist" | "head" | "police" | "admin" | "agencyAdmin",
   { agency: AgencyKey; role: StaffRole }[]
 > = {
   receiver: (["centre", "phoHien", "thaiBinh"] as const).map((agency) => ({ agency, role: "receiver" })),
   specialist: deciding.map((agency) => ({ agency, role: "specialist" })),
   head: deciding.map((agency) => ({ agency, role: "head" })),
+  // One agency only: signed in as them, a consultation or a transfer is seen from the other side.
+  police: [
+    { agency: "police", role: "specialist" },
+    { agency: "police", role: "head" },
+  ],
   admin: [{ agency: "centre", role: "system_admin" }],
   agencyAdmin: [{ agency: "phoHien", role: "agency_admin" }],
 };

@@ -1,6 +1,21 @@
-import type { decisions, dossierClockStops, dossierCodeCounters, dossierEvents, dossiers } from "@/db/schema";
-import type { Channel } from "@/lib/catalog/types";
-import { localDate, workingDaysFor, type WorkingCalendar, type WorkingHours } from "@/lib/calendar/rules";
+import { createHash } from "node:crypto";
+import type {
+  decisions,
+  dossierClockStops,
+  dossierCodeCounters,
+  dossierConsultations,
+  dossierEvents,
+  dossiers,
+  dossierTransferLegs,
+} from "@/db/schema";
+import type { Channel, HandlingStep } from "@/lib/catalog/types";
+import {
+  addWorkingDaysToDate,
+  localDate,
+  workingDaysFor,
+  type WorkingCalendar,
+  type WorkingHours,
+} from "@/lib/calendar/rules";
 import {
   decide,
   draftState,
@@ -93,6 +108,8 @@ export type ProcedureRef = {
   id: string;
   versionId: string;
   pairs: { competent: AgencyRef; receiving: AgencyRef }[];
+  /** The version's inter-agency chain (ids), or null. */
+  chain: HandlingStep[] | null;
 };
 export type Applicant = { id: string; person: SeedPerson };
 
@@ -113,6 +130,10 @@ export type DossierSeedInput = {
     receiver: StaffActor;
     specialist: StaffActor;
     head: StaffActor;
+    /** The provincial police's own officer: answers consultations. */
+    police: StaffActor;
+    /** Agencies asked for their opinion: the police, or justice for the police's own dossiers. */
+    agencies: { police: AgencyRef; justice: AgencyRef };
   };
 };
 
@@ -124,10 +145,18 @@ export type SeededDossiers = {
   clockStops: (typeof dossierClockStops.$inferInsert)[];
   counters: (typeof dossierCodeCounters.$inferInsert)[];
   decisions: (typeof decisions.$inferInsert)[];
+  consultations: (typeof dossierConsultations.$inferInsert)[];
+  transferLegs: (typeof dossierTransferLegs.$inferInsert)[];
 };
 
 /** Who takes a step: the dossier's applicant or one of the demo officers. */
-type Role = "applicant" | "receiver" | "specialist" | "head";
+type Role = "applicant" | "receiver" | "specialist" | "head" | "police";
+
+/**
+ * The demo's showcases of the lifecycle: a question to another agency still open or answered, a
+ * dossier transferred along its chain (and sitting at the second agency), an apology approved.
+ */
+type Lifecycle = "consulting" | "consulted" | "transferred" | "apology";
 
 type Variant = "pre" | "post" | "early" | "processing" | "supplement";
 
@@ -146,6 +175,9 @@ type Spec = {
   postSupplement: boolean;
   late: boolean;
   outcome: Outcome;
+  lifecycle?: Lifecycle;
+  /** A stable id for its consultation (the same on every walk of the dossier). */
+  consultationId?: string;
   /** Drawn once, so re-placing a dossier in time keeps its shape. */
   offsets: {
     offHours: number | null;
@@ -178,6 +210,18 @@ type Plan = {
   steps: PlannedStep[];
   state: Walked;
   clockStops: { startedAt: Date; endedAt: Date | null }[];
+  legs: { step: number; agencyId: string; plannedDays: number; startedAt: Date; endedAt: Date | null }[];
+  consultations: {
+    id: string;
+    fromAgencyId: string;
+    toAgencyId: string;
+    question: string;
+    askedAt: Date;
+    askedBy: Role;
+    answer: string | null;
+    answeredAt: Date | null;
+    answeredBy: Role | null;
+  }[];
 };
 
 /** A decision to publish once the dossier is decided (a step of its history, like any other). */
@@ -306,14 +350,14 @@ function timeLimitDays(procedure: ProcedureRef, channel: 1 | 2 | 3): number {
  * clock stops and history updated from the step it returns. Throws when the rules refuse.
  */
 function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { act: Act } {
-  const { receiver, specialist, head } = input.demo;
+  const { receiver, specialist, head, police } = input.demo;
   const applicant: Actor = {
     kind: "applicant",
     userId: spec.applicant.id,
     name: spec.applicant.person.fullName,
     organisationIds: spec.organisationId ? [spec.organisationId] : [],
   };
-  const cast: Record<Role, Actor> = { applicant, receiver, specialist, head };
+  const cast: Record<Role, Actor> = { applicant, receiver, specialist, head, police };
   const limitDays = timeLimitDays(spec.procedure, spec.channel);
   const state: Walked = {
     ...draftState({
@@ -322,11 +366,12 @@ function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { ac
       receivingAgencyId: spec.pair.receiving.id,
       competentAgencyId: spec.pair.competent.id,
     }),
+    chain: spec.procedure.chain,
     submittedAt: null,
     finishedAt: null,
     returnedAt: null,
   };
-  const plan: Plan = { start, steps: [], state, clockStops: [] };
+  const plan: Plan = { start, steps: [], state, clockStops: [], legs: [], consultations: [] };
   const act: Act = (action, at, role, extra = {}) => {
     const command: Command = { action, ...extra };
     const decision = decide(state, cast[role], command, {
@@ -341,6 +386,7 @@ function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { ac
       assigneeIsSpecialist:
         command.assigneeId === specialist.userId &&
         hasRole(specialist, state.competentAgencyId, "specialist"),
+      agencyIsValid: true,
     });
     if (!decision.ok) {
       throw new Error(
@@ -354,6 +400,29 @@ function walker(spec: Spec, input: DossierSeedInput, start: number): Plan & { ac
     if (step.clock && "stop" in step.clock) plan.clockStops.push({ startedAt: at, endedAt: null });
     if (step.clock && "resume" in step.clock)
       for (const stop of plan.clockStops) if (stop.endedAt === null) stop.endedAt = at;
+    if (step.legs?.close) for (const leg of plan.legs) if (leg.endedAt === null) leg.endedAt = at;
+    if (step.legs?.open) plan.legs.push({ ...step.legs.open, startedAt: at, endedAt: null });
+    if (step.consultation && "ask" in step.consultation) {
+      const { id, toAgencyId, question } = step.consultation.ask;
+      plan.consultations.push({
+        id,
+        fromAgencyId: state.competentAgencyId,
+        toAgencyId,
+        question,
+        askedAt: at,
+        askedBy: role,
+        answer: null,
+        answeredAt: null,
+        answeredBy: null,
+      });
+      state.openConsultations = [...state.openConsultations, { id, toAgencyId }];
+    }
+    if (step.consultation && "answer" in step.consultation) {
+      const { id, answer } = step.consultation.answer;
+      const asked = plan.consultations.find((c) => c.id === id)!;
+      Object.assign(asked, { answer, answeredAt: at, answeredBy: role });
+      state.openConsultations = state.openConsultations.filter((c) => c.id !== id);
+    }
     plan.steps.push({ at, role, event: step.event });
   };
   return Object.assign(plan, { act });
@@ -402,6 +471,31 @@ function plan(
 
   cursor += o.assign;
   act("assign", clock.at(cursor), "head", { assigneeId: input.demo.specialist.userId });
+  const assignee = { assigneeId: input.demo.specialist.userId };
+  if (spec.lifecycle === "consulting" || spec.lifecycle === "consulted") {
+    const { police, justice } = input.demo.agencies;
+    const toAgency = spec.pair.competent.id === police.id ? justice : police;
+    cursor += 25;
+    act("consult", clock.at(cursor), "specialist", {
+      toAgencyId: toAgency.id,
+      consultationId: spec.consultationId,
+      comment: consultationQuestion,
+    });
+    if (spec.lifecycle === "consulted") {
+      cursor += 90;
+      act("answer_consultation", clock.at(cursor), toAgency.key === "police" ? "police" : "specialist", {
+        consultationId: spec.consultationId,
+        comment: consultationAnswer,
+      });
+    }
+  }
+  if (spec.lifecycle === "transferred") {
+    // Handed on to the second agency of the chain, which has assigned it.
+    cursor += 30;
+    act("transfer", clock.at(cursor), "head", { comment: transferComment });
+    cursor += 20;
+    act("assign", clock.at(cursor), "head", assignee);
+  }
 
   if (spec.postSupplement || spec.variant === "post" || spec.variant === "supplement") {
     cursor += o.postRequest;
@@ -424,6 +518,23 @@ function plan(
   const propose = cursor + Math.max(10, Math.floor((finish - cursor) * o.proposeFraction));
   if (finish <= propose) finish = propose + 10;
   const proposal = spec.outcome === "approved" ? "approve" : "deny";
+  // Along the chain, each agency's turn before the proposal of the last one.
+  const turns = (state.chain?.length ?? 1) - 1 - state.chainStep;
+  for (let turn = 1; turn <= turns; turn++) {
+    const at = cursor + Math.floor(((propose - cursor) * turn) / (turns + 1));
+    act("transfer", clock.at(at), "head", { comment: transferComment });
+    act("assign", clock.at(at + 5), "head", assignee);
+  }
+  if (spec.lifecycle === "apology") {
+    // Will be late: the officer apologises with a later date, the head approves it; the dossier
+    // still ends after the original date (late in the figures), before the new one.
+    const original = state.dueAt!;
+    act("propose_delay", clock.at(cursor + 10), "specialist", {
+      newDueDate: addWorkingDaysToDate(localDate(original), 5, input.calendar),
+      comment: apologyReason,
+    });
+    act("approve_delay", clock.at(cursor + 20), "head");
+  }
   act("propose", clock.at(propose), "specialist", { proposal });
   if (spec.status === "proposed") return result;
 
@@ -541,6 +652,12 @@ const comments: Record<string, string[]> = {
     "Gửi bổ sung giấy tờ theo hướng dẫn của cán bộ.",
   ],
 };
+const consultationQuestion =
+  "Đề nghị quý cơ quan cho ý kiến về thông tin cư trú của người nộp hồ sơ trước khi giải quyết.";
+const consultationAnswer = "Qua tra cứu, thông tin cư trú của người nộp hồ sơ khớp với dữ liệu đang quản lý.";
+const transferComment = "Chuyển cơ quan tiếp theo theo quy trình liên thông.";
+const apologyReason =
+  "Cần thêm thời gian xác minh thông tin với cơ quan lưu trữ; cơ quan xin lỗi ông/bà vì sự chậm trễ.";
 const buildingSupplement = "Bản vẽ thiết kế chưa thể hiện mặt cắt công trình, đề nghị bổ sung.";
 const returnComments = {
   1: "Đã trả kết quả trực tiếp tại Bộ phận một cửa.",
@@ -586,6 +703,13 @@ function commentFor(
     case "publish_decision":
       // The decision's number is in the event; the register holds its summary.
       return null;
+    case "consult":
+    case "answer_consultation":
+    case "transfer":
+    case "propose_delay":
+    case "approve_delay":
+      // Written when the step was taken (plan()).
+      return step.event.comment;
     default:
       return pick(action);
   }
@@ -636,6 +760,37 @@ function featuredSpecs(input: DossierSeedInput): Spec[] {
   ];
 }
 
+/**
+ * Chooses the showcases among the drawn dossiers, without drawing again (the rest of the demo stays
+ * as it was): the citizen's judicial record is at the chain's second agency, three dossiers in
+ * progress asked another agency (one answered), one returned late had an approved apology.
+ */
+function markLifecycle(specs: Spec[], input: DossierSeedInput): void {
+  const chained = specs.find(
+    (s) => s.status === "in_progress" && s.applicant === input.demo.citizen && s.procedure.chain !== null,
+  );
+  if (chained) chained.lifecycle = "transferred";
+  const asking = specs
+    .filter(
+      (s) => s.status === "in_progress" && s.procedure.chain === null && s.applicant !== input.demo.citizen,
+    )
+    .slice(0, 3);
+  asking.forEach((s, index) => {
+    s.lifecycle = index === 2 ? "consulted" : "consulting";
+    s.consultationId = stableUuid(`consultation-${index}`);
+  });
+  const late = specs.find(
+    (s) => s.status === "returned" && s.late && s.procedure.chain === null && !s.postSupplement,
+  );
+  if (late) late.lifecycle = "apology";
+}
+
+/** A uuid from a name, the same on every run (the seed is reproducible). */
+function stableUuid(name: string): string {
+  const hex = createHash("sha256").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   const { random, now } = input;
   const clock = makeWorkTime(
@@ -648,11 +803,13 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
   // Every state at least once, then by weight.
   for (const status of seededStatuses) if (specs.length < input.count) specs.push(drawSpec(input, status));
   while (specs.length < input.count) specs.push(drawSpec(input, random.weighted(statusWeights)));
+  markLifecycle(specs, input);
 
   const staff: Record<Exclude<Role, "applicant">, string> = {
     receiver: input.demo.receiver.userId,
     specialist: input.demo.specialist.userId,
     head: input.demo.head.userId,
+    police: input.demo.police.userId,
   };
 
   type Built = { row: typeof dossiers.$inferInsert; plan: Plan | null; spec: Spec };
@@ -739,6 +896,8 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
 
   const events: SeededDossiers["events"] = [];
   const clockStops: SeededDossiers["clockStops"] = [];
+  const transferLegs: SeededDossiers["transferLegs"] = [];
+  const consultations: SeededDossiers["consultations"] = [];
   for (const b of built) {
     if (!b.plan) continue;
     const { steps, state } = b.plan;
@@ -754,6 +913,9 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
       returnedAt: state.returnedAt,
       clockStoppedAt: state.clockStoppedAt,
       supplementCount: state.supplementCount,
+      competentAgencyId: state.competentAgencyId,
+      chainStep: state.chainStep,
+      originalDueAt: state.originalDueAt,
       version: 1 + steps.length,
       updatedAt: lastAt(b.plan),
     });
@@ -769,6 +931,16 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
         details: step.event.details,
       });
     });
+    for (const leg of b.plan.legs) transferLegs.push({ dossierId: b.row.id!, ...leg });
+    for (const c of b.plan.consultations) {
+      const { askedBy, answeredBy, ...rest } = c;
+      consultations.push({
+        dossierId: b.row.id!,
+        ...rest,
+        askedBy: staff[askedBy as Exclude<Role, "applicant">],
+        answeredBy: answeredBy ? staff[answeredBy as Exclude<Role, "applicant">] : null,
+      });
+    }
     for (const stop of b.plan.clockStops)
       clockStops.push({
         dossierId: b.row.id!,
@@ -802,6 +974,8 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
     dossiers: built.map((b) => b.row),
     events,
     clockStops,
+    consultations,
+    transferLegs,
     counters: [...counters.values()],
     decisions: publications.map(({ built: b, publication, summary }) => ({
       id: input.random.uuid(),

@@ -5,6 +5,8 @@ import {
   decisions,
   dossierClockStops,
   dossierCodeCounters,
+  dossierConsultations,
+  dossierTransferLegs,
   dossierEvents,
   dossiers,
   agencyWorkingHours,
@@ -24,7 +26,7 @@ import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
 import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { demoWorkingHours, holidayRows } from "./holidays";
-import { procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
+import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
 import { createRandom } from "./random";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
@@ -145,7 +147,7 @@ async function insertAll(
   await tx.insert(organisationMembers).values({ organisationId, userId: accountIds.business, role: "owner" });
 
   await tx.insert(staffRoles).values(
-    (["receiver", "specialist", "head", "admin"] as const).flatMap((key) =>
+    (["receiver", "specialist", "head", "police", "admin"] as const).flatMap((key) =>
       demoStaffRoles[key].map(({ agency, role }) => ({
         userId: accountIds[key],
         agencyId: agencyIds[agency],
@@ -161,11 +163,22 @@ async function insertAll(
     const id = random.uuid();
     const versionId = random.uuid();
     procedureIds[procedure.code] = id;
-    versionRows.push({ id: versionId, procedureId: id, ...procedure.version, publishedAt: longAgo });
+    const chain = demoHandlingChains[procedure.code];
+    const handlingChain = chain
+      ? chain.map((step) => ({ agencyId: agencyIds[step.agency], days: step.days }))
+      : null;
+    versionRows.push({
+      id: versionId,
+      procedureId: id,
+      ...procedure.version,
+      handlingChain,
+      publishedAt: longAgo,
+    });
     procedureRefs.push({
       seed: procedure,
       id,
       versionId,
+      chain: handlingChain,
       pairs: procedureAgencyPairs(procedure).map((pair) => ({
         competent: agencyRef(pair.competent),
         receiving: agencyRef(pair.receiving),
@@ -200,7 +213,7 @@ async function insertAll(
     person: demoPeople[key],
   });
   // The demo officers as the session would resolve them: the rules check their roles at every step.
-  const staffActor = (key: "receiver" | "specialist" | "head"): StaffActor => ({
+  const staffActor = (key: "receiver" | "specialist" | "head" | "police"): StaffActor => ({
     kind: "staff",
     userId: accountIds[key],
     name: demoAccounts.find((account) => account.key === key)!.fullName,
@@ -221,11 +234,15 @@ async function insertAll(
       receiver: staffActor("receiver"),
       specialist: staffActor("specialist"),
       head: staffActor("head"),
+      police: staffActor("police"),
+      agencies: { police: agencyRef("police"), justice: agencyRef("justice") },
     },
   });
   await insertChunked(seeded.dossiers, (chunk) => tx.insert(dossiers).values(chunk));
   await insertChunked(seeded.events, (chunk) => tx.insert(dossierEvents).values(chunk));
   await insertChunked(seeded.clockStops, (chunk) => tx.insert(dossierClockStops).values(chunk));
+  await insertChunked(seeded.consultations, (chunk) => tx.insert(dossierConsultations).values(chunk));
+  await insertChunked(seeded.transferLegs, (chunk) => tx.insert(dossierTransferLegs).values(chunk));
   await insertChunked(seeded.counters, (chunk) => tx.insert(dossierCodeCounters).values(chunk));
   await insertChunked(seeded.decisions, (chunk) => tx.insert(decisions).values(chunk));
 

@@ -954,6 +954,20 @@ function timeLimitDays(asPublished: string, fallback: number | undefined, code: 
   return fallback;
 }
 
+/**
+ * Inter-agency processing (liên thông) for the demo: the judicial record certificate is looked up
+ * by the provincial police, records kept before 1 July 2025 are checked with the Department of
+ * Justice, and the police issue the certificate. The shares (5 + 3 + 2 working days of the ten)
+ * are DEMO VALUES: the published procedure gives only the total.
+ */
+export const demoHandlingChains: Record<string, { agency: AgencyKey; days: number }[]> = {
+  "3.000333": [
+    { agency: "police", days: 5 },
+    { agency: "justice", days: 3 },
+    { agency: "police", days: 2 },
+  ],
+};
+
 export type SeedProcedure = {
   code: string;
   level: "province" | "commune";

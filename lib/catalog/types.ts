@@ -35,3 +35,10 @@ export type ProcedureDetails = {
   /** Extra conditions or notes as published. */
   notes?: LocalisedText;
 };
+
+/** One agency's turn in an inter-agency chain (liên thông) and its share of the time limit. */
+export type HandlingStep = {
+  agencyId: string;
+  /** Its share of the time limit, in working days. */
+  days: number;
+};

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, notInArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { attachments } from "@/db/schema/attachments";
@@ -302,7 +302,16 @@ export async function readAttachment(
     })
     .from(attachments)
     .innerJoin(dossiers, eq(dossiers.id, attachments.dossierId))
-    .where(and(eq(attachments.id, id), visibleTo(actor)))
+    .where(
+      and(
+        eq(attachments.id, id),
+        visibleTo(actor),
+        // Documents exchanged between agencies stay with staff.
+        actor.kind === "staff"
+          ? undefined
+          : notInArray(attachments.documentKey, ["consultation_question", "consultation_answer"]),
+      ),
+    )
     .limit(1);
   if (!row) return err("not_found");
   let bytes: Uint8Array;

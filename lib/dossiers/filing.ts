@@ -1,6 +1,6 @@
 import "server-only";
 import { getProcedureByCode, getProcedureVersion, type AgencyRef } from "@/lib/catalog/service";
-import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
+import type { HandlingStep, RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import type { FormDefinition } from "@/lib/forms/types";
 
 /*
@@ -21,6 +21,8 @@ export type FilingVersion = {
   form: FormDefinition;
   documents: RequiredDocument[];
   timeLimitHours: TimeLimits;
+  /** The inter-agency chain, when agencies handle a part in turn (liên thông). */
+  handlingChain: HandlingStep[] | null;
 };
 
 /** The form and documents of the version a draft was started under (not necessarily the current one). */
@@ -33,5 +35,6 @@ export async function getFilingVersion(versionId: string): Promise<FilingVersion
     form: version.form,
     documents: version.documents,
     timeLimitHours: version.timeLimitHours,
+    handlingChain: version.handlingChain,
   };
 }

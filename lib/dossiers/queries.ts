@@ -7,8 +7,8 @@ import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
-import { procedures } from "@/db/schema/catalog";
-import { dossierEvents, dossiers } from "@/db/schema/dossiers";
+import { procedures, procedureVersions } from "@/db/schema/catalog";
+import { dossierConsultations, dossierEvents, dossiers, dossierTransferLegs } from "@/db/schema/dossiers";
 import { users } from "@/db/schema/identity";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import type { DossierState } from "./rules";
@@ -33,9 +33,18 @@ export function visibleTo(actor: Actor): SQL {
   if (actor.kind === "staff") {
     const agencyIds = caseworkAgencyIds(actor);
     if (agencyIds.length === 0) return nothing;
+    // Also the agencies asked for their opinion, and those that handled a part of an inter-agency
+    // chain before it moved on: they keep seeing what they worked on.
+    const c = dossierConsultations;
+    const l = dossierTransferLegs;
     return and(
       ne(dossiers.status, "draft"),
-      or(inArray(dossiers.receivingAgencyId, agencyIds), inArray(dossiers.competentAgencyId, agencyIds)),
+      or(
+        inArray(dossiers.receivingAgencyId, agencyIds),
+        inArray(dossiers.competentAgencyId, agencyIds),
+        sql`exists (select 1 from ${c} where ${c.dossierId} = ${dossiers.id} and ${inArray(c.toAgencyId, agencyIds)})`,
+        sql`exists (select 1 from ${l} where ${l.dossierId} = ${dossiers.id} and ${inArray(l.agencyId, agencyIds)})`,
+      ),
     ) as SQL;
   }
   return nothing;
@@ -86,6 +95,13 @@ const viewColumns = {
   submittedAt: dossiers.submittedAt,
   acceptedAt: dossiers.acceptedAt,
   dueAt: dossiers.dueAt,
+  originalDueAt: dossiers.originalDueAt,
+  pendingDelay: dossiers.pendingDelay,
+  chainStep: dossiers.chainStep,
+  chain: procedureVersions.handlingChain,
+  openConsultations: sql<
+    { id: string; toAgencyId: string }[]
+  >`(select coalesce(json_agg(json_build_object('id', c.id, 'toAgencyId', c.to_agency_id)), '[]'::json) from ${dossierConsultations} c where c.dossier_id = ${dossiers.id} and c.answered_at is null)`,
   finishedAt: dossiers.finishedAt,
   returnedAt: dossiers.returnedAt,
   clockStoppedAt: dossiers.clockStoppedAt,
@@ -102,6 +118,7 @@ export function selectDossiers(q: Queryable) {
     .select(viewColumns)
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(receiving, eq(receiving.id, dossiers.receivingAgencyId))
     .innerJoin(competent, eq(competent.id, dossiers.competentAgencyId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
@@ -129,6 +146,9 @@ export function toView(row: DossierRow): DossierView {
     submittedAt: row.submittedAt,
     acceptedAt: row.acceptedAt,
     dueAt: row.dueAt,
+    originalDueAt: row.originalDueAt,
+    pendingDelay: row.pendingDelay,
+    chainStep: row.chainStep,
     finishedAt: row.finishedAt,
     returnedAt: row.returnedAt,
     clockStoppedAt: row.clockStoppedAt,
@@ -155,6 +175,11 @@ export function toState(row: DossierRow): DossierState {
     supplementCount: row.supplementCount,
     decisionPublished: row.decisionPublished,
     channel: row.channel,
+    originalDueAt: row.originalDueAt,
+    pendingDelay: row.pendingDelay,
+    chain: row.chain && row.chain.length > 1 ? row.chain : null,
+    chainStep: row.chainStep,
+    openConsultations: row.openConsultations ?? [],
   };
 }
 

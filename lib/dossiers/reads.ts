@@ -31,6 +31,13 @@ import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
 import {
+  consultationKinds,
+  consultationsOf,
+  transferLegsOf,
+  type ConsultationView,
+  type TransferLegView,
+} from "./interagency";
+import {
   decodeApplicantCursor,
   decodeQueueCursor,
   encodeApplicantCursor,
@@ -77,6 +84,10 @@ export type DossierDetail = {
   proposal: Proposal | null;
   /** The request for documents the applicant has to answer, while one is open. */
   supplementRequest: SupplementRequest | null;
+  /** Staff only: questions to other agencies and their answers. */
+  consultations: ConsultationView[];
+  /** Each agency's turn of an inter-agency chain: its share of the time limit and what it used. */
+  transferLegs: TransferLegView[];
 };
 
 export type QueueBucket = "new" | "in_progress" | "due_soon" | "overdue" | "all";
@@ -168,7 +179,8 @@ export async function getDossierDetail(
   const row = await findDossier(db, and(target, visibleTo(actor)) as SQL);
   if (!row) return err("not_found");
 
-  const [eventRows, attachmentRows] = await Promise.all([
+  const forStaff = actor.kind === "staff";
+  const [eventRows, attachmentRows, consultations, transferLegs] = await Promise.all([
     db
       .select({ event: dossierEvents, actorName: users.fullName })
       .from(dossierEvents)
@@ -178,8 +190,16 @@ export async function getDossierDetail(
     db
       .select()
       .from(attachments)
-      .where(eq(attachments.dossierId, row.id))
+      .where(
+        and(
+          eq(attachments.dossierId, row.id),
+          // What agencies exchange among themselves is theirs.
+          forStaff ? undefined : not(inArray(attachments.documentKey, consultationKinds)),
+        ),
+      )
       .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+    forStaff ? consultationsOf(db, row.id) : Promise.resolve([]),
+    transferLegsOf(db, row.id, new Date(), await loadCalendar(db)),
   ]);
   const events: DossierEventView[] = eventRows.map(({ event, actorName }) => ({
     id: event.id,
@@ -194,17 +214,18 @@ export async function getDossierDetail(
   const dossier = toView(row);
   // Staff see everything. Applicants see each event as visibility.ts allows (their own words, the
   // agency's messages to them, dates and outcomes), never an officer's name or an internal note.
-  const forStaff = actor.kind === "staff";
   const status = row.status as DossierStatus;
   const history = eventRows.map(({ event }) => ({ ...event, action: event.action as DossierAction }));
   return ok({
-    dossier: forStaff ? dossier : { ...dossier, assignee: null },
+    dossier: forStaff ? dossier : { ...dossier, assignee: null, pendingDelay: null },
     events: forStaff ? events : events.flatMap((event) => eventForApplicant(event) ?? []),
     attachments: attachmentRows.map(toAttachmentView),
     allowedActions: allowedActions(toState(row), actor),
     // The proposal's note is internal to the agency.
     proposal: forStaff ? pendingProposal(status, history) : null,
     supplementRequest: openSupplementRequest(status, history),
+    consultations,
+    transferLegs,
   });
 }
 

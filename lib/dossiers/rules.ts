@@ -9,6 +9,7 @@ import {
   defaultWorkingHours,
   extendDueDate,
   hoursPerWorkingDay,
+  isWorkingDay,
   localDate,
   workingTimeBetween,
   workingTimeLeft,
@@ -16,9 +17,12 @@ import {
   type WorkingHours,
 } from "@/lib/calendar/rules";
 import { isDecisionPublisher, publishRefusal } from "@/lib/decisions/rules";
+import type { HandlingStep } from "@/lib/catalog/types";
 import {
   dossierActions,
   type DossierAction,
+  type EventDocument,
+  type ReturnMethod,
   type DossierEventView,
   type DossierStatus,
   type Outcome,
@@ -44,7 +48,18 @@ export type DossierState = {
   decisionPublished: boolean;
   /** 1 at the desk, 2 online, 3 by post; absent: online (a receiver then never files it) */
   channel?: number;
+  /** The appointment date before the first approved apology (set once). */
+  originalDueAt: Date | null;
+  /** The officer's apology waiting for the head. */
+  pendingDelay: PendingDelay | null;
+  /** The procedure version's inter-agency chain (null: one agency decides) and the turn now. */
+  chain: readonly HandlingStep[] | null;
+  chainStep: number;
+  /** Questions to other agencies not answered yet. */
+  openConsultations: readonly { id: string; toAgencyId: string }[];
 };
+
+export type PendingDelay = { reason: string; newDueAt: string; proposedBy: string };
 
 /** A dossier as it starts: a draft of its applicant, filed with these agencies, nothing decided. */
 export function draftState(
@@ -61,6 +76,11 @@ export function draftState(
     clockStoppedAt: null,
     supplementCount: 0,
     decisionPublished: false,
+    originalDueAt: null,
+    pendingDelay: null,
+    chain: null,
+    chainStep: 0,
+    openConsultations: [],
   };
 }
 
@@ -71,6 +91,18 @@ export type Command = {
   proposal?: "approve" | "deny";
   /** For "publish_decision": the decision as numbered and dated by the agency. */
   decision?: { number: string; issuedOn: string };
+  /** For "consult": the agency asked. */
+  toAgencyId?: string;
+  /** For "consult" (the new one's id) and "answer_consultation" (the one answered). */
+  consultationId?: string;
+  /** Files that go with the step (consultation documents, the e-result), already stored. */
+  documents?: EventDocument[];
+  /** For "propose_delay": the new appointment day, YYYY-MM-DD (Vietnam). */
+  newDueDate?: string;
+  /** For "return_result": how the result reaches the applicant (desk when not said). */
+  returnMethod?: ReturnMethod;
+  /** For "return_result" by post. */
+  trackingNumber?: string;
 };
 
 export type DecideContext = {
@@ -84,7 +116,14 @@ export type DecideContext = {
   workingHours?: WorkingHours;
   /** For "assign": whether assigneeId is a specialist of the competent agency (the service looks it up). */
   assigneeIsSpecialist?: boolean;
+  /** For "consult": whether toAgencyId is an agency other than the dossier's competent one. */
+  agencyIsValid?: boolean;
 };
+
+/** Who is told: a party of the dossier, or a named agency (the one consulted). */
+export type Notice =
+  | { to: "applicant" | "assignee" | "receiving_agency" | "competent_agency"; kind: string }
+  | { to: "agency"; agencyId: string; kind: string };
 
 /** Columns of the dossier row that change, and what else the service must do. */
 export type Step = {
@@ -100,9 +139,19 @@ export type Step = {
     returnedAt: Date;
     clockStoppedAt: Date | null;
     supplementCount: number;
+    competentAgencyId: string;
+    chainStep: number;
+    originalDueAt: Date;
+    pendingDelay: PendingDelay | null;
   }>;
   /** Open or close a clock-stop interval (dossier_clock_stops). */
   clock?: { stop: "supplement" } | { resume: true };
+  /** Close the open turn of the inter-agency chain, open the next (dossier_transfer_legs). */
+  legs?: { close: boolean; open?: { step: number; agencyId: string; plannedDays: number } };
+  /** Ask another agency, or record its answer (dossier_consultations). */
+  consultation?:
+    | { ask: { id: string; toAgencyId: string; question: string } }
+    | { answer: { id: string; answer: string } };
   event: {
     action: DossierAction;
     fromStatus: DossierStatus;
@@ -111,11 +160,19 @@ export type Step = {
     details: Record<string, unknown>;
   };
   /** Notices to write to the outbox in the same transaction. */
-  notices: { to: "applicant" | "assignee" | "receiving_agency" | "competent_agency"; kind: string }[];
+  notices: Notice[];
 };
 
-export type Decision =
-  { ok: true; step: Step } | { ok: false; error: "forbidden" | "invalid_transition" | "assignee_invalid" };
+export type DecideError =
+  | "forbidden"
+  | "invalid_transition"
+  | "assignee_invalid"
+  | "agency_invalid"
+  | "delay_date_invalid"
+  | "tracking_required"
+  | "result_file_required";
+
+export type Decision = { ok: true; step: Step } | { ok: false; error: DecideError };
 
 type Who = (dossier: DossierState, actor: Actor) => boolean;
 
@@ -130,6 +187,11 @@ const isSpecialist: Who = (d, a) => hasRole(a, d.competentAgencyId, "specialist"
 /** The assignee proposes; while nobody is assigned, any specialist of the competent agency may. */
 const isProposer: Who = (d, a) =>
   isSpecialist(d, a) && a.kind === "staff" && (d.assigneeId === null || d.assigneeId === a.userId);
+/** The holder of the dossier gives it back. */
+const isHolder: Who = (d, a) => a.kind === "staff" && d.assigneeId === a.userId && isSpecialist(d, a);
+/** A specialist or head of an agency asked a question that is still open. */
+const isConsultee: Who = (d, a) =>
+  d.openConsultations.some((c) => hasRole(a, c.toAgencyId, "specialist") || hasRole(a, c.toAgencyId, "head"));
 const either =
   (...whos: Who[]): Who =>
   (d, a) =>
@@ -188,7 +250,86 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
     case "publish_decision":
       // Who may publish, and when, is the decisions module's rule (one definition).
       return publishRefusal(dossier) === null ? isDecisionPublisher : null;
+    case "consult":
+      return status === "in_progress" ? either(isProposer, isHead) : null;
+    case "answer_consultation":
+      // The question outlives a change of state: it may be answered while the dossier is open.
+      return isOpen(status) && dossier.openConsultations.length > 0 ? isConsultee : null;
+    case "transfer":
+      return status === "in_progress" &&
+        dossier.chain !== null &&
+        dossier.chainStep < dossier.chain.length - 1
+        ? either(isProposer, isHead)
+        : null;
+    case "propose_delay":
+      return status === "in_progress" && dossier.dueAt !== null && dossier.pendingDelay === null
+        ? isProposer
+        : null;
+    case "approve_delay":
+    case "reject_delay":
+      return (status === "in_progress" || status === "proposed") && dossier.pendingDelay !== null
+        ? isHead
+        : null;
+    case "release":
+      return status === "in_progress" && dossier.assigneeId !== null ? isHolder : null;
   }
+}
+
+/** The close of a local working day ("2026-03-20") as an instant: an appointment's time. */
+export function closeOfDay(isoDate: string, calendar: WorkingCalendar): Date {
+  return new Date(Date.parse(`${isoDate}T00:00:00+07:00`) + calendar.closeMinutes * 60 * 1000);
+}
+
+/** Why a step's own input does not hold (past the who-may-when check), or null. */
+function inputRefusal(
+  dossier: DossierState,
+  actor: Actor,
+  command: Command,
+  context: DecideContext,
+): DecideError | null {
+  switch (command.action) {
+    case "assign":
+      // A head reassigns by assigning again (the event keeps the previous assignee).
+      return !command.assigneeId || context.assigneeIsSpecialist !== true ? "assignee_invalid" : null;
+    case "consult":
+      return !command.toAgencyId ||
+        command.toAgencyId === dossier.competentAgencyId ||
+        context.agencyIsValid !== true
+        ? "agency_invalid"
+        : null;
+    case "answer_consultation": {
+      const open = dossier.openConsultations.find((c) => c.id === command.consultationId);
+      // Answered already (a stale page) or addressed to another agency.
+      if (!open) return "invalid_transition";
+      const mine = hasRole(actor, open.toAgencyId, "specialist") || hasRole(actor, open.toAgencyId, "head");
+      return mine ? null : "forbidden";
+    }
+    case "propose_delay":
+    case "approve_delay": {
+      const newDueAt =
+        command.action === "propose_delay"
+          ? delayDate(command.newDueDate, context.calendar)
+          : new Date(dossier.pendingDelay!.newDueAt);
+      // A later day, not a later hour of the same day: an apology moves the appointment to another date.
+      return newDueAt && dossier.dueAt && localDate(newDueAt) > localDate(dossier.dueAt)
+        ? null
+        : "delay_date_invalid";
+    }
+    case "return_result": {
+      const method = command.returnMethod ?? "desk";
+      if (method === "post" && !command.trackingNumber?.trim()) return "tracking_required";
+      if (method === "online" && (command.documents ?? []).length === 0) return "result_file_required";
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The new appointment of an apology: the close of a working day, or null for a day that is not one. */
+function delayDate(isoDate: string | undefined, calendar: WorkingCalendar): Date | null {
+  if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(Date.parse(isoDate))) return null;
+  return isWorkingDay(isoDate, calendar) ? closeOfDay(isoDate, calendar) : null;
 }
 
 export function decide(
@@ -200,13 +341,12 @@ export function decide(
   const who = whoMay(dossier, command.action);
   if (!who) return { ok: false, error: "invalid_transition" };
   if (!who(dossier, actor)) return { ok: false, error: "forbidden" };
-  if (command.action === "assign" && (!command.assigneeId || context.assigneeIsSpecialist !== true)) {
-    return { ok: false, error: "assignee_invalid" };
-  }
-  return { ok: true, step: stepFor(dossier, command, context) };
+  const refusal = inputRefusal(dossier, actor, command, context);
+  if (refusal) return { ok: false, error: refusal };
+  return { ok: true, step: stepFor(dossier, actor, command, context) };
 }
 
-function stepFor(dossier: DossierState, command: Command, context: DecideContext): Step {
+function stepFor(dossier: DossierState, actor: Actor, command: Command, context: DecideContext): Step {
   const { now, calendar } = context;
   const hours = context.workingHours ?? defaultWorkingHours;
   const comment = command.comment?.trim() || null;
@@ -216,10 +356,12 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     notices: Step["notices"],
     details: Record<string, unknown> = {},
     clock?: Step["clock"],
+    legs?: Step["legs"],
   ): Step => ({
     status,
     changes,
     ...(clock ? { clock } : {}),
+    ...(legs ? { legs } : {}),
     event: { action: command.action, fromStatus: dossier.status, toStatus: status, comment, details },
     notices,
   });
@@ -241,6 +383,9 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     return { changes, clock: { resume: true }, details };
   };
 
+  /** An apology still waiting when the dossier ends or is decided has nothing left to move. */
+  const dropDelay: Step["changes"] = dossier.pendingDelay ? { pendingDelay: null } : {};
+
   switch (command.action) {
     case "submit":
       return make("submitted", { submittedAt: now }, [{ to: "receiving_agency", kind: "dossier.submitted" }]);
@@ -256,6 +401,8 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
       // Counted once, under today's calendar and hours, and kept: a later calendar edit moves nothing.
       const limitHours = context.timeLimitHours ?? context.timeLimitDays * hoursPerWorkingDay;
       const dueAt = appointmentAt(calendar, hours, now, limitHours);
+      // An inter-agency dossier starts the first agency's share of the time limit.
+      const first = dossier.chain?.[0];
       return make(
         "received",
         { acceptedAt: now, dueAt },
@@ -264,6 +411,10 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
           { to: "competent_agency", kind: "dossier.accepted" },
         ],
         { dueAt: dueAt.toISOString(), timeLimitDays: context.timeLimitDays, timeLimitHours: limitHours },
+        undefined,
+        first
+          ? { close: false, open: { step: 0, agencyId: first.agencyId, plannedDays: first.days } }
+          : undefined,
       );
     }
 
@@ -306,6 +457,102 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
         { assigneeId: command.assigneeId!, previousAssigneeId: dossier.assigneeId },
       );
 
+    case "release":
+      return make(
+        dossier.status,
+        { assigneeId: null },
+        [{ to: "competent_agency", kind: "dossier.released" }],
+        { previousAssigneeId: dossier.assigneeId },
+      );
+
+    case "consult": {
+      const id = command.consultationId!;
+      const toAgencyId = command.toAgencyId!;
+      return {
+        ...make(dossier.status, {}, [{ to: "agency", agencyId: toAgencyId, kind: "dossier.consulted" }], {
+          consultationId: id,
+          toAgencyId,
+          documents: command.documents ?? [],
+        }),
+        consultation: { ask: { id, toAgencyId, question: comment ?? "" } },
+      };
+    }
+
+    case "answer_consultation": {
+      const id = command.consultationId!;
+      return {
+        ...make(
+          dossier.status,
+          {},
+          [
+            {
+              to: dossier.assigneeId ? "assignee" : "competent_agency",
+              kind: "dossier.consultation_answered",
+            },
+          ],
+          { consultationId: id, documents: command.documents ?? [] },
+        ),
+        consultation: { answer: { id, answer: comment ?? "" } },
+      };
+    }
+
+    case "transfer": {
+      const from = dossier.chain![dossier.chainStep]!;
+      const step = dossier.chainStep + 1;
+      const next = dossier.chain![step]!;
+      // The next agency's head assigns it to one of its own specialists.
+      return make(
+        "in_progress",
+        { competentAgencyId: next.agencyId, chainStep: step, assigneeId: null },
+        [{ to: "competent_agency", kind: "dossier.transferred" }],
+        { fromAgencyId: from.agencyId, toAgencyId: next.agencyId, step, plannedDays: next.days },
+        undefined,
+        { close: true, open: { step, agencyId: next.agencyId, plannedDays: next.days } },
+      );
+    }
+
+    case "propose_delay": {
+      const newDueAt = delayDate(command.newDueDate, calendar)!.toISOString();
+      const reason = comment ?? "";
+      return make(
+        dossier.status,
+        { pendingDelay: { reason, newDueAt, proposedBy: actor.kind === "staff" ? actor.userId : "" } },
+        [{ to: "competent_agency", kind: "dossier.delay_proposed" }],
+        { reason, newDueAt, currentDueAt: dossier.dueAt!.toISOString() },
+      );
+    }
+
+    case "approve_delay": {
+      const delay = dossier.pendingDelay!;
+      // The first apology's date stays the original: a second one does not move it.
+      const originalDueAt = dossier.originalDueAt ?? dossier.dueAt!;
+      // The shape slip 04 (apology and new date) reads: keep these three keys.
+      return make(
+        dossier.status,
+        { dueAt: new Date(delay.newDueAt), originalDueAt, pendingDelay: null },
+        [
+          { to: "applicant", kind: "dossier.delayed" },
+          { to: "assignee", kind: "dossier.delay_approved" },
+        ],
+        {
+          reason: delay.reason,
+          originalDueAt: originalDueAt.toISOString(),
+          newDueAt: delay.newDueAt,
+          previousDueAt: dossier.dueAt!.toISOString(),
+        },
+      );
+    }
+
+    case "reject_delay": {
+      const delay = dossier.pendingDelay!;
+      return make(
+        dossier.status,
+        { pendingDelay: null },
+        [{ to: "assignee", kind: "dossier.delay_rejected" }],
+        { reason: delay.reason, newDueAt: delay.newDueAt },
+      );
+    }
+
     case "propose": {
       if (!command.proposal) throw new TypeError("propose needs a proposal (schema.ts requires it)");
       const proposedOutcome: Outcome = command.proposal === "approve" ? "approved" : "denied";
@@ -317,19 +564,27 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
     case "approve":
     case "deny": {
       const outcome: Outcome = command.action === "approve" ? "approved" : "denied";
+      // The last agency of a chain decides: its turn ends, the result goes to the receiving desk.
       return make(
         "done",
-        { outcome, proposedOutcome: null, finishedAt: now },
+        { outcome, proposedOutcome: null, ...dropDelay, finishedAt: now },
         [
           { to: "applicant", kind: "dossier.decided" },
           { to: "receiving_agency", kind: "dossier.decided" },
         ],
         { outcome, proposedOutcome: dossier.proposedOutcome },
+        undefined,
+        dossier.chain ? { close: true } : undefined,
       );
     }
 
-    case "return_result":
-      return make("returned", { returnedAt: now }, [{ to: "applicant", kind: "dossier.returned" }]);
+    case "return_result": {
+      const method = command.returnMethod ?? "desk";
+      const details: Record<string, unknown> = { method };
+      if (method === "post") details.trackingNumber = command.trackingNumber!.trim();
+      if (method === "online") details.resultFile = command.documents![0];
+      return make("returned", { returnedAt: now }, [{ to: "applicant", kind: "dossier.returned" }], details);
+    }
 
     case "publish_decision": {
       if (!command.decision) throw new TypeError("publish_decision needs the decision (lib/decisions)");
@@ -354,7 +609,14 @@ function stepFor(dossier: DossierState, command: Command, context: DecideContext
               { to: "applicant", kind: "dossier.stopped" },
               { to: "receiving_agency", kind: "dossier.stopped" },
             ];
-      return make(status, { ...resumed.changes, finishedAt: now }, notices, resumed.details, resumed.clock);
+      return make(
+        status,
+        { ...resumed.changes, ...dropDelay, finishedAt: now },
+        notices,
+        resumed.details,
+        resumed.clock,
+        dossier.chain ? { close: true } : undefined,
+      );
     }
   }
 }

@@ -2,6 +2,7 @@
 import "@/lib/forms/zodConfig";
 // zod/mini: supplementSchema also runs in the browser (react-hook-form); classic zod weighs ~30 KB there.
 import * as z from "zod/mini";
+import { returnMethods } from "./types";
 
 /** Messages are keys in the "forms" namespace, rendered per language by the form. */
 const comment = z.string().check(z.trim(), z.maxLength(2000, "errors.tooLong"));
@@ -28,8 +29,37 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("approve"), ...base, comment: z.optional(comment) }),
   z.object({ action: z.literal("deny"), ...base, comment: requiredComment }),
-  z.object({ action: z.literal("return_result"), ...base, comment: z.optional(comment) }),
+  z.object({
+    action: z.literal("return_result"),
+    ...base,
+    // Optional for the API (the desk when not said); the form always sends one.
+    method: z.optional(z.enum(returnMethods, "errors.returnMethodRequired")),
+    trackingNumber: z.optional(z.string().check(z.trim(), z.maxLength(100, "errors.tooLong"))),
+    comment: z.optional(comment),
+  }),
   z.object({ action: z.literal("stop"), ...base, comment: requiredComment }),
+  z.object({
+    action: z.literal("consult"),
+    ...base,
+    toAgencyId: z.uuid("errors.agencyRequired"),
+    comment: requiredComment,
+  }),
+  z.object({
+    action: z.literal("answer_consultation"),
+    ...base,
+    consultationId: z.uuid(),
+    comment: requiredComment,
+  }),
+  z.object({ action: z.literal("transfer"), ...base, comment: z.optional(comment) }),
+  z.object({
+    action: z.literal("propose_delay"),
+    ...base,
+    newDueDate: z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateRequired")),
+    comment: requiredComment,
+  }),
+  z.object({ action: z.literal("approve_delay"), ...base, comment: z.optional(comment) }),
+  z.object({ action: z.literal("reject_delay"), ...base, comment: requiredComment }),
+  z.object({ action: z.literal("release"), ...base, comment: z.optional(comment) }),
 ]);
 export type StaffActionCommand = z.infer<typeof staffActionSchema>;
 

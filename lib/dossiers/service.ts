@@ -19,6 +19,14 @@ export {
 export { fileAtDesk, listDeskProcedures, receivingAgencyIds, type DeskIntakeInput } from "./desk";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {
+  consultationKinds,
+  listConsultableAgencies,
+  listOpenConsultations,
+  type ConsultationView,
+  type OpenConsultation,
+  type TransferLegView,
+} from "./interagency";
+export {
   getDossierDetail,
   listApplicantDossiers,
   listQueue,

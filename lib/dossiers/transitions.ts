@@ -1,9 +1,17 @@
 import "server-only";
+import crypto from "node:crypto";
 import { and, count, eq, isNull, SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
+import { agencies } from "@/db/schema/agencies";
 import { attachments } from "@/db/schema/attachments";
-import { dossierClockStops, dossierCodeCounters, dossiers } from "@/db/schema/dossiers";
+import {
+  dossierClockStops,
+  dossierCodeCounters,
+  dossierConsultations,
+  dossiers,
+  dossierTransferLegs,
+} from "@/db/schema/dossiers";
 import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { localDate } from "@/lib/calendar/rules";
 import { validateAnswers } from "@/lib/forms/schema";
@@ -11,6 +19,7 @@ import { holdsRole } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
 import { recordDossierChange } from "@/lib/reports/rollups";
+import { discardStored, refusalIssues, storeChosenFiles, type ChosenFile } from "./attachments";
 import { err, ok } from "@/lib/result";
 import { appendEvent } from "./events";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
@@ -88,12 +97,56 @@ async function applyStep(
     action: step.event.action,
     fromStatus: step.event.fromStatus,
     toStatus: step.event.toStatus,
-    before: { acceptedAt: row.acceptedAt, dueAt: row.dueAt, supplementCount: row.supplementCount },
+    before: {
+      acceptedAt: row.acceptedAt,
+      dueAt: row.dueAt,
+      originalDueAt: row.originalDueAt,
+      supplementCount: row.supplementCount,
+    },
     after: {
       dueAt: step.changes.dueAt ?? row.dueAt,
+      originalDueAt: step.changes.originalDueAt ?? row.originalDueAt,
       supplementCount: step.changes.supplementCount ?? row.supplementCount,
     },
+    ...(step.changes.competentAgencyId ? { movedTo: step.changes.competentAgencyId } : {}),
   });
+
+  if (step.legs?.close) {
+    await tx
+      .update(dossierTransferLegs)
+      .set({ endedAt: now })
+      .where(and(eq(dossierTransferLegs.dossierId, row.id), isNull(dossierTransferLegs.endedAt)));
+  }
+  if (step.legs?.open) {
+    await tx.insert(dossierTransferLegs).values({ dossierId: row.id, ...step.legs.open, startedAt: now });
+  }
+  if (step.consultation && "ask" in step.consultation) {
+    const { id, toAgencyId, question } = step.consultation.ask;
+    await tx.insert(dossierConsultations).values({
+      id,
+      dossierId: row.id,
+      fromAgencyId: row.competentAgency.id,
+      toAgencyId,
+      question,
+      askedBy: actorId(actor)!,
+      askedAt: now,
+    });
+  } else if (step.consultation && "answer" in step.consultation) {
+    const { id, answer } = step.consultation.answer;
+    const answered = await tx
+      .update(dossierConsultations)
+      .set({ answer, answeredBy: actorId(actor), answeredAt: now })
+      .where(
+        and(
+          eq(dossierConsultations.id, id),
+          eq(dossierConsultations.dossierId, row.id),
+          isNull(dossierConsultations.answeredAt),
+        ),
+      )
+      .returning({ id: dossierConsultations.id });
+    // Answered by someone else meanwhile: the same as a moved version.
+    if (answered.length === 0) throw new Rollback(err("conflict" as const));
+  }
 
   if (step.clock && "stop" in step.clock) {
     await tx.insert(dossierClockStops).values({ dossierId: row.id, reason: step.clock.stop, startedAt: now });
@@ -131,7 +184,13 @@ async function applyStep(
     else if (notice.to === "assignee") {
       if (assigneeId) notices.push({ recipientId: assigneeId, kind: notice.kind, payload });
     } else {
-      const agencyId = notice.to === "receiving_agency" ? row.receivingAgency.id : row.competentAgency.id;
+      const agencyId =
+        notice.to === "agency"
+          ? notice.agencyId
+          : notice.to === "receiving_agency"
+            ? row.receivingAgency.id
+            : // After a transfer, the agency that has it now.
+              (step.changes.competentAgencyId ?? row.competentAgency.id);
       notices.push({ recipientId: null, kind: notice.kind, payload: { ...payload, agencyId } });
     }
   }
@@ -206,6 +265,14 @@ export async function transition<T = undefined, E = never>(
         "specialist",
         tx,
       );
+    }
+    if (command.action === "consult" && command.toAgencyId && uuid.safeParse(command.toAgencyId).success) {
+      const [agency] = await tx
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(eq(agencies.id, command.toAgencyId))
+        .limit(1);
+      context.agencyIsValid = agency !== undefined;
     }
     const state = toState(row);
     const decision = decide(state, actor, command, context);
@@ -355,19 +422,82 @@ export async function withdrawDossier(actor: Actor, command: WithdrawCommand): P
   );
 }
 
-/** Staff: one of the one-stop actions, checked by rules.ts and guarded by the version. */
+/** The kind of file each staff action may carry (attachments.document_key). */
+const fileKinds: Partial<Record<StaffActionCommand["action"], string>> = {
+  consult: "consultation_question",
+  answer_consultation: "consultation_answer",
+  return_result: "e_result",
+};
+
+/**
+ * Staff: one of the one-stop actions, checked by rules.ts and guarded by the version. A question to
+ * another agency, its answer and an e-result carry files: they are stored first, their rows written
+ * in the transition's transaction, and discarded when it does not commit.
+ */
 export async function performStaffAction(
   actor: Actor,
   command: StaffActionCommand,
+  files: readonly Omit<ChosenFile, "documentKey">[] = [],
 ): Promise<Result<DossierView>> {
   const parsed = staffActionSchema.safeParse(command);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
+  const kind = fileKinds[input.action];
+  if (!kind && files.length > 0) return err("invalid_input", { files: ["errors.documentUnknown"] });
+  const chosen = files.map((file) => ({ ...file, documentKey: kind ?? "" }));
+  const { stored, refused } = kind
+    ? await storeChosenFiles([{ key: kind }], chosen)
+    : { stored: [], refused: [] };
+  if (refused.length > 0) {
+    await discardStored(stored);
+    return err("invalid_input", { files: Object.values(refusalIssues(refused)).flat() });
+  }
+  const documents = stored.map((file) => ({ id: crypto.randomUUID(), fileName: file.fileName, file }));
+  const consultationId =
+    input.action === "consult"
+      ? crypto.randomUUID()
+      : input.action === "answer_consultation"
+        ? input.consultationId
+        : undefined;
   const rulesCommand: Command = {
     action: input.action,
     comment: input.comment || undefined,
     assigneeId: input.action === "assign" ? input.assigneeId : undefined,
     proposal: input.action === "propose" ? input.proposal : undefined,
+    toAgencyId: input.action === "consult" ? input.toAgencyId : undefined,
+    consultationId,
+    newDueDate: input.action === "propose_delay" ? input.newDueDate : undefined,
+    returnMethod: input.action === "return_result" ? input.method : undefined,
+    trackingNumber: input.action === "return_result" ? input.trackingNumber : undefined,
+    documents: documents.map(({ id, fileName }) => ({ id, fileName })),
   };
-  return dossierOnly(await transition(actor, eq(dossiers.code, input.code), input.version, rulesCommand));
+  const work: TransitionWork<undefined, never> = async (tx, dossier) => {
+    if (documents.length > 0) {
+      await tx.insert(attachments).values(
+        documents.map(({ id, file }) => ({
+          id,
+          dossierId: dossier.id,
+          consultationId: kind === "e_result" ? null : (consultationId ?? null),
+          documentKey: file.documentKey,
+          fileName: file.fileName,
+          mediaType: file.stored.mediaType,
+          size: file.stored.size,
+          sha256: file.stored.sha256,
+          storageKey: file.stored.storageKey,
+          uploadedBy: actorId(actor)!,
+        })),
+      );
+    }
+    return ok(undefined);
+  };
+  let committed = false;
+  try {
+    const result = await transition(actor, eq(dossiers.code, input.code), input.version, rulesCommand, {
+      work,
+    });
+    committed = result.ok;
+    return dossierOnly(result);
+  } finally {
+    if (!committed) await discardStored(stored);
+  }
 }

@@ -31,10 +31,24 @@ export const dossierActions = [
   "withdraw", // applicant: any open state -> withdrawn
   "stop", // head: an accepted open dossier -> stopped, with a notice
   "publish_decision", // head of the competent agency: a decided dossier's decision into the public register; state unchanged
+  "consult", // specialist (holder) or head, in progress: a question to another agency; the clock runs on
+  "answer_consultation", // specialist or head of the consulted agency: the answer; state unchanged
+  "transfer", // specialist (holder) or head, in progress: to the next agency of the procedure's chain
+  "propose_delay", // specialist (holder), in progress: the apology and a later appointment date
+  "approve_delay", // head: the new date holds, the original stays on record; the applicant is told
+  "reject_delay", // head: the apology is sent back; the date stays
+  "release", // the holder gives the dossier back to the head (nobody holds it)
 ] as const;
 export type DossierAction = (typeof dossierActions)[number];
 
 export type Outcome = "approved" | "denied";
+
+/** How the result reaches the applicant (recorded in the return_result event). */
+export const returnMethods = ["online", "desk", "post"] as const;
+export type ReturnMethod = (typeof returnMethods)[number];
+
+/** A file named in an event's details (consultation documents, the e-result). */
+export type EventDocument = { id: string; fileName: string };
 
 /** A dossier as the services return it (names resolved for display). */
 export type DossierView = {
@@ -55,6 +69,12 @@ export type DossierView = {
   submittedAt: Date | null;
   acceptedAt: Date | null;
   dueAt: Date | null;
+  /** The appointment date before the first approved apology; null when none was approved. */
+  originalDueAt: Date | null;
+  /** Staff only: the apology waiting for the head. */
+  pendingDelay: { reason: string; newDueAt: string; proposedBy: string } | null;
+  /** The agency of the inter-agency chain handling it now (0: the first, or no chain). */
+  chainStep: number;
   finishedAt: Date | null;
   returnedAt: Date | null;
   clockStoppedAt: Date | null;
@@ -108,7 +128,11 @@ export type DossierError =
   | "conflict" // someone else changed it since it was read (version moved)
   | "invalid_input"
   | "missing_documents"
-  | "assignee_invalid";
+  | "assignee_invalid"
+  | "agency_invalid" // consult: no such agency, or the dossier's own
+  | "delay_date_invalid" // the new appointment must be a working day after the current one
+  | "tracking_required" // a result sent by post needs its tracking number
+  | "result_file_required"; // a result returned online needs the e-result file
 
 /** A dossier use case's result: errors are DossierError codes unless said otherwise. */
 export type Result<T, E = DossierError> = BaseResult<T, E>;

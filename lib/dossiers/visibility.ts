@@ -14,6 +14,8 @@ export type ApplicantView = {
   comment: boolean;
   /** The details keys the applicant may read (dates and outcomes); anything else stays with staff. */
   details: readonly string[];
+  /** Internal steps the applicant does not see at all (an apology not yet approved, a hand-back). */
+  hidden?: true;
 };
 
 /**
@@ -32,13 +34,24 @@ export const applicantViews: Record<EventKind, ApplicantView> = {
   refuse: { comment: true, details: [] },
   approve: { comment: true, details: ["outcome"] },
   deny: { comment: true, details: ["outcome"] },
-  return_result: { comment: true, details: [] },
+  // How the result reaches them: at the desk, by post (its tracking number), or online (the file).
+  return_result: { comment: true, details: ["method", "trackingNumber", "resultFile"] },
+  // The apology and the new date, as slip 04 tells them; the original date stays on record.
+  approve_delay: { comment: false, details: ["reason", "originalDueAt", "newDueAt"] },
   stop: { comment: true, details: [] },
   // Internal work: the applicant sees that it happened, not the note, the officer or the proposal.
   assign: { comment: false, details: [] },
   propose: { comment: false, details: [] },
   // The published decision is public anyway: its number and date.
   publish_decision: { comment: false, details: ["number", "issuedOn"] },
+  // Another agency's part: the applicant sees that it is asked or moved, not the exchange.
+  consult: { comment: false, details: [] },
+  answer_consultation: { comment: false, details: [] },
+  transfer: { comment: false, details: [] },
+  // Internal until the head decides; a hand-back to the head changes nothing for the applicant.
+  propose_delay: { comment: false, details: [], hidden: true },
+  reject_delay: { comment: false, details: [], hidden: true },
+  release: { comment: false, details: [], hidden: true },
 };
 
 function viewOf(action: string): ApplicantView | null {
@@ -54,7 +67,7 @@ export function eventForApplicant(
   event: Omit<DossierEventView, "action"> & { action: string },
 ): DossierEventView | null {
   const view = viewOf(event.action);
-  if (!view) return null;
+  if (!view || view.hidden) return null;
   const details: Record<string, unknown> = {};
   for (const key of view.details) {
     if (event.details && Object.hasOwn(event.details, key)) details[key] = event.details[key];

@@ -32,7 +32,9 @@ import {
   monthStart,
   monthsBetween,
   reportEndStatuses,
+  promisedAt,
   standingChange,
+  standingOf,
   withdrawnStatus,
   type Flows,
   type Standing,
@@ -78,8 +80,15 @@ export type DossierChange = {
   action: string;
   fromStatus: string | null;
   toStatus: string;
-  before: { acceptedAt: Date | null; dueAt: Date | null; supplementCount: number };
-  after: { dueAt: Date | null; supplementCount: number };
+  before: {
+    acceptedAt: Date | null;
+    dueAt: Date | null;
+    originalDueAt: Date | null;
+    supplementCount: number;
+  };
+  after: { dueAt: Date | null; originalDueAt: Date | null; supplementCount: number };
+  /** An inter-agency transfer: the dossier's figures so far move to the next agency. */
+  movedTo?: string;
 };
 
 /**
@@ -94,7 +103,8 @@ export async function recordDossierChange(tx: Tx, change: DossierChange): Promis
     at: change.at,
     channel: change.channel,
     acceptedBefore: change.before.acceptedAt !== null,
-    dueAt: change.after.dueAt,
+    // Lateness is measured against the original appointment (rules.ts promisedAt).
+    dueAt: promisedAt(change.after),
     supplementCount: change.after.supplementCount,
   });
   if (flows) {
@@ -119,6 +129,113 @@ export async function recordDossierChange(tx: Tx, change: DossierChange): Promis
       });
   }
   await correctMonthEnds(tx, change);
+  if (change.movedTo && change.movedTo !== change.competentAgencyId)
+    await moveToAgency(tx, change, change.movedTo);
+}
+
+/**
+ * A transfer makes another agency the dossier's competent one: what the dossier added to the old
+ * agency's figures so far (received on its acceptance day, open at each filled month end) moves
+ * to the new one, as the direct aggregate, which reads the dossier's competent agency now, says.
+ * An open dossier has no finished flows yet.
+ */
+async function moveToAgency(tx: Tx, change: DossierChange, toAgencyId: string): Promise<void> {
+  const acceptedAt = change.before.acceptedAt;
+  if (acceptedAt === null) return;
+  const online = change.channel === 2 ? 1 : 0;
+  const fromAgencyId = change.competentAgencyId;
+  const sides = [
+    { agencyId: fromAgencyId, sign: -1 },
+    { agencyId: toAgencyId, sign: 1 },
+  ];
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${monthEndLock})`);
+  const d = reportDailyFlows;
+  for (const { agencyId, sign } of sides) {
+    await tx
+      .insert(d)
+      .values({
+        competentAgencyId: agencyId,
+        procedureId: change.procedureId,
+        day: dayOf(acceptedAt),
+        received: sign,
+        receivedOnline: sign * online,
+        finished: 0,
+        finishedOnTime: 0,
+        finishedLate: 0,
+      })
+      .onConflictDoUpdate({
+        target: [d.competentAgencyId, d.procedureId, d.day],
+        set: {
+          received: sql`${d.received} + excluded.received`,
+          receivedOnline: sql`${d.receivedOnline} + excluded.received_online`,
+        },
+      });
+  }
+  const firstMonth = monthOf(acceptedAt);
+  const filled = (
+    await tx
+      .select({ month: reportClosedMonths.month })
+      .from(reportClosedMonths)
+      .where(and(gte(reportClosedMonths.month, firstMonth), lt(reportClosedMonths.month, monthOf(change.at))))
+  ).map((row) => row.month);
+  if (filled.length === 0) return;
+  if (filled.includes(firstMonth)) {
+    const m = reportMonthFlows;
+    for (const { agencyId, sign } of sides) {
+      await tx
+        .insert(m)
+        .values({
+          month: firstMonth,
+          competentAgencyId: agencyId,
+          received: sign,
+          receivedOnline: sign * online,
+          finished: 0,
+          finishedOnTime: 0,
+          finishedLate: 0,
+        })
+        .onConflictDoUpdate({
+          target: [m.month, m.competentAgencyId],
+          set: {
+            received: sql`${m.received} + excluded.received`,
+            receivedOnline: sql`${m.receivedOnline} + excluded.received_online`,
+          },
+        });
+    }
+  }
+  const stops = await tx
+    .select({ startedAt: dossierClockStops.startedAt, endedAt: dossierClockStops.endedAt })
+    .from(dossierClockStops)
+    .where(eq(dossierClockStops.dossierId, change.dossierId));
+  const e = reportMonthEnds;
+  // Month ends after its acceptance month (it was open at every one since: closing is final).
+  for (const month of filled) {
+    const end = monthStart(addMonths(month, 1));
+    if (acceptedAt.getTime() >= end.getTime()) continue;
+    const stop = stops.find(
+      (s) => s.startedAt <= end && (s.endedAt === null || s.endedAt.getTime() > end.getTime()),
+    );
+    const standing = standingOf({ ...change.before, stoppedSince: stop?.startedAt ?? null }, end);
+    for (const { agencyId, sign } of sides) {
+      await tx
+        .insert(e)
+        .values({
+          month,
+          competentAgencyId: agencyId,
+          procedureId: change.procedureId,
+          openAtEnd: sign * standing.openAtEnd,
+          openOverdue: sign * standing.openOverdue,
+          openLate: sign * standing.openLate,
+        })
+        .onConflictDoUpdate({
+          target: [e.month, e.competentAgencyId, e.procedureId],
+          set: {
+            openAtEnd: sql`${e.openAtEnd} + excluded.open_at_end`,
+            openOverdue: sql`${e.openOverdue} + excluded.open_overdue`,
+            openLate: sql`${e.openLate} + excluded.open_late`,
+          },
+        });
+    }
+  }
 }
 
 /**
@@ -129,7 +246,9 @@ async function correctMonthEnds(tx: Tx, change: DossierChange): Promise<void> {
   const { before, after } = change;
   if (before.acceptedAt === null) return;
   const moved =
-    before.supplementCount !== after.supplementCount || before.dueAt?.getTime() !== after.dueAt?.getTime();
+    before.supplementCount !== after.supplementCount ||
+    before.dueAt?.getTime() !== after.dueAt?.getTime() ||
+    before.originalDueAt?.getTime() !== after.originalDueAt?.getTime();
   const firstMonth = monthOf(before.acceptedAt);
   const currentMonth = monthOf(change.at);
   if (!moved || firstMonth >= currentMonth) return;
@@ -175,6 +294,7 @@ async function correctMonthEnds(tx: Tx, change: DossierChange): Promise<void> {
 /** Per dossier: its first acceptance, first end, first close (end or withdrawal), from its events. */
 const dossierFacts = (candidates?: SQL) => sql`
   select d.id, d.competent_agency_id, d.procedure_id, d.channel, d.due_at, d.supplement_count,
+    coalesce(d.original_due_at, d.due_at) as promised_at,
     min(e.at) filter (where e.action = 'accept') as accepted_at,
     min(e.at) filter (where e.to_status in (${list(reportEndStatuses)})) as ended_at,
     min(e.at) filter (where e.to_status in (${list(closingStatuses)})) as closed_at
@@ -183,8 +303,9 @@ const dossierFacts = (candidates?: SQL) => sql`
     ${candidates ? sql`and d.id in (${candidates})` : sql``}
   group by d.id`;
 
+/** rules.ts isLate against promisedAt: the original appointment when an apology moved it. */
 const late = (measuredAt: SQL) =>
-  sql`(f.supplement_count > 1 or (f.due_at is not null and ${measuredAt} > f.due_at))`;
+  sql`(f.supplement_count > 1 or (f.promised_at is not null and ${measuredAt} > f.promised_at))`;
 
 /** Every dossier's flows, per agency, procedure and local day: rules.ts' flowsOfEvent over all events. */
 const allFlows = sql`
@@ -443,7 +564,7 @@ export async function loadStandingNow(
     select f.competent_agency_id as agency_id, count(*)::int as open,
       count(*) filter (where f.clock_stopped_at is null and f.due_at is not null and f.due_at < ${now})::int as overdue,
       count(*) filter (where ${late(sql`coalesce(f.clock_stopped_at, ${now})`)})::int as late
-    from ${d} f
+    from (select *, coalesce(original_due_at, due_at) as promised_at from ${d}) f
     where f.status in (${list(openStatuses)})
       ${agencyId ? sql`and f.competent_agency_id = ${agencyId}` : sql``}
       and f.accepted_at < ${now}

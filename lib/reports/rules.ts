@@ -19,11 +19,22 @@ export type DossierFacts = {
   withdrawnAt: Date | null;
   /** Appointment date, already extended by every clock stop. */
   dueAt: Date | null;
+  /**
+   * The appointment before the first approved apology, when there was one: lateness is measured
+   * against it (a dossier finished after it is late even with an apology); overdue, like the
+   * officers' queue, against the date now promised.
+   */
+  originalDueAt?: Date | null;
   /** Supplement requests after acceptance. */
   supplementCount: number;
   /** Its clock stops (waiting for the applicant): from startedAt, until endedAt or still open (null). */
   clockStops: { startedAt: Date; endedAt: Date | null }[];
 };
+
+/** The date lateness is measured against: the original appointment when an apology moved it. */
+export function promisedAt(dossier: { dueAt: Date | null; originalDueAt?: Date | null }): Date | null {
+  return dossier.originalDueAt ?? dossier.dueAt;
+}
 
 /** A half-open interval [start, end) of instants. */
 export type Period = { start: Date; end: Date };
@@ -133,7 +144,7 @@ export function figuresFor(facts: readonly DossierFacts[], period: Period): Figu
     }
     if (inPeriod(dossier.endedAt, period)) {
       figures.finished += 1;
-      if (isLate(dossier.endedAt!, dossier.dueAt, dossier.supplementCount)) figures.finishedLate += 1;
+      if (isLate(dossier.endedAt!, promisedAt(dossier), dossier.supplementCount)) figures.finishedLate += 1;
       else figures.finishedOnTime += 1;
     } else if (isOpenAt(dossier, period.end)) {
       const standing = standingOf(
@@ -229,13 +240,18 @@ export function addStanding(a: Standing, b: Standing): Standing {
 
 /** What a dossier open at the instant adds to it; `stoppedSince` is stoppedSince(facts, instant). */
 export function standingOf(
-  dossier: { dueAt: Date | null; supplementCount: number; stoppedSince: Date | null },
+  dossier: {
+    dueAt: Date | null;
+    originalDueAt?: Date | null;
+    supplementCount: number;
+    stoppedSince: Date | null;
+  },
   instant: Date,
 ): Standing {
   const { dueAt, supplementCount } = dossier;
   const overdue = dossier.stoppedSince === null && dueAt !== null && dueAt.getTime() < instant.getTime();
   // The on-time rule does not count time waiting for the applicant: an open stop is measured at its start.
-  const late = isLate(dossier.stoppedSince ?? instant, dueAt, supplementCount);
+  const late = isLate(dossier.stoppedSince ?? instant, promisedAt(dossier), supplementCount);
   return { openAtEnd: 1, openOverdue: overdue ? 1 : 0, openLate: late ? 1 : 0 };
 }
 
@@ -244,8 +260,8 @@ export function standingOf(
  * later: the figures measure an open dossier by its due date and supplements as they are now.
  */
 export function standingChange(
-  before: { dueAt: Date | null; supplementCount: number },
-  after: { dueAt: Date | null; supplementCount: number },
+  before: { dueAt: Date | null; originalDueAt?: Date | null; supplementCount: number },
+  after: { dueAt: Date | null; originalDueAt?: Date | null; supplementCount: number },
   stopped: Date | null,
   instant: Date,
 ): Standing | null {

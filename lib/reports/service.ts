@@ -96,6 +96,7 @@ export async function loadDossierFacts(
       competentAgencyId: dossiers.competentAgencyId,
       channel: dossiers.channel,
       dueAt: dossiers.dueAt,
+      originalDueAt: dossiers.originalDueAt,
       supplementCount: dossiers.supplementCount,
       acceptedAt: acceptedAt.mapWith(e.at),
       endedAt: endedAt.mapWith(e.at),

@@ -202,6 +202,13 @@ export function handOvers(
       case delayAction:
         push(person(event, "competent"), { kind: "applicant" });
         break;
+      case "transfer":
+        // To the next agency of the chain, which becomes the deciding one.
+        push(person(event, "competent"), { kind: "agency", side: "competent" });
+        break;
+      case "release":
+        push(person(event, "competent"), { kind: "head" });
+        break;
       default:
       // Publishing a decision, and anything else, leaves the dossier where it is.
     }

@@ -105,6 +105,7 @@ describe("getFilingVersion", () => {
       form: detail!.version.form,
       documents: detail!.version.documents,
       timeLimitHours: detail!.version.timeLimitHours,
+      handlingChain: null,
     });
     expect(version!.form.fields.length).toBeGreaterThan(0);
     expect(version!.documents.length).toBeGreaterThan(0);
@@ -116,12 +117,14 @@ describe("getFilingVersion", () => {
       form: defaultForm,
       documents: defaultDocuments,
       timeLimitHours: { online: 40, desk: 48, post: null },
+      handlingChain: null,
     });
     expect(await getFilingVersion(oldVersionId)).toEqual({
       id: oldVersionId,
       form: { fields: [] },
       documents: [],
       timeLimitHours: { online: 80, desk: 80, post: null },
+      handlingChain: null,
     });
   });
 

@@ -5,6 +5,8 @@ import {
   agencies,
   decisions,
   dossierClockStops,
+  dossierConsultations,
+  dossierTransferLegs,
   dossierCodeCounters,
   dossierEvents,
   dossiers,
@@ -99,8 +101,8 @@ describe("demo seed", () => {
     expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
   });
 
-  it("gives seven demo accounts that sign in with their passwords", async () => {
-    expect(demoAccounts).toHaveLength(7);
+  it("gives eight demo accounts that sign in with their passwords", async () => {
+    expect(demoAccounts).toHaveLength(8);
     for (const account of demoAccounts) {
       expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
     }
@@ -251,14 +253,20 @@ describe("demo seed", () => {
     const channels = { 1: "desk", 2: "online", 3: "post" } as const;
     let replayed = 0;
     for (const row of rows) {
-      const limits = versions.get(row.procedureVersionId)!.timeLimitHours;
+      const version = versions.get(row.procedureVersionId)!;
+      const limits = version.timeLimitHours;
       const timeLimitDays = workingDaysFor(limits[channels[row.channel as 1 | 2 | 3]] ?? 0);
-      const state: DossierState = draftState({
-        applicantId: row.applicantId,
-        organisationId: row.organisationId,
-        receivingAgencyId: row.receivingAgencyId,
-        competentAgencyId: row.competentAgencyId,
-      });
+      // An inter-agency dossier starts at the first agency of its chain.
+      const chain = version.handlingChain && version.handlingChain.length > 1 ? version.handlingChain : null;
+      const state: DossierState = {
+        ...draftState({
+          applicantId: row.applicantId,
+          organisationId: row.organisationId,
+          receivingAgencyId: row.receivingAgencyId,
+          competentAgencyId: chain ? chain[0]!.agencyId : row.competentAgencyId,
+        }),
+        chain,
+      };
       for (const event of events.filter((e) => e.dossierId === row.id)) {
         const actor: Actor =
           event.actorId === row.applicantId
@@ -279,6 +287,13 @@ describe("demo seed", () => {
             event.action === "publish_decision"
               ? { number: details.number as string, issuedOn: details.issuedOn as string }
               : undefined,
+          toAgencyId: details.toAgencyId as string | undefined,
+          consultationId: details.consultationId as string | undefined,
+          newDueDate:
+            event.action === "propose_delay" ? localDate(new Date(details.newDueAt as string)) : undefined,
+          returnMethod: details.method as Command["returnMethod"],
+          trackingNumber: details.trackingNumber as string | undefined,
+          documents: details.documents as Command["documents"],
         };
         const decision = decide(state, actor, command, {
           now: event.at,
@@ -289,9 +304,10 @@ describe("demo seed", () => {
             roles.some(
               (r) =>
                 r.userId === command.assigneeId &&
-                r.agencyId === row.competentAgencyId &&
+                r.agencyId === state.competentAgencyId &&
                 r.role === "specialist",
             ),
+          agencyIsValid: true,
         });
         const where = `${row.code} ${event.action} from ${state.status}`;
         if (!decision.ok) throw new Error(`${where}: ${decision.error}`);
@@ -304,6 +320,12 @@ describe("demo seed", () => {
         });
         Object.assign(state, decision.step.changes, { status: decision.step.status });
         if (event.action === "publish_decision") state.decisionPublished = true;
+        const consultation = decision.step.consultation;
+        if (consultation && "ask" in consultation) {
+          state.openConsultations = [...state.openConsultations, consultation.ask];
+        } else if (consultation && "answer" in consultation) {
+          state.openConsultations = state.openConsultations.filter((c) => c.id !== consultation.answer.id);
+        }
         replayed++;
       }
       // The row is where its history leads.
@@ -318,6 +340,8 @@ describe("demo seed", () => {
           clockStoppedAt: state.clockStoppedAt,
           supplementCount: state.supplementCount,
           decisionPublished: state.decisionPublished,
+          competentAgencyId: state.competentAgencyId,
+          originalDueAt: state.originalDueAt,
         },
         row.code!,
       ).toEqual({
@@ -330,9 +354,27 @@ describe("demo seed", () => {
         clockStoppedAt: row.clockStoppedAt,
         supplementCount: row.supplementCount,
         decisionPublished: published.has(row.id),
+        competentAgencyId: row.competentAgencyId,
+        originalDueAt: row.originalDueAt,
       });
     }
     expect(replayed).toBe(events.length);
+  });
+
+  it("shows the lifecycle: consultations open and answered, a transferred dossier, an approved apology", async () => {
+    const consultations = await db.select().from(dossierConsultations);
+    expect(consultations.filter((c) => c.answeredAt === null).length).toBeGreaterThanOrEqual(2);
+    expect(consultations.filter((c) => c.answeredAt !== null).length).toBeGreaterThanOrEqual(1);
+    const legs = await db.select().from(dossierTransferLegs);
+    // The citizen's judicial record sits at the chain's second agency.
+    expect(legs.some((l) => l.step === 1 && l.endedAt === null)).toBe(true);
+    const apologised = await db.select().from(dossiers).where(isNotNull(dossiers.originalDueAt));
+    expect(apologised.length).toBeGreaterThanOrEqual(1);
+    for (const row of apologised) {
+      expect(row.dueAt!.getTime()).toBeGreaterThan(row.originalDueAt!.getTime());
+      // Late against the original date, in time for the new one.
+      expect(row.finishedAt!.getTime()).toBeGreaterThan(row.originalDueAt!.getTime());
+    }
   });
 
   it("publishes each decision as a step of its dossier's history, by a head of the competent agency", async () => {

@@ -34,6 +34,7 @@ const ELSEWHERE = "agency-elsewhere";
 const APPLICANT = "user-applicant";
 const ORGANISATION = "org-1";
 const ASSIGNEE = "user-specialist";
+const CONSULTATION = "consultation-1";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 
@@ -125,16 +126,53 @@ const fixtures = {
   refused: { ...base, status: "refused" },
   withdrawn: { ...base, status: "withdrawn" },
   stopped: { ...base, ...accepted, status: "stopped", assigneeId: ASSIGNEE },
+  /** in progress, given back to the head: nobody holds it */
+  released: { ...base, ...accepted, status: "in_progress", assigneeId: null },
+  /** in progress, a question to another agency waiting for its answer */
+  consulting: {
+    ...base,
+    ...accepted,
+    status: "in_progress",
+    assigneeId: ASSIGNEE,
+    openConsultations: [{ id: CONSULTATION, toAgencyId: ELSEWHERE }],
+  },
+  /** in progress at the first agency of a two-agency chain */
+  chained: {
+    ...base,
+    ...accepted,
+    status: "in_progress",
+    assigneeId: ASSIGNEE,
+    chain: [
+      { agencyId: COMPETENT, days: 3 },
+      { agencyId: ELSEWHERE, days: 2 },
+    ],
+    chainStep: 0,
+  },
+  /** in progress, the specialist's apology waiting for the head */
+  delay_pending: {
+    ...base,
+    ...accepted,
+    status: "in_progress",
+    assigneeId: ASSIGNEE,
+    pendingDelay: {
+      reason: "Chờ ý kiến",
+      newDueAt: vn("2026-03-18T17:00:00").toISOString(),
+      proposedBy: ASSIGNEE,
+    },
+  },
 } satisfies Record<string, DossierState>;
 type FixtureName = keyof typeof fixtures;
 
 const applicants: ActorName[] = ["owner", "orgMember"];
+/** In progress and held by the assignee, whatever else is under way. */
+const held: FixtureName[] = ["in_progress", "consulting", "chained", "delay_pending"];
+const inProgress: FixtureName[] = [...held, "released"];
 const open: FixtureName[] = [
   "submitted",
   "supplement_requested_before",
   "supplement_requested_after",
   "received",
-  "in_progress",
+  ...inProgress,
   "proposed",
   "awaiting_payment",
 ];
@@ -146,24 +184,45 @@ const spec: Record<DossierAction, { from: FixtureName[]; who: ActorName[] }[]> =
   refuse: [{ from: ["submitted"], who: ["receiver"] }],
   request_supplement: [
     { from: ["submitted"], who: ["receiver"] },
-    { from: ["in_progress"], who: ["specialist", "otherSpecialist", "head"] },
+    { from: inProgress, who: ["specialist", "otherSpecialist", "head"] },
   ],
   supplement: [{ from: ["supplement_requested_before", "supplement_requested_after"], who: applicants }],
-  assign: [{ from: ["received", "in_progress"], who: ["receiver", "head"] }],
+  assign: [{ from: ["received", ...inProgress], who: ["receiver", "head"] }],
   // Only the assignee proposes once someone is assigned.
-  propose: [{ from: ["in_progress"], who: ["specialist"] }],
+  propose: [
+    { from: held, who: ["specialist"] },
+    { from: ["released"], who: ["specialist", "otherSpecialist"] },
+  ],
   approve: [{ from: ["proposed"], who: ["head"] }],
   deny: [{ from: ["proposed"], who: ["head"] }],
   return_result: [{ from: ["done"], who: ["receiver"] }],
   withdraw: [{ from: open, who: applicants }],
   stop: [
     {
-      from: ["received", "in_progress", "proposed", "supplement_requested_after", "awaiting_payment"],
+      from: ["received", ...inProgress, "proposed", "supplement_requested_after", "awaiting_payment"],
       who: ["head"],
     },
   ],
   // A head of the competent agency, once decided, once (lib/decisions/rules.ts).
   publish_decision: [{ from: ["done", "returned"], who: ["head"] }],
+  // The officer who holds it (any specialist while nobody does) or the head.
+  consult: [
+    { from: held, who: ["specialist", "head"] },
+    { from: ["released"], who: ["specialist", "otherSpecialist", "head"] },
+  ],
+  // The consulted agency's specialists and heads, not its desk.
+  answer_consultation: [{ from: ["consulting"], who: ["specialistElsewhere", "headElsewhere"] }],
+  // Only along a chain, and not past its last agency.
+  transfer: [{ from: ["chained"], who: ["specialist", "head"] }],
+  // One apology at a time, written by the officer.
+  propose_delay: [
+    { from: ["in_progress", "consulting", "chained"], who: ["specialist"] },
+    { from: ["released"], who: ["specialist", "otherSpecialist"] },
+  ],
+  approve_delay: [{ from: ["delay_pending"], who: ["head"] }],
+  reject_delay: [{ from: ["delay_pending"], who: ["head"] }],
+  // Only the holder gives it back.
+  release: [{ from: held, who: ["specialist"] }],
 };
 
 const context: DecideContext = {
@@ -171,6 +230,7 @@ const context: DecideContext = {
   calendar,
   timeLimitDays: 5,
   assigneeIsSpecialist: true,
+  agencyIsValid: true,
 };
 const commandFor = (action: DossierAction): Command => ({
   action,
@@ -178,6 +238,10 @@ const commandFor = (action: DossierAction): Command => ({
   assigneeId: ASSIGNEE,
   proposal: "approve",
   decision: { number: "125/QĐ-UBND", issuedOn: "2026-03-05" },
+  toAgencyId: ELSEWHERE,
+  consultationId: CONSULTATION,
+  // Friday 13 March: a working day after the appointment of Wednesday 11 March.
+  newDueDate: "2026-03-13",
 });
 
 function expected(fixture: FixtureName, action: DossierAction, actor: ActorName): string {

@@ -31,7 +31,7 @@ function event(action: string): Omit<DossierEventView, "action"> & { action: str
 }
 
 // The decision for every kind of event: does the applicant read its comment, which details.
-const cases: [EventKind, { comment: boolean; details: Record<string, unknown> | null }][] = [
+const cases: [EventKind, { comment: boolean; details: Record<string, unknown> | null } | null][] = [
   ["create", { comment: false, details: null }],
   ["submit", { comment: true, details: null }],
   ["accept", { comment: true, details: { dueAt: "2026-03-20T10:00:00.000Z" } }],
@@ -52,6 +52,16 @@ const cases: [EventKind, { comment: boolean; details: Record<string, unknown> | 
   ["withdraw", { comment: true, details: null }],
   ["stop", { comment: true, details: null }],
   ["publish_decision", { comment: false, details: { number: "125/QĐ-UBND", issuedOn: "2026-03-02" } }],
+  // Another agency's part: that it happened, not the exchange.
+  ["consult", { comment: false, details: null }],
+  ["answer_consultation", { comment: false, details: null }],
+  ["transfer", { comment: false, details: null }],
+  // The apology as approved: its reason and both dates (none of them in this event).
+  ["approve_delay", { comment: false, details: null }],
+  // Internal until decided, or a hand-back: not shown at all.
+  ["propose_delay", null],
+  ["reject_delay", null],
+  ["release", null],
 ];
 
 describe("what the applicant sees of each event", () => {
@@ -64,6 +74,7 @@ describe("what the applicant sees of each event", () => {
 
   it.each(cases)("%s", (kind, expected) => {
     const seen = eventForApplicant(event(kind));
+    if (expected === null) return expect(seen).toBeNull();
     expect(seen).toEqual({
       id: 7,
       at: new Date("2026-03-02T03:00:00Z"),
@@ -93,7 +104,7 @@ describe("what the applicant sees of each event", () => {
   });
 
   it("hides an event of a kind nobody decided about", () => {
-    expect(eventForApplicant(event("transfer"))).toBe(null);
+    expect(eventForApplicant(event("teleport"))).toBe(null);
     expect(eventForApplicant(event("toString"))).toBe(null);
     expect(eventForApplicant(event("__proto__"))).toBe(null);
   });

@@ -4,7 +4,7 @@ import { agencySeeds, type AgencyKey } from "@/db/seed/agencies";
 import { demoStaffRoles, seedPeople } from "@/db/seed/accounts";
 import { seedDossiers, type DossierSeedInput, type StaffActor } from "@/db/seed/dossiers";
 import { holidayRows } from "@/db/seed/holidays";
-import { procedureAgencyPairs, seedProcedures } from "@/db/seed/procedures";
+import { demoHandlingChains, procedureAgencyPairs, seedProcedures } from "@/db/seed/procedures";
 import { createRandom } from "@/db/seed/random";
 
 /** The demo seed's dossiers without a database: the same input seedDemo builds. */
@@ -16,7 +16,7 @@ function seedInput(staffRoles = demoStaffRoles): DossierSeedInput {
     id: agencyId(key),
     code: agencySeeds.find((a) => a.key === key)!.code,
   });
-  const officer = (key: "receiver" | "specialist" | "head"): StaffActor => ({
+  const officer = (key: "receiver" | "specialist" | "head" | "police"): StaffActor => ({
     kind: "staff",
     userId: `user-${key}`,
     name: key,
@@ -36,6 +36,11 @@ function seedInput(staffRoles = demoStaffRoles): DossierSeedInput {
         competent: agency(pair.competent),
         receiving: agency(pair.receiving),
       })),
+      chain:
+        demoHandlingChains[seed.code]?.map((step) => ({
+          agencyId: agencyId(step.agency),
+          days: step.days,
+        })) ?? null,
     })),
     people,
     demo: {
@@ -45,6 +50,8 @@ function seedInput(staffRoles = demoStaffRoles): DossierSeedInput {
       receiver: officer("receiver"),
       specialist: officer("specialist"),
       head: officer("head"),
+      police: officer("police"),
+      agencies: { police: agency("police"), justice: agency("justice") },
     },
   };
 }

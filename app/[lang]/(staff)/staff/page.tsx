@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { loadCalendar, mayEditCalendar, yearHasEntries } from "@/lib/calendar/service";
-import { listQueue } from "@/lib/dossiers/service";
+import { listOpenConsultations, listQueue } from "@/lib/dossiers/service";
 import { formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
@@ -16,6 +16,7 @@ import { RegisterForm } from "@/components/staff/RegisterForm";
 import { registerDefaultPeriod } from "@/lib/slips/rules";
 import { registerAgencies } from "@/lib/slips/service";
 import { localized } from "@/lib/i18n/localized";
+import { ConsultationList } from "@/components/staff/ConsultationList";
 import { requireStaff } from "./_shared/staff-actor";
 
 const pageSize = 25;
@@ -80,9 +81,10 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     );
   }
 
-  const [queue, calendar] = await Promise.all([
+  const [queue, calendar, consultations] = await Promise.all([
     listQueue(actor, { bucket, after, before, pageSize }),
     loadCalendar(),
+    listOpenConsultations(actor),
   ]);
   const bucketLabel = t(`queue.bucket.${bucket}`);
   const registerFor = await registerAgencies(actor);
@@ -128,6 +130,7 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           />
         </>
       )}
+      <ConsultationList rows={consultations} lang={lang} t={t} />
       <RegisterForm
         lang={lang}
         agencies={registerFor.map((agency) => ({ code: agency.code, name: localized(lang, agency) }))}

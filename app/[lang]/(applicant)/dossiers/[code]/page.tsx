@@ -12,6 +12,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
+import type { EventDocument } from "@/lib/dossiers/types";
 import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import { SupplementForm } from "@/components/forms/SupplementForm";
@@ -65,6 +66,18 @@ export default async function DossierPage({ params, searchParams }: Props) {
 
   const end = endOf(dossier.status, dossier.finishedAt);
   const appointment = appointmentState(dossier.status, dossier.dueAt);
+  // The latest approved apology (its details are the applicant's to read: lib/dossiers/visibility).
+  const apologyEvent = events.find((event) => event.action === "approve_delay");
+  const apology =
+    apologyEvent && dossier.status !== "returned"
+      ? {
+          reason: String(apologyEvent.details?.reason ?? ""),
+          newDueAt: String(apologyEvent.details?.newDueAt ?? ""),
+          originalDueAt: String(apologyEvent.details?.originalDueAt ?? ""),
+        }
+      : null;
+  const returned = events.find((event) => event.action === "return_result");
+  const resultFile = returned?.details?.resultFile as EventDocument | undefined;
   const rows = [
     {
       key: t("detail.status"),
@@ -91,6 +104,9 @@ export default async function DossierPage({ params, searchParams }: Props) {
           t("detail.dueNotSet")
         ),
     },
+    ...(dossier.originalDueAt
+      ? [{ key: t("detail.originalDueAt"), value: formatDate(dossier.originalDueAt, lang) }]
+      : []),
     { key: t("detail.receivingAgency"), value: agencyName(dossier.receivingAgency) },
     { key: t("detail.competentAgency"), value: agencyName(dossier.competentAgency) },
     ...(dossier.outcome
@@ -143,7 +159,27 @@ export default async function DossierPage({ params, searchParams }: Props) {
       {done ? <Notice tone="success">{t(`detail.done.${done}`)}</Notice> : null}
       <span className={formStyles.caption}>{name}</span>
       <h1>{t("detail.title", { code })}</h1>
+      {apology ? (
+        <Notice tone="warning">
+          <p>
+            {t("detail.delayNotice", {
+              reason: apology.reason,
+              newDate: formatDate(apology.newDueAt, lang),
+              originalDate: formatDate(apology.originalDueAt, lang),
+            })}
+          </p>
+        </Notice>
+      ) : null}
       <SummaryList rows={rows} />
+      {resultFile ? (
+        <section aria-labelledby="result-title">
+          <h2 id="result-title">{t("detail.result")}</h2>
+          <p>
+            {t("detail.resultOnline")}{" "}
+            <a href={`/api/v1/attachments/${encodeURIComponent(resultFile.id)}`}>{resultFile.fileName}</a>
+          </p>
+        </section>
+      ) : null}
       {dossier.outcome ? (
         <p>
           {t(`detail.outcomeText.${dossier.outcome}`)}

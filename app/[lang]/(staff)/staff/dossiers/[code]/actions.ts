@@ -13,7 +13,9 @@ import { cleanText, formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
 import {
   actionsField,
+  fileActions,
   isStaffFormAction,
+  staffFields,
   publishFields,
   publishIssues,
   staffIssues,
@@ -42,9 +44,11 @@ export async function staffAction(
   const values = typedValues(formData);
   const failed = (error: string) => pageError(`staff:errors.${error}`, values, action);
   const input: Record<string, unknown> = { action };
-  for (const key of ["code", "version", "comment", "assigneeId", "proposal"]) {
+  for (const key of ["code", "version", ...staffFields]) {
     if (formData.has(key)) input[key] = formText(formData, key);
   }
+  // The result's way back decides which of its fields count: a tracking number only by post.
+  if (action === "return_result" && input.method !== "post") delete input.trackingNumber;
   const parsed = staffActionSchema.safeParse(input);
   if (!parsed.success) {
     const issues = staffIssues(action, issuesOf(parsed.error));
@@ -54,9 +58,26 @@ export async function staffAction(
   const actor = await getActor();
   if (actor.kind !== "staff") return failed("forbidden");
 
+  const files = [];
+  if (fileActions.has(action)) {
+    for (const value of formData.getAll("files")) {
+      // An empty file input posts one nameless, empty file: nothing was chosen.
+      if (!(value instanceof File) || (value.size === 0 && value.name === "")) continue;
+      files.push({ fileName: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+  }
+  // Only an e-result returned online is a file of the result.
+  if (
+    action === "return_result" &&
+    parsed.data.action === "return_result" &&
+    parsed.data.method !== "online"
+  ) {
+    files.length = 0;
+  }
+
   let result: Awaited<ReturnType<typeof performStaffAction>>;
   try {
-    result = await performStaffAction(actor, parsed.data);
+    result = await performStaffAction(actor, parsed.data, files);
   } catch (error) {
     console.error("staff action failed", error);
     return failed("failed");
@@ -74,6 +95,19 @@ export async function staffAction(
     }
     case "assignee_invalid":
       return { form: action, values, issues: { assigneeId: ["staff:fieldErrors.assigneeInvalid"] } };
+    case "agency_invalid":
+      return { form: action, values, issues: { toAgencyId: ["staff:fieldErrors.toAgencyInvalid"] } };
+    case "tracking_required":
+      return { form: action, values, issues: { trackingNumber: ["staff:fieldErrors.trackingRequired"] } };
+    case "result_file_required":
+      return { form: action, values, issues: { files: ["staff:fieldErrors.resultFileRequired"] } };
+    case "delay_date_invalid":
+      // The officer's date; for the head, the clock has since passed the date proposed.
+      if (action === "propose_delay") {
+        return { form: action, values, issues: { newDueDate: ["staff:fieldErrors.newDueDateInvalid"] } };
+      }
+      refresh();
+      return failed(result.error);
     default:
       // The dossier moved on (or was never ours to change): show the latest version with the message.
       refresh();

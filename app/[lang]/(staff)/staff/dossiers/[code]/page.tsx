@@ -4,7 +4,18 @@ import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
 import { getDecisionForDossier } from "@/lib/decisions/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
-import { getDossierDetail, listAssignableSpecialists } from "@/lib/dossiers/service";
+import {
+  getDossierDetail,
+  listAssignableSpecialists,
+  consultationKinds,
+  listConsultableAgencies,
+  type ConsultationView,
+  type TransferLegView,
+} from "@/lib/dossiers/service";
+import { caseworkAgencyIds } from "@/lib/identity/types";
+import { addWorkingDaysToDate } from "@/lib/calendar/rules";
+import { DataTable } from "@/components/ui/DataTable";
+import type { AttachmentView } from "@/lib/dossiers/types";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT, resolveLang, type T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
@@ -54,13 +65,17 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
 
   const result = await getDossierDetail(actor, { code });
   if (!result.ok) notFound();
-  const { dossier, events, attachments, allowedActions, proposal } = result.value;
+  const { dossier, events, attachments, allowedActions, proposal, consultations, transferLegs } =
+    result.value;
   const allowed = allowedActions.filter(isStaffFormAction);
-  const [specialists, calendar, version, decision] = await Promise.all([
+  const [specialists, calendar, version, decision, consultable] = await Promise.all([
     allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
     loadCalendar(),
     getFilingVersion(dossier.procedureVersionId),
     getDecisionForDossier(dossier.id),
+    allowed.includes("consult")
+      ? listConsultableAgencies(actor, dossier.competentAgency.id)
+      : Promise.resolve([]),
   ]);
 
   const name = (value: { nameVi: string; nameEn: string }) => localized(lang, value);
@@ -75,6 +90,25 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   // Who may publish, and when, is lib/decisions/rules.ts, returned like every other action.
   const canPublish = allowedActions.includes("publish_decision");
   const title = t("dossier.title", { code });
+
+  // The question this officer's agency answers: the oldest one still open addressed to it.
+  const mine = new Set(caseworkAgencyIds(actor));
+  const question = consultations.find((c) => c.answeredAt === null && mine.has(c.to.id)) ?? null;
+  const chain = version?.handlingChain ?? null;
+  const next = chain?.[dossier.chainStep + 1];
+  const nextAgency = next ? transferLegsAgencyName(next.agencyId, consultable, transferLegs, lang) : null;
+  const details = {
+    assigned: dossier.assignee !== null,
+    agencies: consultable.map((agency) => ({ id: agency.id, name: name(agency) })),
+    consultation: question
+      ? { id: question.id, from: name(question.from), question: question.question }
+      : null,
+    nextAgency: next ? { name: nextAgency ?? "", days: formatNumber(next.days, lang) } : null,
+    delay: dossier.pendingDelay
+      ? { reason: dossier.pendingDelay.reason, newDueAt: formatDate(dossier.pendingDelay.newDueAt, lang) }
+      : null,
+    minDelayDate: dossier.dueAt ? addWorkingDaysToDate(localDate(dossier.dueAt), 1, calendar) : null,
+  };
 
   const rows = [
     { key: t("dossier.procedure"), value: `${dossier.procedure.code} · ${name(dossier.procedure)}` },
@@ -97,6 +131,20 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
         </>
       ),
     },
+    ...(dossier.originalDueAt
+      ? [{ key: t("dossier.originalDueAt"), value: when(dossier.originalDueAt) }]
+      : []),
+    ...(dossier.pendingDelay
+      ? [
+          {
+            key: t("dossier.pendingDelay"),
+            value: t("dossier.pendingDelayText", {
+              date: formatDate(dossier.pendingDelay.newDueAt, lang),
+              reason: dossier.pendingDelay.reason,
+            }),
+          },
+        ]
+      : []),
     ...(dossier.clockStoppedAt
       ? [{ key: t("dossier.clockStoppedAt"), value: when(dossier.clockStoppedAt) }]
       : []),
@@ -137,6 +185,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       title={`${title} – ${tCommon("siteName")}`}
       allowed={allowed}
       specialists={specialists}
+      details={details}
       action={staffAction.bind(null, lang)}
       extra={
         canPublish ? (
@@ -201,10 +250,27 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <h2>{t("dossier.documents")}</h2>
       <DossierDocuments
         documents={version?.documents ?? []}
-        attachments={attachments}
+        // The agencies' exchanges are shown with their consultation, below.
+        attachments={attachments.filter((file) => !consultationKinds.includes(file.documentKey))}
         lang={lang}
         viewer="staff"
       />
+
+      {transferLegs.length > 0 ? (
+        <>
+          <h2>{t("dossier.transfer.title")}</h2>
+          <TransferShares legs={transferLegs} lang={lang} t={t} />
+        </>
+      ) : null}
+
+      {consultations.length > 0 ? (
+        <>
+          <h2>{t("dossier.consultations.title")}</h2>
+          {consultations.map((consultation) => (
+            <Consultation key={consultation.id} consultation={consultation} lang={lang} t={t} />
+          ))}
+        </>
+      ) : null}
 
       <h2>{t("dossier.history")}</h2>
       <DossierTimeline events={events} lang={lang} viewer="staff" />
@@ -220,4 +286,111 @@ function answerText(value: unknown, lang: Lang, t: T): string {
   if (Array.isArray(value)) return value.map((item) => answerText(item, lang, t)).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+/** The next agency's name: from the agencies already named on the page, else its turn's row. */
+function transferLegsAgencyName(
+  agencyId: string,
+  known: { id: string; nameVi: string; nameEn: string }[],
+  legs: TransferLegView[],
+  lang: Lang,
+): string | null {
+  const agency =
+    known.find((a) => a.id === agencyId) ?? legs.find((leg) => leg.agency.id === agencyId)?.agency;
+  return agency ? localized(lang, agency) : null;
+}
+
+/** Each agency's share of the time limit: planned, and the working days it used (so far). */
+function TransferShares({ legs, lang, t }: { legs: TransferLegView[]; lang: Lang; t: T }) {
+  return (
+    <DataTable
+      caption={t("dossier.transfer.caption")}
+      columns={[
+        { key: "agency", header: t("dossier.transfer.agency") },
+        { key: "planned", header: t("dossier.transfer.planned") },
+        { key: "used", header: t("dossier.transfer.used") },
+        { key: "period", header: t("dossier.transfer.period") },
+      ]}
+      rows={legs.map((leg) => ({
+        key: String(leg.step),
+        cells: {
+          agency: localized(lang, leg.agency),
+          planned: t("dossier.transfer.days", { count: leg.plannedDays }),
+          used: (
+            <>
+              {t("dossier.transfer.days", { count: leg.usedDays })}
+              {leg.usedDays > leg.plannedDays ? (
+                <>
+                  {" "}
+                  <strong className="tag tag--red">{t("dossier.transfer.over")}</strong>
+                </>
+              ) : null}
+            </>
+          ),
+          period: `${formatDateTime(leg.startedAt, lang)} – ${
+            leg.endedAt ? formatDateTime(leg.endedAt, lang) : t("dossier.transfer.now")
+          }`,
+        },
+      }))}
+    />
+  );
+}
+
+function Files({ files, lang }: { files: AttachmentView[]; lang: Lang }) {
+  if (files.length === 0) return null;
+  return (
+    <ul>
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={`/api/v1/attachments/${file.id}`}>{file.fileName}</a>{" "}
+          <span className="muted small">({formatDateTime(file.createdAt, lang)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A question to another agency and, once given, its answer, each with its documents. */
+function Consultation({ consultation: c, lang, t }: { consultation: ConsultationView; lang: Lang; t: T }) {
+  const name = (value: { nameVi: string; nameEn: string }) => localized(lang, value);
+  return (
+    <SummaryList
+      rows={[
+        {
+          key: t("dossier.consultations.question"),
+          value: (
+            <>
+              <p className="muted small">
+                {t("dossier.consultations.asked", {
+                  from: name(c.from),
+                  to: name(c.to),
+                  who: c.askedBy ?? "",
+                  when: formatDateTime(c.askedAt, lang),
+                })}
+              </p>
+              <p style={{ whiteSpace: "pre-wrap" }}>{c.question}</p>
+              <Files files={c.questionDocuments} lang={lang} />
+            </>
+          ),
+        },
+        {
+          key: t("dossier.consultations.answer"),
+          value: c.answeredAt ? (
+            <>
+              <p className="muted small">
+                {t("dossier.consultations.answered", {
+                  who: c.answeredBy ?? "",
+                  when: formatDateTime(c.answeredAt, lang),
+                })}
+              </p>
+              <p style={{ whiteSpace: "pre-wrap" }}>{c.answer}</p>
+              <Files files={c.answerDocuments} lang={lang} />
+            </>
+          ) : (
+            <strong className="tag">{t("dossier.consultations.waiting", { agency: name(c.to) })}</strong>
+          ),
+        },
+      ]}
+    />
+  );
 }
