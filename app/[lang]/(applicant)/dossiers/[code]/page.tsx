@@ -12,6 +12,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
+import { WorkingTimeLeft } from "@/components/dossiers/WorkingTimeLeft";
 import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import { SupplementForm } from "@/components/forms/SupplementForm";
@@ -144,6 +145,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
       <span className={formStyles.caption}>{name}</span>
       <h1>{t("detail.title", { code })}</h1>
       <SummaryList rows={rows} />
+      <WorkingTimeLeft actor={applicant} dossier={dossier} lang={lang} viewer="applicant" />
       {dossier.outcome ? (
         <p>
           {t(`detail.outcomeText.${dossier.outcome}`)}
