@@ -58,7 +58,8 @@ beforeAll(async () => {
     });
   const procedureA = await procedureRow("3.000101");
   procedureB = await procedureRow("3.000102");
-  const rows: [string, Partial<typeof dossiers.$inferInsert> & { status: string }, typeof an][] = [
+  type Columns = Omit<Partial<typeof dossiers.$inferInsert>, "code"> & { status: string };
+  const rows: [string, Columns, typeof an][] = [
     ["0001", { status: "submitted", channel: 1, submittedAt: vn("2026-05-01T08:00:00") }, an],
     ["0002", { status: "submitted", channel: 2, submittedAt: vn("2026-04-20T08:00:00") }, binh],
     ["0003", { status: "in_progress", assigneeId: specialist.userId, dueAt: vn("2026-05-05T10:00:00") }, an],
