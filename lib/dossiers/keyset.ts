@@ -31,8 +31,15 @@ export type QueueCursor = { key: QueueKey; direction: PageDirection } | null;
  */
 export async function queuePageKeys(
   db: Queryable,
-  input: { agencyIds: string[]; filter: SQL; cursor: QueueCursor; pageSize: number },
+  input: {
+    agencyIds: string[];
+    filter: SQL;
+    cursor: QueueCursor;
+    pageSize: number;
+    sort?: "due" | "submitted";
+  },
 ): Promise<QueueKey[]> {
+  if (input.sort === "submitted") return submittedPageKeys(db, input);
   const { agencyIds, filter, cursor } = input;
   const limit = input.pageSize + 1;
   const backwards = cursor?.direction === "before";
@@ -80,6 +87,40 @@ export async function queuePageKeys(
     from (${sql.join(slices, sql` union `)}) as slice
     order by ${outer} limit ${limit}`);
   return result.rows.map((row) => ({ dueAt: row.due, submittedAt: row.submitted, id: row.id }));
+}
+
+/**
+ * The queue in submission order (oldest first, then id): the same slices per agency and side, read
+ * from dossiers_queue_*_submitted_idx. The key's appointment is not part of this order (null).
+ */
+async function submittedPageKeys(
+  db: Queryable,
+  input: { agencyIds: string[]; filter: SQL; cursor: QueueCursor; pageSize: number },
+): Promise<QueueKey[]> {
+  const { agencyIds, filter, cursor } = input;
+  const limit = input.pageSize + 1;
+  const backwards = cursor?.direction === "before";
+  const order = backwards
+    ? sql`${dossiers.submittedAt} desc, ${dossiers.id} desc`
+    : sql`${dossiers.submittedAt} asc, ${dossiers.id} asc`;
+  const from = cursor
+    ? sql`(${dossiers.submittedAt}, ${dossiers.id}) ${backwards ? sql`<` : sql`>`} (${timeOf(cursor.key.submittedAt)}, ${cursor.key.id}::uuid)`
+    : sql`true`;
+  const slices: SQL[] = [];
+  for (const agencyId of agencyIds) {
+    for (const side of [dossiers.receivingAgencyId, dossiers.competentAgencyId]) {
+      slices.push(sql`(select ${dossiers.id} as id, ${dossiers.submittedAt} as submitted_at
+        from ${dossiers}
+        where ${side} = ${agencyId} and ${notDraft} and ${from} and ${filter}
+        order by ${order} limit ${limit})`);
+    }
+  }
+  const outer = backwards ? sql`submitted_at desc, id desc` : sql`submitted_at asc, id asc`;
+  const result = await db.execute<{ id: string; submitted: string }>(sql`
+    select id, ${microsOf(sql`submitted_at`)} as submitted
+    from (${sql.join(slices, sql` union `)}) as slice
+    order by ${outer} limit ${limit}`);
+  return result.rows.map((row) => ({ dueAt: null, submittedAt: row.submitted, id: row.id }));
 }
 
 export type ApplicantCursor = { key: ApplicantListKey; direction: PageDirection } | null;

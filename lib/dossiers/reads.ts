@@ -3,21 +3,7 @@
  * identity's tables for names only, never writes them.
  */
 import "server-only";
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  not,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like, lt, not, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
@@ -25,7 +11,8 @@ import { attachments } from "@/db/schema/attachments";
 import { procedures } from "@/db/schema/catalog";
 import { dossierEvents, dossiers } from "@/db/schema/dossiers";
 import { users } from "@/db/schema/identity";
-import { loadCalendar } from "@/lib/calendar/service";
+import { nextDate, type WorkingCalendar } from "@/lib/calendar/rules";
+import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { listRoleHolders } from "@/lib/identity/accounts";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
@@ -44,12 +31,20 @@ import {
   encodeQueueCursor,
   pageOf,
 } from "./cursor";
+import {
+  bucketDefinition,
+  dueSoonHorizon,
+  isQueueBucket,
+  queueBucketDefinitions,
+  queueBuckets,
+  type BucketContext,
+  type QueueBucket,
+} from "./buckets";
 import { applicantPageKeys, queuePageKeys } from "./keyset";
+import { localDayStart, queueChannels, type QueueView } from "./queueFilters";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
 import {
   allowedActions,
-  clockRunningStatuses,
-  dueSoonUntil,
   isOpen,
   openSupplementRequest,
   pendingProposal,
@@ -90,8 +85,6 @@ export type DossierDetail = {
   transferLegs: TransferLegView[];
 };
 
-export type QueueBucket = "new" | "in_progress" | "due_soon" | "overdue" | "all";
-
 export type QueuePage = {
   rows: DossierView[];
   counts: Record<QueueBucket, number>;
@@ -102,12 +95,12 @@ export type QueuePage = {
    * read that grows with the archive; the open buckets are small and always exact.
    */
   allCapped: boolean;
+  /** The buckets whose count stopped at the limit (the "capped" ones of buckets.ts that reached it). */
+  capped: QueueBucket[];
   /** Cursors of the next and previous pages (`?after=` / `?before=`); null when there is none. */
   next: string | null;
   previous: string | null;
 };
-
-export const queueBuckets: readonly QueueBucket[] = ["new", "in_progress", "due_soon", "overdue", "all"];
 
 /** How far the "all" tab counts before it says "more than" (QueuePage.allCapped). */
 export const allCountLimit = 10_000;
@@ -229,115 +222,162 @@ export async function getDossierDetail(
   });
 }
 
-const inProgressStatuses: DossierStatus[] = [
-  "received",
-  "in_progress",
-  "proposed",
-  "supplement_requested",
-  "awaiting_payment",
-  "done",
-];
-
 /**
- * Open dossiers (rules.ts isOpen): every bucket but "all" is some of them. The dossiers_queue_open_*
- * indexes (db/schema/dossiers.ts) are partial on this same list, written out there.
+ * Open dossiers (rules.ts isOpen): the buckets counted "open" hold only these. The
+ * dossiers_queue_open_* indexes (db/schema/dossiers.ts) are partial on this same list, written out there.
  */
 const openStatuses: DossierStatus[] = dossierStatuses.filter(isOpen);
 
+/** The filters and search of a queue view as SQL (queueFilters.ts parsed them). */
+function viewFilter(view: Partial<QueueView>): SQL {
+  const parts: SQL[] = [];
+  if (view.procedureId) parts.push(eq(dossiers.procedureId, view.procedureId));
+  if (view.status) parts.push(eq(dossiers.status, view.status));
+  if (view.channel) parts.push(eq(dossiers.channel, queueChannels[view.channel]));
+  if (view.from) parts.push(gte(dossiers.submittedAt, localDayStart(view.from)));
+  if (view.to) parts.push(lt(dossiers.submittedAt, localDayStart(nextDate(view.to))));
+  if (view.assigneeId) parts.push(eq(dossiers.assigneeId, view.assigneeId));
+  const search = view.search;
+  if (search?.kind === "code") parts.push(eq(dossiers.code, search.code));
+  if (search?.kind === "idNumber")
+    parts.push(
+      inArray(
+        dossiers.applicantId,
+        sql`(select ${users.id} from ${users} where ${users.idNumber} = ${search.idNumber})`,
+      ),
+    );
+  if (search?.kind === "name")
+    // applicant_search and the words are both accent-free and lower-case: LIKE, not ILIKE.
+    for (const word of search.words) parts.push(like(dossiers.applicantSearch, `%${escapeLike(word)}%`));
+  return parts.length === 0 ? sql`true` : (and(...parts) as SQL);
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Each casework agency's "due soon" horizon, with its own working hours. */
+async function dueSoonHorizons(db: Db, agencyIds: string[], now: Date, calendar: WorkingCalendar) {
+  const hours = await Promise.all(agencyIds.map((id) => loadWorkingHours(id, db)));
+  return {
+    byAgency: new Map(agencyIds.map((id, i) => [id, dueSoonHorizon(now, calendar, hours[i])])),
+    fallback: dueSoonHorizon(now, calendar),
+  };
+}
+
 /**
  * Staff: the queue of the actor's agencies, a page at a time from a cursor (`after` / `before`),
- * in the order of the appointment date (none last), then submission.
+ * in the order of the appointment date (none last), then submission; or by submission. The tabs'
+ * counts follow the view's filters, so "Overdue (3)" is three of what the filters show.
  */
 export async function listQueue(
   actor: Actor,
-  options: { bucket: QueueBucket; pageSize?: number; allCountLimit?: number } & PageStart,
+  options: {
+    bucket: QueueBucket;
+    pageSize?: number;
+    allCountLimit?: number;
+    view?: Partial<QueueView>;
+    now?: Date;
+  } & PageStart,
 ): Promise<QueuePage> {
+  const zero = Object.fromEntries(queueBuckets.map((b) => [b, 0])) as Record<QueueBucket, number>;
   const empty: QueuePage = {
     rows: [],
-    counts: { new: 0, in_progress: 0, due_soon: 0, overdue: 0, all: 0 },
+    counts: zero,
     total: 0,
     allCapped: false,
+    capped: [],
     next: null,
     previous: null,
   };
   const agencyIds = caseworkAgencyIds(actor);
-  if (agencyIds.length === 0) return empty;
-  const bucket = queueBuckets.includes(options.bucket) ? options.bucket : "all";
+  if (agencyIds.length === 0 || actor.kind !== "staff") return empty;
+  const bucket = isQueueBucket(options.bucket) ? options.bucket : "all";
   const pageSize = pageSizeOf(options.pageSize, 25);
   const start = startOf(options, decodeQueueCursor);
   const limit = Math.max(Math.trunc(options.allCountLimit ?? allCountLimit) || allCountLimit, 1);
+  const view = options.view ?? {};
 
   const db = await getDb();
-  const now = new Date();
+  const now = options.now ?? new Date();
   const calendar = await loadCalendar(db);
-  // rules.ts defines overdue and due soon (isClockRunning, isOverdue, isDueSoon); this is the
-  // same definition in SQL, built from its parameters.
-  const clockRunning = and(
-    inArray(dossiers.status, [...clockRunningStatuses]),
-    isNull(dossiers.clockStoppedAt),
-  ) as SQL;
-  const buckets: Record<QueueBucket, SQL> = {
-    new: and(eq(dossiers.status, "submitted"), inArray(dossiers.receivingAgencyId, agencyIds)) as SQL,
-    in_progress: inArray(dossiers.status, inProgressStatuses),
-    due_soon: and(
-      clockRunning,
-      isNotNull(dossiers.dueAt),
-      gte(dossiers.dueAt, now),
-      lte(dossiers.dueAt, dueSoonUntil(now, calendar)),
-    ) as SQL,
-    overdue: and(clockRunning, lt(dossiers.dueAt, now)) as SQL,
-    all: sql`true`,
+  const context: BucketContext = {
+    actorId: actor.userId,
+    agencyIds,
+    now,
+    horizons: await dueSoonHorizons(db, agencyIds, now, calendar),
   };
+  const filter = viewFilter(view);
+  const where = (id: QueueBucket) => and(bucketDefinition(id).where(context), filter) as SQL;
   const scope = visibleTo(actor);
   const receivedHere = inArray(dossiers.receivingAgencyId, agencyIds);
   const decidedHere = inArray(dossiers.competentAgencyId, agencyIds);
+  const sides = [receivedHere, and(decidedHere, not(receivedHere)) as SQL];
+  const openBuckets = queueBucketDefinitions.filter((b) => b.count === "open").map((b) => b.id);
+  const cappedBuckets = queueBucketDefinitions.filter((b) => b.count === "capped").map((b) => b.id);
 
   const [countRow, read] = await Promise.all([
     /*
-     * Counted from indexes alone where it can be, each side of the queue once (received here, then
-     * decided here but received elsewhere), so no dossier counts twice and no OR forces a read of
-     * the table: "all" from the narrow (agency, status) indexes, and only up to the limit (one more
-     * row says it was reached); the other buckets over open dossiers only (dossiers_queue_open_*,
-     * which carry status and the clock stop).
+     * Counted from indexes where it can be, each side of the queue once (received here, then decided
+     * here but received elsewhere), so no dossier counts twice and no OR forces a read of the table:
+     * the "open" buckets over open dossiers only (dossiers_queue_open_*); the "capped" ones, which
+     * reach into the archive, only up to the limit (one more row says it was reached).
      */
-    db.execute<Record<QueueBucket, string>>(sql`
+    db.execute<Record<string, string>>(sql`
       select
-        (select count(*) from (
-          (select 1 from ${dossiers} where ${receivedHere} and status <> 'draft' limit ${limit + 1})
-          union all
-          (select 1 from ${dossiers} where ${decidedHere} and not ${receivedHere} and status <> 'draft' limit ${limit + 1})
-        ) as counted) as "all",
-        sum("new") as "new", sum("in_progress") as "in_progress", sum("due_soon") as "due_soon", sum("overdue") as "overdue"
+        ${sql.join(
+          cappedBuckets.map(
+            (id) => sql`(select count(*) from (
+              ${sql.join(
+                sides.map(
+                  (side) =>
+                    sql`(select 1 from ${dossiers} where ${side} and status <> 'draft' and ${where(id)} limit ${limit + 1})`,
+                ),
+                sql` union all `,
+              )}
+            ) as counted) as ${sql.identifier(id)}`,
+          ),
+          sql`, `,
+        )},
+        ${sql.join(
+          openBuckets.map((id) => sql`sum(${sql.identifier(id)}) as ${sql.identifier(id)}`),
+          sql`, `,
+        )}
       from (
         ${sql.join(
-          [receivedHere, and(decidedHere, not(receivedHere))].map(
+          sides.map(
             (side) => sql`
-              select
-                count(*) filter (where ${buckets.new}) as "new",
-                count(*) filter (where ${buckets.in_progress}) as "in_progress",
-                count(*) filter (where ${buckets.due_soon}) as "due_soon",
-                count(*) filter (where ${buckets.overdue}) as "overdue"
+              select ${sql.join(
+                openBuckets.map((id) => sql`count(*) filter (where ${where(id)}) as ${sql.identifier(id)}`),
+                sql`, `,
+              )}
               from ${dossiers}
               where ${side} and ${inArray(dossiers.status, openStatuses)}`,
           ),
           sql` union all `,
         )}
       ) as open`),
-    queuePageKeys(db, { agencyIds, filter: buckets[bucket], cursor: start, pageSize }),
+    queuePageKeys(db, { agencyIds, filter: where(bucket), cursor: start, pageSize, sort: view.sort }),
   ]);
   const raw = countRow.rows[0];
   const counts = raw
     ? (Object.fromEntries(queueBuckets.map((b) => [b, Number(raw[b] ?? 0)])) as Record<QueueBucket, number>)
-    : empty.counts;
-  const allCapped = counts.all > limit;
-  if (allCapped) counts.all = limit;
+    : zero;
+  const capped = cappedBuckets.filter((id) => counts[id] > limit);
+  for (const id of capped) counts[id] = limit;
   const page = pageOf(read, pageSize, start?.direction ?? null, encodeQueueCursor);
   const rows = await viewsInOrder(
     db,
     page.keys.map((key) => key.id),
     scope,
   );
-  return { rows, counts, total: counts[bucket], allCapped, next: page.next, previous: page.previous };
+  return {
+    rows,
+    counts,
+    total: counts[bucket],
+    allCapped: capped.includes("all"),
+    capped,
+    next: page.next,
+    previous: page.previous,
+  };
 }
 
 /** Staff: specialists of the dossier's competent agency, for "assign". */

@@ -32,8 +32,7 @@ export {
   listQueue,
   listAssignableSpecialists,
   getPublicStatus,
-  queueBuckets,
   type DossierDetail,
-  type QueueBucket,
   type QueuePage,
 } from "./reads";
+export { queueBuckets, isQueueBucket, type QueueBucket } from "./buckets";

@@ -248,7 +248,15 @@ describe("the queue", () => {
     vi.setSystemTime(vn("2026-05-07T09:00:00"));
     const all = await listQueue(receiver, { bucket: "all" });
     expect(all.rows.map((r) => r.id)).toEqual([acceptedEarly.id, later.id, fresh.id]);
-    expect(all.counts).toEqual({ new: 1, in_progress: 2, due_soon: 2, overdue: 0, all: 3 });
+    expect(all.counts).toEqual({
+      new: 1,
+      mine: 0,
+      waiting: 0,
+      due_soon: 2,
+      overdue: 0,
+      finished: 0,
+      all: 3,
+    });
     expect(all.total).toBe(3);
     expect(all.rows[0]!.receivingAgency.code).toBe("000.00.01.H40");
     expect(all.rows[0]!.competentAgency.id).toBe(dept.id);

@@ -132,6 +132,8 @@ describe("consult another agency", () => {
     expect(
       await db.select().from(dossierClockStops).where(eq(dossierClockStops.dossierId, dossier.id)),
     ).toEqual([]);
+    // The asking agency's queue shows it under "asked another agency".
+    expect((await listQueue(specialist, { bucket: "consulting" })).rows.map((r) => r.code)).toContain(code);
     const [consultation] = await db
       .select()
       .from(dossierConsultations)
@@ -309,7 +311,9 @@ describe("transfer along the procedure's chain", () => {
     expect(next.allowedActions).toContain("assign");
     // The documents travel with it.
     expect(next.attachments.map((a) => a.documentKey)).toEqual(["birth_notice"]);
-    expect((await listQueue(otherSpecialist, { bucket: "in_progress" })).rows.map((r) => r.code)).toContain(
+    expect((await listQueue(otherSpecialist, { bucket: "all" })).rows.map((r) => r.code)).toContain(code);
+    // The desk that received it sees it sent on.
+    expect((await listQueue(receiver, { bucket: "transferred_out" })).rows.map((r) => r.code)).toContain(
       code,
     );
 

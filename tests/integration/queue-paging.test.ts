@@ -161,12 +161,12 @@ describe("the staff queue by cursor", () => {
     expect(backward).toEqual(forward);
   });
 
-  it("pages through one bucket (open dossiers) the same way, with its count", async () => {
-    const first = await listQueue(receiver, { bucket: "in_progress", pageSize: 5 });
+  it("pages through a filtered view (open dossiers) the same way, with its count", async () => {
+    const view = { status: "in_progress" as const };
+    const first = await listQueue(receiver, { bucket: "all", pageSize: 5, view });
     expect(first.total).toBe(expectedOpen.length);
-    expect(first.counts.all).toBe(23);
     const { forward } = await walk((start) =>
-      listQueue(receiver, { bucket: "in_progress", pageSize: 5, ...start }),
+      listQueue(receiver, { bucket: "all", pageSize: 5, view, ...start }),
     );
     expect(forward.flat()).toEqual(expectedOpen);
   });
@@ -179,11 +179,12 @@ describe("the staff queue by cursor", () => {
     expect(new Set(page.rows.map((r) => r.id)).size).toBe(13);
   });
 
-  it("stops counting 'all' at its limit and says so; the open buckets stay exact", async () => {
+  it("stops counting 'all' at its limit and says so; the others below it stay exact", async () => {
     const capped = await listQueue(receiver, { bucket: "all", pageSize: 4, allCountLimit: 10 });
     expect(capped).toMatchObject({ allCapped: true, total: 10 });
     expect(capped.counts.all).toBe(10);
-    expect(capped.counts.in_progress).toBe(expectedOpen.length);
+    expect(capped.counts.finished).toBe(23 - expectedOpen.length);
+    expect(capped.capped).toEqual(["all"]);
     expect(capped.next).not.toBe(null);
     const exact = await listQueue(receiver, { bucket: "all", pageSize: 4, allCountLimit: 23 });
     expect(exact).toMatchObject({ allCapped: false, total: 23 });

@@ -10,8 +10,15 @@ import { caseworkAgencyIds } from "@/lib/identity/types";
 import { KeysetPagination } from "@/components/ui/KeysetPagination";
 import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
-import { isQueueBucket, QueueTabs } from "@/components/staff/QueueTabs";
+import { QueueTabs } from "@/components/staff/QueueTabs";
 import { QueueTable } from "@/components/staff/QueueTable";
+import { QueueFilters } from "@/components/staff/QueueFilters";
+import { BulkAssignForm } from "@/components/staff/BulkAssignForm";
+import { readBulkReport } from "@/components/staff/bulkOutcome";
+import { listQueueSpecialists } from "@/lib/dossiers/bulkAssign";
+import { parseQueueView, queueViewParams } from "@/lib/dossiers/queueFilters";
+import { listProceduresReceivedAt } from "@/lib/catalog/service";
+import { bulkAssignAction } from "./actions";
 import { RegisterForm } from "@/components/staff/RegisterForm";
 import { registerDefaultPeriod } from "@/lib/slips/rules";
 import { registerAgencies } from "@/lib/slips/service";
@@ -37,13 +44,14 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
   await connection();
   const lang = await resolveLang(params);
   const query = await searchParams;
-  const bucket = isQueueBucket(query.bucket) ? query.bucket : "new";
+  const view = parseQueueView(query);
+  const bucket = view.bucket;
   // The cursor is opaque here: listQueue reads it, and starts at the first page when it is not one.
   const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
   const after = single(query.after);
   const before = after ? undefined : single(query.before);
   const hrefFor = (start: { after: string } | { before: string } | null) => {
-    const address = new URLSearchParams(bucket === "new" ? {} : { bucket });
+    const address = queueViewParams(view);
     if (start && "after" in start) address.set("after", start.after);
     if (start && "before" in start) address.set("before", start.before);
     const text = address.toString();
@@ -81,11 +89,20 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
     );
   }
 
-  const [queue, calendar, consultations] = await Promise.all([
-    listQueue(actor, { bucket, after, before, pageSize }),
+  const agencyIds = caseworkAgencyIds(actor);
+  const [queue, calendar, specialists, procedures, consultations] = await Promise.all([
+    listQueue(actor, { bucket, after, before, pageSize, view }),
     loadCalendar(),
+    listQueueSpecialists(actor),
+    listProceduresReceivedAt(agencyIds),
     listOpenConsultations(actor),
   ]);
+  const viewHref = (overrides: Parameters<typeof queueViewParams>[1]) => {
+    const text = queueViewParams(view, overrides).toString();
+    return `/${lang}/staff${text ? `?${text}` : ""}`;
+  };
+  const report = readBulkReport(query);
+  const mayAssign = specialists.length > 0;
   const bucketLabel = t(`queue.bucket.${bucket}`);
   const registerFor = await registerAgencies(actor);
 
@@ -99,15 +116,40 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           <Link href={`/${lang}/staff/intake`}>{t("intake.title")}</Link>
         </p>
       ) : null}
-      <QueueTabs lang={lang} t={t} current={bucket} counts={queue.counts} allCapped={queue.allCapped} />
+      <QueueFilters
+        lang={lang}
+        t={t}
+        view={view}
+        procedures={procedures.map((procedure) => ({ id: procedure.id, name: localized(lang, procedure) }))}
+        officers={specialists}
+        clearHref={viewHref({
+          procedureId: undefined,
+          status: undefined,
+          channel: undefined,
+          from: undefined,
+          to: undefined,
+          assigneeId: undefined,
+          q: undefined,
+          search: undefined,
+        })}
+      />
+      <QueueTabs
+        lang={lang}
+        t={t}
+        current={bucket}
+        counts={queue.counts}
+        capped={queue.capped}
+        hrefFor={(id) => viewHref({ bucket: id })}
+      />
       {queue.rows.length === 0 ? (
         <p>{t(`queue.empty.${bucket}`)}</p>
       ) : (
         <>
           <QueueTable
             rows={queue.rows}
+            selectable={mayAssign}
             caption={
-              bucket === "all" && queue.allCapped
+              queue.capped.includes(bucket)
                 ? t("queue.captionMore", { bucket: bucketLabel, count: formatNumber(queue.total, lang) })
                 : t("queue.caption", { bucket: bucketLabel, count: queue.total })
             }
@@ -130,6 +172,16 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
           />
         </>
       )}
+      {mayAssign && (queue.rows.length > 0 || report) ? (
+        <BulkAssignForm
+          t={t}
+          action={bulkAssignAction.bind(null, lang, returnTo)}
+          specialists={specialists}
+          report={report}
+          keptAssignee={typeof query.assignee === "string" ? query.assignee : undefined}
+          firstCheckboxId={queue.rows[0] ? `select-${queue.rows[0].id}` : undefined}
+        />
+      ) : null}
       <ConsultationList rows={consultations} lang={lang} t={t} />
       <RegisterForm
         lang={lang}

@@ -13,6 +13,7 @@ import { Notice } from "@/components/ui/Notice";
 import { StatusTag, Tag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
 import type { EventDocument } from "@/lib/dossiers/types";
+import { WorkingTimeLeft } from "@/components/dossiers/WorkingTimeLeft";
 import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import { SupplementForm } from "@/components/forms/SupplementForm";
@@ -171,6 +172,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       <SummaryList rows={rows} />
+      <WorkingTimeLeft actor={applicant} dossier={dossier} lang={lang} viewer="applicant" />
       {resultFile ? (
         <section aria-labelledby="result-title">
           <h2 id="result-title">{t("detail.result")}</h2>

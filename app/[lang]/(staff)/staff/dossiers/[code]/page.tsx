@@ -33,6 +33,7 @@ import { PublishDecisionForm, PublishedDecision } from "@/components/staff/Publi
 import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
+import { WorkingTimeLeft } from "@/components/dossiers/WorkingTimeLeft";
 import { SlipLinks } from "@/components/dossiers/SlipLinks";
 import { requireStaff } from "../../_shared/staff-actor";
 import { publishDecisionAction, staffAction } from "./actions";
@@ -243,6 +244,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     >
       <h2>{t("dossier.summary")}</h2>
       <SummaryList rows={rows} />
+      <WorkingTimeLeft actor={actor} dossier={dossier} lang={lang} viewer="staff" />
 
       <h2>{t("dossier.answers")}</h2>
       {answers.length === 0 ? <p>{t("dossier.noAnswers")}</p> : <SummaryList rows={answers} />}

@@ -1,0 +1,5 @@
+ALTER TABLE "dossiers" ADD COLUMN "applicant_search" text GENERATED ALWAYS AS (lower(translate("applicant_name", 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydAAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD'))) STORED;--> statement-breakpoint
+CREATE INDEX "dossiers_queue_receiving_submitted_idx" ON "dossiers" USING btree ("receiving_agency_id","submitted_at","id") WHERE status <> 'draft';--> statement-breakpoint
+CREATE INDEX "dossiers_queue_competent_submitted_idx" ON "dossiers" USING btree ("competent_agency_id","submitted_at","id") WHERE status <> 'draft';--> statement-breakpoint
+CREATE INDEX "dossiers_queue_assignee_idx" ON "dossiers" USING btree ("assignee_id","due_at","submitted_at","id") WHERE status <> 'draft' and assignee_id is not null;--> statement-breakpoint
+CREATE INDEX "dossiers_applicant_search_trgm_idx" ON "dossiers" USING gin ("applicant_search" gin_trgm_ops);
