@@ -45,7 +45,7 @@ describe("the queue's view from GET parameters", () => {
 
   it("leaves out what does not parse instead of failing", () => {
     const view = parseQueueView({
-      bucket: "consulting",
+      bucket: "archived",
       sort: "random",
       procedure: "1 or 1=1",
       status: "draft",
