@@ -252,6 +252,8 @@ describe("the queue", () => {
       new: 1,
       mine: 0,
       waiting: 0,
+      consulting: 0,
+      transferred_out: 0,
       due_soon: 2,
       overdue: 0,
       finished: 0,
