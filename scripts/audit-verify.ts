@@ -5,6 +5,7 @@
  * the code names no dossier.
  */
 import { closeDb } from "@/db/client";
+import { LockHeldError } from "@/db/lock.mjs";
 import { verifyEventChains } from "@/lib/dossiers/audit";
 
 const problems = {
@@ -53,7 +54,9 @@ main()
     process.exitCode = status;
   })
   .catch(async (error: unknown) => {
-    console.error(error);
-    await closeDb();
+    // The portal holds the embedded database: say so plainly, not with a stack trace.
+    console.error(error instanceof LockHeldError ? error.message : error);
+    // The database may never have opened (the lock): nothing to close then.
+    await closeDb().catch(() => undefined);
     process.exitCode = 1;
   });
