@@ -250,7 +250,17 @@ function ActionForm({
             />
           ) : null}
           {name === "propose" ? (
-            <ProposalRadios value={values.proposal} error={issues?.message("proposal")} t={t} />
+            <ActionRadios
+              action="propose"
+              name="proposal"
+              options={["approve", "deny"]}
+              labelKey="actions.propose.proposal"
+              optionKey={(option) => `actions.propose.${option}`}
+              value={values.proposal}
+              error={issues?.message("proposal")}
+              required
+              t={t}
+            />
           ) : null}
           {name === "consult" ? (
             <SelectField
@@ -283,7 +293,16 @@ function ActionForm({
           ) : null}
           {name === "return_result" ? (
             <>
-              <ReturnMethodRadios value={values.method} error={issues?.message("method")} t={t} />
+              <ActionRadios
+                action="return_result"
+                name="method"
+                options={["desk", "post", "online"]}
+                labelKey="actions.return_result.method"
+                optionKey={(option) => `actions.return_result.methods.${option}`}
+                value={values.method ?? "desk"}
+                error={issues?.message("method")}
+                t={t}
+              />
               <TextField
                 id={fieldId(name, "trackingNumber")}
                 name="trackingNumber"
@@ -355,21 +374,36 @@ function ActionForm({
   );
 }
 
-function ProposalRadios({
+/** One choice of an action's form as radios: a legend, its error, and one radio per option. */
+function ActionRadios({
+  action,
+  name,
+  options,
+  labelKey,
+  optionKey,
   value,
   error,
+  required = false,
   t,
 }: {
+  action: StaffFormAction;
+  name: string;
+  options: readonly string[];
+  labelKey: string;
+  /** the message key of an option's label */
+  optionKey: (option: string) => string;
+  /** the option checked: what was posted, or the default */
   value?: string;
   /** already translated */
   error?: string;
+  required?: boolean;
   t: Translate;
 }) {
-  const id = fieldId("propose", "proposal");
+  const id = fieldId(action, name);
   return (
     <div className={error ? "field field--error" : "field"}>
       <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="field__label">{t("actions.propose.proposal")}</legend>
+        <legend className="field__label">{t(labelKey)}</legend>
         {error ? (
           <span className="field__error" id={`${id}-error`}>
             <ErrorPrefix text={t("common:errorTitlePrefix")} />
@@ -377,57 +411,17 @@ function ProposalRadios({
           </span>
         ) : null}
         <div className="radios">
-          {(["approve", "deny"] as const).map((option, index) => (
+          {options.map((option, index) => (
             <label className="radio" key={option}>
               <input
                 type="radio"
-                name="proposal"
+                name={name}
                 value={option}
                 id={index === 0 ? id : `${id}-${option}`}
                 defaultChecked={value === option}
-                required
+                required={required}
               />
-              {t(`actions.propose.${option}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-function ReturnMethodRadios({
-  value,
-  error,
-  t,
-}: {
-  value?: string;
-  /** already translated */
-  error?: string;
-  t: Translate;
-}) {
-  const id = fieldId("return_result", "method");
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset className={styles.fieldset} aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="field__label">{t("actions.return_result.method")}</legend>
-        {error ? (
-          <span className="field__error" id={`${id}-error`}>
-            <ErrorPrefix text={t("common:errorTitlePrefix")} />
-            {error}
-          </span>
-        ) : null}
-        <div className="radios">
-          {(["desk", "post", "online"] as const).map((option, index) => (
-            <label className="radio" key={option}>
-              <input
-                type="radio"
-                name="method"
-                value={option}
-                id={index === 0 ? id : `${id}-${option}`}
-                defaultChecked={(value ?? "desk") === option}
-              />
-              {t(`actions.return_result.methods.${option}`)}
+              {t(optionKey(option))}
             </label>
           ))}
         </div>
