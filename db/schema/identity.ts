@@ -1,4 +1,5 @@
 import {
+  boolean,
   index,
   integer,
   pgTable,
@@ -29,6 +30,9 @@ export const users = pgTable("users", {
   kind: text("kind").notNull().default("citizen"),
   /** Preferred language for notices. */
   locale: text("locale").notNull().default("vi"),
+  /** Channels the person wants notices on (lib/notify): e-mail and the in-app inbox. */
+  notifyByEmail: boolean("notify_by_email").notNull().default(true),
+  notifyInInbox: boolean("notify_in_inbox").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /**
    * Written into each session token at sign-in and compared on every request: bumping it ends every

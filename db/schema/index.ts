@@ -8,3 +8,4 @@ export * from "./calendar";
 export * from "./notify";
 export * from "./audit";
 export * from "./reports";
+export * from "./payments";

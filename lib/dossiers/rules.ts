@@ -103,6 +103,27 @@ export type Command = {
   returnMethod?: ReturnMethod;
   /** For "return_result" by post. */
   trackingNumber?: string;
+  /** For "request_payment" (what is owed) and "record_payment" (what was paid and how). */
+  payment?: PaymentCommand;
+};
+
+/**
+ * A fee asked for or paid. lib/payments fills it: the amount from the procedure version's fees (the
+ * officer may set it where the fee is set elsewhere), the legal text that sets it, and for a
+ * payment the method and its proof.
+ */
+export type PaymentCommand = {
+  /** The dossier_payments row this step opens or settles. */
+  paymentId: string;
+  amountVnd: number;
+  /** The legal text that sets the fee (as published in the catalogue). */
+  legalBasis?: string;
+  method?: "online" | "desk";
+  /** At the desk: the number of the receipt the officer wrote. */
+  receiptNumber?: string;
+  /** Online: the provider and its transaction id. */
+  provider?: string;
+  transactionId?: string;
 };
 
 export type DecideContext = {
@@ -118,6 +139,11 @@ export type DecideContext = {
   assigneeIsSpecialist?: boolean;
   /** For "consult": whether toAgencyId is an agency other than the dossier's competent one. */
   agencyIsValid?: boolean;
+  /**
+   * For "record_payment" online: the payment provider's signed callback was verified (lib/payments).
+   * Only then may the applicant's side record a payment; nobody can claim to have paid.
+   */
+  providerConfirmed?: boolean;
 };
 
 /** Who is told: a party of the dossier, or a named agency (the one consulted). */
@@ -145,7 +171,7 @@ export type Step = {
     pendingDelay: PendingDelay | null;
   }>;
   /** Open or close a clock-stop interval (dossier_clock_stops). */
-  clock?: { stop: "supplement" } | { resume: true };
+  clock?: { stop: "supplement" | "payment" } | { resume: true };
   /** Close the open turn of the inter-agency chain, open the next (dossier_transfer_legs). */
   legs?: { close: boolean; open?: { step: number; agencyId: string; plannedDays: number } };
   /** Ask another agency, or record its answer (dossier_consultations). */
@@ -170,7 +196,9 @@ export type DecideError =
   | "agency_invalid"
   | "delay_date_invalid"
   | "tracking_required"
-  | "result_file_required";
+  | "result_file_required"
+  | "amount_invalid"
+  | "receipt_required";
 
 export type Decision = { ok: true; step: Step } | { ok: false; error: DecideError };
 
@@ -272,6 +300,11 @@ function whoMay(dossier: DossierState, action: DossierAction): Who | null {
         : null;
     case "release":
       return status === "in_progress" && dossier.assigneeId !== null ? isHolder : null;
+    case "request_payment":
+      return status === "in_progress" ? either(isProposer, isHead) : null;
+    case "record_payment":
+      // The desk of either agency takes cash or a card; the applicant's side only through the provider.
+      return status === "awaiting_payment" ? either(isReceiver, isSpecialist, isHead, isApplicant) : null;
   }
 }
 
@@ -314,6 +347,21 @@ function inputRefusal(
       return newDueAt && dossier.dueAt && localDate(newDueAt) > localDate(dossier.dueAt)
         ? null
         : "delay_date_invalid";
+    }
+    case "request_payment": {
+      const amount = command.payment?.amountVnd;
+      return amount !== undefined && Number.isSafeInteger(amount) && amount > 0 ? null : "amount_invalid";
+    }
+    case "record_payment": {
+      const payment = command.payment;
+      if (!payment || !Number.isSafeInteger(payment.amountVnd) || payment.amountVnd <= 0)
+        return "amount_invalid";
+      if (payment.method === "online") {
+        return context.providerConfirmed === true && payment.transactionId?.trim() ? null : "forbidden";
+      }
+      // At the desk only staff record, always with the receipt they wrote.
+      if (actor.kind !== "staff") return "forbidden";
+      return payment.receiptNumber?.trim() ? null : "receipt_required";
     }
     case "return_result": {
       const method = command.returnMethod ?? "desk";
@@ -578,6 +626,46 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
       );
     }
 
+    case "request_payment": {
+      const payment = command.payment!;
+      return make(
+        "awaiting_payment",
+        { clockStoppedAt: now },
+        [{ to: "applicant", kind: "dossier.payment_requested" }],
+        {
+          paymentId: payment.paymentId,
+          amountVnd: payment.amountVnd,
+          ...(payment.legalBasis ? { legalBasis: payment.legalBasis } : {}),
+        },
+        { stop: "payment" },
+      );
+    }
+
+    case "record_payment": {
+      const payment = command.payment!;
+      const resumed = resumeClock();
+      const proof =
+        payment.method === "online"
+          ? { provider: payment.provider ?? null, transactionId: payment.transactionId!.trim() }
+          : { receiptNumber: payment.receiptNumber!.trim() };
+      return make(
+        "in_progress",
+        resumed.changes,
+        [
+          { to: "applicant", kind: "dossier.paid" },
+          { to: dossier.assigneeId ? "assignee" : "competent_agency", kind: "dossier.paid" },
+        ],
+        {
+          paymentId: payment.paymentId,
+          amountVnd: payment.amountVnd,
+          method: payment.method ?? "desk",
+          ...proof,
+          ...resumed.details,
+        },
+        resumed.clock,
+      );
+    }
+
     case "return_result": {
       const method = command.returnMethod ?? "desk";
       const details: Record<string, unknown> = { method };
@@ -624,6 +712,8 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
 /** The actions this actor may take now; the UI shows them, `decide` checks them again. */
 export function allowedActions(dossier: DossierState, actor: Actor): DossierAction[] {
   return dossierActions.filter((action) => {
+    // The applicant pays through the provider (lib/payments), never by a button that says so.
+    if (action === "record_payment" && actor.kind !== "staff") return false;
     const who = whoMay(dossier, action);
     return who !== null && who(dossier, actor);
   });

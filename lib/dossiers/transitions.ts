@@ -22,6 +22,7 @@ import { recordDossierChange } from "@/lib/reports/rollups";
 import { discardStored, refusalIssues, storeChosenFiles, type ChosenFile } from "./attachments";
 import { err, ok } from "@/lib/result";
 import { appendEvent } from "./events";
+import { eventForApplicant } from "./visibility";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   decide,
@@ -177,11 +178,20 @@ async function applyStep(
     code: code ?? row.code,
     status: step.status,
     action: step.event.action,
+    procedure: { code: row.procedure.code, nameVi: row.procedure.nameVi, nameEn: row.procedure.nameEn },
+  };
+  // The applicant's notice says what the event says to them (its message, dates, amounts), and no more.
+  const seen = eventForApplicant({ id: 0, at: now, actorName: null, ...step.event });
+  const applicantPayload = {
+    ...payload,
+    ...(seen?.comment ? { comment: seen.comment } : {}),
+    ...(seen?.details ? { details: seen.details } : {}),
   };
   const notices: OutboxNotice[] = [];
   for (const notice of step.notices) {
-    if (notice.to === "applicant") notices.push({ recipientId: row.applicantId, kind: notice.kind, payload });
-    else if (notice.to === "assignee") {
+    if (notice.to === "applicant") {
+      notices.push({ recipientId: row.applicantId, kind: notice.kind, payload: applicantPayload });
+    } else if (notice.to === "assignee") {
       if (assigneeId) notices.push({ recipientId: assigneeId, kind: notice.kind, payload });
     } else {
       const agencyId =

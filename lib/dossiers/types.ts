@@ -38,6 +38,8 @@ export const dossierActions = [
   "approve_delay", // head: the new date holds, the original stays on record; the applicant is told
   "reject_delay", // head: the apology is sent back; the date stays
   "release", // the holder gives the dossier back to the head (nobody holds it)
+  "request_payment", // specialist (holder) or head, in progress: fees owed; the clock stops until paid
+  "record_payment", // paid: at the desk (receiver, specialist or head, with the receipt number) or online (the provider's signed callback, as the applicant who paid); the clock resumes
 ] as const;
 export type DossierAction = (typeof dossierActions)[number];
 
@@ -132,7 +134,9 @@ export type DossierError =
   | "agency_invalid" // consult: no such agency, or the dossier's own
   | "delay_date_invalid" // the new appointment must be a working day after the current one
   | "tracking_required" // a result sent by post needs its tracking number
-  | "result_file_required"; // a result returned online needs the e-result file
+  | "result_file_required" // a result returned online needs the e-result file
+  | "amount_invalid" // a fee asked for or paid must be a whole, positive number of đồng
+  | "receipt_required"; // a payment at the desk needs the number of the receipt written
 
 /** A dossier use case's result: errors are DossierError codes unless said otherwise. */
 export type Result<T, E = DossierError> = BaseResult<T, E>;

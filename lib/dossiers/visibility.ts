@@ -52,6 +52,12 @@ export const applicantViews: Record<EventKind, ApplicantView> = {
   propose_delay: { comment: false, details: [], hidden: true },
   reject_delay: { comment: false, details: [], hidden: true },
   release: { comment: false, details: [], hidden: true },
+  // What is owed and under which text; then how it was paid and the appointment it moved.
+  request_payment: { comment: true, details: ["amountVnd", "legalBasis"] },
+  record_payment: {
+    comment: false,
+    details: ["amountVnd", "method", "receiptNumber", "transactionId", "dueAt", "previousDueAt"],
+  },
 };
 
 function viewOf(action: string): ApplicantView | null {

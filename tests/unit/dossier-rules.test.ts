@@ -223,6 +223,15 @@ const spec: Record<DossierAction, { from: FixtureName[]; who: ActorName[] }[]> =
   reject_delay: [{ from: ["delay_pending"], who: ["head"] }],
   // Only the holder gives it back.
   release: [{ from: held, who: ["specialist"] }],
+  // Fees are asked for like a proposal: by the officer who holds it (any specialist while nobody does) or the head.
+  request_payment: [
+    { from: held, who: ["specialist", "head"] },
+    { from: ["released"], who: ["specialist", "otherSpecialist", "head"] },
+  ],
+  // At the desk of either agency; the applicant pays only through the provider (a desk command is refused).
+  record_payment: [
+    { from: ["awaiting_payment"], who: ["receiver", "specialist", "otherSpecialist", "head"] },
+  ],
 };
 
 const context: DecideContext = {
@@ -242,6 +251,12 @@ const commandFor = (action: DossierAction): Command => ({
   consultationId: CONSULTATION,
   // Friday 13 March: a working day after the appointment of Wednesday 11 March.
   newDueDate: "2026-03-13",
+  payment: {
+    paymentId: "payment-1",
+    amountVnd: 8000,
+    legalBasis: "Thông tư 85/2019/TT-BTC",
+    receiptNumber: "BL-0001",
+  },
 });
 
 function expected(fixture: FixtureName, action: DossierAction, actor: ActorName): string {

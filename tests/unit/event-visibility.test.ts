@@ -25,6 +25,10 @@ function event(action: string): Omit<DossierEventView, "action"> & { action: str
       reaccepted: true,
       number: "125/QĐ-UBND",
       issuedOn: "2026-03-02",
+      amountVnd: 8000,
+      legalBasis: "Thông tư 281/2016/TT-BTC",
+      receiptNumber: "BL-0001",
+      paymentId: "6b1c7d7e-0000-4000-8000-000000000001",
       internal: "only for staff",
     },
   };
@@ -62,6 +66,23 @@ const cases: [EventKind, { comment: boolean; details: Record<string, unknown> | 
   ["propose_delay", null],
   ["reject_delay", null],
   ["release", null],
+  // What is owed and why; how it was paid (not the internal payment id).
+  [
+    "request_payment",
+    { comment: true, details: { amountVnd: 8000, legalBasis: "Thông tư 281/2016/TT-BTC" } },
+  ],
+  [
+    "record_payment",
+    {
+      comment: false,
+      details: {
+        amountVnd: 8000,
+        receiptNumber: "BL-0001",
+        dueAt: "2026-03-20T10:00:00.000Z",
+        previousDueAt: "2026-03-18T10:00:00.000Z",
+      },
+    },
+  ],
 ];
 
 describe("what the applicant sees of each event", () => {
