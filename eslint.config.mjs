@@ -25,6 +25,7 @@ const tablesOf = {
   dossiers: ["dossiers", "attachments"],
   identity: ["identity"],
   notify: ["notify"],
+  payments: ["payments"],
   reports: ["reports"],
 };
 const sharedTables = ["agencies"];

@@ -24,6 +24,13 @@ export const agencies = pgTable(
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
     successorId: uuid("successor_id"),
+    /**
+     * The account fees are paid into (lib/payments): the bank's NAPAS BIN (6 digits), the account
+     * number and the holder's name as the bank shows it. Printed in the VietQR code; no account, no code.
+     */
+    bankBin: text("bank_bin"),
+    bankAccountNumber: text("bank_account_number"),
+    bankAccountName: text("bank_account_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("agencies_parent_idx").on(t.parentId)],

@@ -11,6 +11,8 @@ import viForms from "@/locales/vi/forms.json";
 import viAdmin from "@/locales/vi/admin.json";
 import viCalendar from "@/locales/vi/calendar.json";
 import viSlips from "@/locales/vi/slips.json";
+import viNotify from "@/locales/vi/notify.json";
+import viPayments from "@/locales/vi/payments.json";
 import enCommon from "@/locales/en/common.json";
 import enCatalog from "@/locales/en/catalog.json";
 import enDossiers from "@/locales/en/dossiers.json";
@@ -23,6 +25,8 @@ import enForms from "@/locales/en/forms.json";
 import enAdmin from "@/locales/en/admin.json";
 import enCalendar from "@/locales/en/calendar.json";
 import enSlips from "@/locales/en/slips.json";
+import enNotify from "@/locales/en/notify.json";
+import enPayments from "@/locales/en/payments.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -39,6 +43,8 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     admin: viAdmin,
     calendar: viCalendar,
     slips: viSlips,
+    notify: viNotify,
+    payments: viPayments,
   },
   en: {
     common: enCommon,
@@ -53,5 +59,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     admin: enAdmin,
     calendar: enCalendar,
     slips: enSlips,
+    notify: enNotify,
+    payments: enPayments,
   },
 };

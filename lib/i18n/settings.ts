@@ -18,6 +18,8 @@ export const namespaces = [
   "admin",
   "calendar",
   "slips",
+  "notify",
+  "payments",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
