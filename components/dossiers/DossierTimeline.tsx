@@ -1,5 +1,5 @@
 import { Timeline } from "@/components/ui/Timeline";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatVnd } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import type { ReactNode } from "react";
@@ -91,6 +91,23 @@ function detailLines(event: DossierEventView, lang: Lang, t: Awaited<ReturnType<
         </a>,
       );
     }
+  }
+  // A fee asked for and paid: the amount and its legal text, then how it was paid and its proof.
+  const amount = typeof details.amountVnd === "number" ? formatVnd(details.amountVnd, lang) : null;
+  if (event.action === "request_payment" && amount) {
+    lines.push(t("timeline.paymentRequested", { amount }));
+    if (text(details.legalBasis))
+      lines.push(t("timeline.paymentLegalBasis", { basis: text(details.legalBasis) }));
+  }
+  if (event.action === "record_payment" && amount) {
+    const method = text(details.method) === "online" ? "online" : "desk";
+    lines.push(
+      t(`timeline.paymentPaid.${method}`, {
+        amount,
+        receipt: text(details.receiptNumber) ?? "",
+        transaction: text(details.transactionId) ?? "",
+      }),
+    );
   }
   const documents = Array.isArray(details.documents) ? (details.documents as EventDocument[]) : [];
   if (documents.length > 0) {

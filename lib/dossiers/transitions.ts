@@ -18,6 +18,8 @@ import { validateAnswers } from "@/lib/forms/schema";
 import { holdsRole } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
+import { cancelOpenPayments } from "@/lib/payments/ledger";
+import { cancelsPayment } from "@/lib/payments/rules";
 import { recordDossierChange } from "@/lib/reports/rollups";
 import { discardStored, refusalIssues, storeChosenFiles, type ChosenFile } from "./attachments";
 import { err, ok } from "@/lib/result";
@@ -157,6 +159,9 @@ async function applyStep(
       .set({ endedAt: now })
       .where(and(eq(dossierClockStops.dossierId, row.id), isNull(dossierClockStops.endedAt)));
   }
+
+  // A dossier that ends unpaid (withdrawn, stopped) leaves no fee open: its request is cancelled with it.
+  if (cancelsPayment(step.status)) await cancelOpenPayments(tx, row.id);
 
   const code = extra.takeCode ? await extra.takeCode() : undefined;
   const updated = await tx

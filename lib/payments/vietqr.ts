@@ -4,7 +4,7 @@
  * as SVG by qrcode. No I/O: the caller gives the agency's account.
  */
 import QRCode from "qrcode";
-import { QRPay } from "vietnam-qr-pay";
+import { Banks, QRPay } from "vietnam-qr-pay";
 
 export type BankAccount = {
   /** The bank's NAPAS BIN (6 digits), e.g. 970436 for Vietcombank. */
@@ -74,4 +74,10 @@ export function payloadCrc(payload: string): string {
 /** The payload as an SVG image (dark on white, a quiet zone of 4 modules as the QR standard asks). */
 export async function vietQrSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: "svg", errorCorrectionLevel: "M", margin: 4, width: 240 });
+}
+
+/** A bank by its NAPAS BIN, as the applicant knows it: its short name and full Vietnamese name. */
+export function bankByBin(bin: string): { shortName: string; name: string } | null {
+  const bank = Banks.find((b) => b.bin === bin);
+  return bank ? { shortName: bank.shortName, name: bank.name } : null;
 }
