@@ -147,6 +147,44 @@ const addresses: Record<AgencyKey, string> = {
   thaiBinh: "Phường Thái Bình, tỉnh Hưng Yên",
 };
 
+/**
+ * The accounts fees are paid into (VietQR): real banks' NAPAS BINs (Vietcombank 970436, VietinBank
+ * 970415, BIDV 970418, Agribank 970405), names in capitals without diacritics as the banks show them.
+ * The account NUMBERS ARE DEMO VALUES: a transfer to them reaches nobody. Replace them before real use.
+ */
+const bankAccounts: Record<
+  AgencyKey,
+  { bankBin: string; bankAccountNumber: string; bankAccountName: string }
+> = {
+  centre: {
+    bankBin: "970415",
+    bankAccountNumber: "113000123401",
+    bankAccountName: "TRUNG TAM PHUC VU HANH CHINH CONG TINH HUNG YEN",
+  },
+  justice: {
+    bankBin: "970436",
+    bankAccountNumber: "0011001234501",
+    bankAccountName: "SO TU PHAP TINH HUNG YEN",
+  },
+  construction: {
+    bankBin: "970418",
+    bankAccountNumber: "21510001234502",
+    bankAccountName: "SO XAY DUNG TINH HUNG YEN",
+  },
+  finance: {
+    bankBin: "970436",
+    bankAccountNumber: "0011001234503",
+    bankAccountName: "SO TAI CHINH TINH HUNG YEN",
+  },
+  police: { bankBin: "970415", bankAccountNumber: "113000123404", bankAccountName: "CONG AN TINH HUNG YEN" },
+  phoHien: { bankBin: "970405", bankAccountNumber: "2600201234505", bankAccountName: "UBND PHUONG PHO HIEN" },
+  thaiBinh: {
+    bankBin: "970405",
+    bankAccountNumber: "2600201234506",
+    bankAccountName: "UBND PHUONG THAI BINH",
+  },
+};
+
 export function agencyRows(ids: Record<AgencyKey, string>): (typeof agencies.$inferInsert)[] {
   return agencySeeds.map((agency) => ({
     level: agency.kind === "commune_committee" ? "commune" : "province",
@@ -159,5 +197,6 @@ export function agencyRows(ids: Record<AgencyKey, string>): (typeof agencies.$in
     parentId: agency.parent ? ids[agency.parent] : null,
     unitCode: agency.unitCode,
     validFrom,
+    ...bankAccounts[agency.key],
   }));
 }

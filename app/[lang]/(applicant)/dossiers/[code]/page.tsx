@@ -23,6 +23,8 @@ import { dossierErrorKey } from "@/components/dossiers/errorKey";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
 import { SlipLinks } from "@/components/dossiers/SlipLinks";
+import { PaymentPanel } from "@/components/dossiers/PaymentPanel";
+import { onlinePaymentAvailable, paymentsOfDossier } from "@/lib/payments/service";
 import formStyles from "@/components/forms/forms.module.css";
 import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
@@ -50,10 +52,14 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const detail = await getDossierDetail(applicant, { code });
   if (!detail.ok) notFound();
   const { dossier, events, attachments, allowedActions, supplementRequest: request } = detail.value;
-  const [version, decision] = await Promise.all([
+  const [version, decision, paymentsResult] = await Promise.all([
     getFilingVersion(dossier.procedureVersionId),
     dossier.outcome ? getDecisionForDossier(dossier.id) : null,
+    paymentsOfDossier(applicant, code),
   ]);
+  const payments = paymentsResult.ok ? paymentsResult.value : null;
+  // While it waits for payment, the request; afterwards the latest paid fee and its receipt.
+  const open = dossier.status === "awaiting_payment" ? (payments?.open ?? null) : null;
 
   const name = localized(lang, dossier.procedure);
   const agencyName = (agency: { nameVi: string; nameEn: string }) => localized(lang, agency);
@@ -181,6 +187,20 @@ export default async function DossierPage({ params, searchParams }: Props) {
             <a href={`/api/v1/attachments/${encodeURIComponent(resultFile.id)}`}>{resultFile.fileName}</a>
           </p>
         </section>
+      ) : null}
+      {payments && (open || payments.paid) ? (
+        <PaymentPanel
+          lang={lang}
+          code={code}
+          agencyName={agencyName(dossier.receivingAgency)}
+          open={open}
+          paid={open ? null : payments.paid}
+          account={payments.account}
+          qrSvg={open ? (payments.qr?.svg ?? null) : null}
+          onlineHref={
+            open && onlinePaymentAvailable() ? `/${lang}/payments/${encodeURIComponent(open.id)}/pay` : null
+          }
+        />
       ) : null}
       {dossier.outcome ? (
         <p>

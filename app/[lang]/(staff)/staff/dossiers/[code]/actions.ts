@@ -7,6 +7,7 @@ import { performStaffAction } from "@/lib/dossiers/service";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import { publishDecision } from "@/lib/decisions/service";
+import { recordDeskPayment, requestPayment } from "@/lib/payments/service";
 import { decisionPublished } from "@/lib/cache/public";
 import type { PublishDecisionInput } from "@/lib/decisions/schema";
 import { cleanText, formText } from "@/lib/forms/formText";
@@ -153,4 +154,86 @@ export async function publishDecisionAction(
   }
   if (result.error === "conflict") refresh();
   return failed(result.error);
+}
+
+/** The payment forms' problems: a field's message, or one for the whole form linked to its heading. */
+function paymentFailure(
+  values: Record<string, string>,
+  result: { error: string; issues?: Record<string, string[]> },
+  fields: readonly string[],
+): FormState {
+  const issues = Object.fromEntries(
+    Object.entries(result.issues ?? {}).filter(([field]) => fields.includes(field)),
+  );
+  if (result.error === "invalid_input" && Object.keys(issues).length > 0) return { values, issues };
+  const known = [
+    "conflict",
+    "forbidden",
+    "invalid_transition",
+    "not_found",
+    "payment_not_open",
+    "amount_invalid",
+    "receipt_required",
+  ];
+  // The dossier moved on: show its latest version with the message.
+  if (result.error !== "invalid_input") refresh();
+  const key = known.includes(result.error) ? result.error : "invalid_request";
+  return { values, issues: {}, formError: `payments:errors.${key}`, formErrorField: "_form" };
+}
+
+const paymentDone = (lang: string, code: string, done: "payment_request" | "payment_desk") =>
+  redirect(`/${isLang(lang) ? lang : "vi"}/staff/dossiers/${encodeURIComponent(code)}?done=${done}`);
+
+/** The holder of an in-progress dossier asks the applicant for the fee (lib/payments). */
+export async function requestPaymentAction(
+  lang: string,
+  dossierCode: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const fields = ["amountVnd", "legalBasis"] as const;
+  const values = textValues(formData, fields);
+  const actor = await getActor();
+  if (actor.kind !== "staff") return paymentFailure(values, { error: "forbidden" }, fields);
+  let result: Awaited<ReturnType<typeof requestPayment>>;
+  try {
+    result = await requestPayment(actor, {
+      code: cleanText(dossierCode),
+      version: formText(formData, "version"),
+      amountVnd: values.amountVnd ?? "",
+      legalBasis: values.legalBasis ?? "",
+    });
+  } catch (error) {
+    console.error("requesting a payment failed", error);
+    return { values, issues: {}, formError: "payments:errors.failed", formErrorField: "_form" };
+  }
+  if (result.ok) paymentDone(lang, dossierCode, "payment_request");
+  return paymentFailure(values, result as { error: string; issues?: Record<string, string[]> }, fields);
+}
+
+/** An officer records a fee paid at the desk, with the receipt's number (lib/payments). */
+export async function recordDeskPaymentAction(
+  lang: string,
+  dossierCode: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const fields = ["receiptNumber"] as const;
+  const values = textValues(formData, fields);
+  const actor = await getActor();
+  if (actor.kind !== "staff") return paymentFailure(values, { error: "forbidden" }, fields);
+  let result: Awaited<ReturnType<typeof recordDeskPayment>>;
+  try {
+    result = await recordDeskPayment(actor, {
+      code: cleanText(dossierCode),
+      version: formText(formData, "version"),
+      paymentId: formText(formData, "paymentId"),
+      receiptNumber: values.receiptNumber ?? "",
+    });
+  } catch (error) {
+    console.error("recording a desk payment failed", error);
+    return { values, issues: {}, formError: "payments:errors.failed", formErrorField: "_form" };
+  }
+  if (result.ok) paymentDone(lang, dossierCode, "payment_desk");
+  return paymentFailure(values, result as { error: string; issues?: Record<string, string[]> }, fields);
 }

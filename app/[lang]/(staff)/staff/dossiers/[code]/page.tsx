@@ -16,7 +16,8 @@ import { caseworkAgencyIds } from "@/lib/identity/types";
 import { addWorkingDaysToDate } from "@/lib/calendar/rules";
 import { DataTable } from "@/components/ui/DataTable";
 import type { AttachmentView } from "@/lib/dossiers/types";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatVnd } from "@/lib/i18n/format";
+import { paymentsOfDossier } from "@/lib/payments/service";
 import { getT, resolveLang, type T } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import { getActor } from "@/lib/identity/actor";
@@ -30,13 +31,15 @@ import { DeadlineText } from "@/components/staff/DeadlineText";
 import { DossierWorkspace } from "@/components/staff/DossierWorkspace";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { PublishDecisionForm, PublishedDecision } from "@/components/staff/PublishDecisionForm";
+import { DeskPaymentForm, RequestPaymentForm } from "@/components/staff/PaymentForms";
+import { PaymentList } from "@/components/dossiers/PaymentList";
 import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
 import { WorkingTimeLeft } from "@/components/dossiers/WorkingTimeLeft";
 import { SlipLinks } from "@/components/dossiers/SlipLinks";
 import { requireStaff } from "../../_shared/staff-actor";
-import { publishDecisionAction, staffAction } from "./actions";
+import { publishDecisionAction, recordDeskPaymentAction, requestPaymentAction, staffAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
 
 type Props = {
@@ -69,7 +72,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   const { dossier, events, attachments, allowedActions, proposal, consultations, transferLegs } =
     result.value;
   const allowed = allowedActions.filter(isStaffFormAction);
-  const [specialists, calendar, version, decision, consultable] = await Promise.all([
+  const [specialists, calendar, version, decision, consultable, paymentsResult] = await Promise.all([
     allowed.includes("assign") ? listAssignableSpecialists(actor, code) : Promise.resolve([]),
     loadCalendar(),
     getFilingVersion(dossier.procedureVersionId),
@@ -77,7 +80,14 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     allowed.includes("consult")
       ? listConsultableAgencies(actor, dossier.competentAgency.id)
       : Promise.resolve([]),
+    paymentsOfDossier(actor, code),
   ]);
+  const payments = paymentsResult.ok ? paymentsResult.value : null;
+  const canRequestPayment = allowedActions.includes("request_payment") && payments !== null;
+  const openPayment = allowedActions.includes("record_payment") ? (payments?.open ?? null) : null;
+  const tPayments = await getT(lang, "payments");
+  const paymentDone =
+    query.done === "payment_request" ? "request" : query.done === "payment_desk" ? "desk" : null;
 
   const name = (value: { nameVi: string; nameEn: string }) => localized(lang, value);
   const when = (value: Date | null) =>
@@ -189,14 +199,47 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       details={details}
       action={staffAction.bind(null, lang)}
       extra={
-        canPublish ? (
-          <PublishDecisionForm
-            lang={lang}
-            title={`${title} – ${tCommon("siteName")}`}
-            today={localDate(new Date())}
-            version={dossier.version}
-            action={publishDecisionAction.bind(null, lang, code)}
-          />
+        canPublish || canRequestPayment || openPayment ? (
+          <>
+            {canRequestPayment ? (
+              <RequestPaymentForm
+                lang={lang}
+                title={`${title} – ${tCommon("siteName")}`}
+                version={dossier.version}
+                amount={payments!.fee.amountVnd ? String(payments!.fee.amountVnd) : ""}
+                amountHint={
+                  payments!.fee.amountVnd
+                    ? tPayments("request.amountHint", { published: payments!.fee.asPublished.join("; ") })
+                    : payments!.fee.choices.length > 1
+                      ? tPayments("request.amountHintChoice", {
+                          published: payments!.fee.asPublished.join("; "),
+                        })
+                      : tPayments("request.amountHintNone")
+                }
+                legalBasis={payments!.fee.legalBasis ?? ""}
+                action={requestPaymentAction.bind(null, lang, code)}
+              />
+            ) : null}
+            {openPayment ? (
+              <DeskPaymentForm
+                lang={lang}
+                title={`${title} – ${tCommon("siteName")}`}
+                version={dossier.version}
+                paymentId={openPayment.id}
+                amount={formatVnd(openPayment.amountVnd, lang)}
+                action={recordDeskPaymentAction.bind(null, lang, code)}
+              />
+            ) : null}
+            {canPublish ? (
+              <PublishDecisionForm
+                lang={lang}
+                title={`${title} – ${tCommon("siteName")}`}
+                today={localDate(new Date())}
+                version={dossier.version}
+                action={publishDecisionAction.bind(null, lang, code)}
+              />
+            ) : null}
+          </>
         ) : null
       }
       published={
@@ -214,7 +257,11 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
         ) : null
       }
       notice={
-        done ? (
+        paymentDone ? (
+          <Notice tone="success">
+            <p>{tPayments(`done.${paymentDone}`)}</p>
+          </Notice>
+        ) : done ? (
           <Notice tone="success">
             <p>{t(`done.${done}`)}</p>
             {done === "intake" ? (
@@ -257,6 +304,10 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
         lang={lang}
         viewer="staff"
       />
+
+      {payments && payments.payments.length > 0 ? (
+        <PaymentList lang={lang} code={code} payments={payments.payments} viewer="staff" />
+      ) : null}
 
       {transferLegs.length > 0 ? (
         <>
