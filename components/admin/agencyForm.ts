@@ -16,7 +16,10 @@ type Current = Partial<
     | "address"
     | "validFrom"
     | "validTo"
-    | "successorId",
+    | "successorId"
+    | "bankBin"
+    | "bankAccountNumber"
+    | "bankAccountName",
     string | null
   >
 >;
@@ -91,6 +94,29 @@ export function agencyFormFields(
       value: value("successorId"),
       placeholder: t("agencyForm.noSuccessor"),
       options,
+    },
+    {
+      name: "bankBin",
+      kind: "text",
+      label: t("agencyForm.bankBin"),
+      hint: t("agencyForm.bankBinHint"),
+      value: value("bankBin"),
+      short: true,
+    },
+    {
+      name: "bankAccountNumber",
+      kind: "text",
+      label: t("agencyForm.bankAccountNumber"),
+      hint: t("agencyForm.bankAccountNumberHint"),
+      value: value("bankAccountNumber"),
+      short: true,
+    },
+    {
+      name: "bankAccountName",
+      kind: "text",
+      label: t("agencyForm.bankAccountName"),
+      hint: t("agencyForm.bankAccountNameHint"),
+      value: value("bankAccountName"),
     },
   ];
 }

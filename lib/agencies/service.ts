@@ -144,6 +144,9 @@ function snapshot(row: AgencyRow) {
     validFrom: row.validFrom,
     validTo: row.validTo,
     successorId: row.successorId,
+    bankBin: row.bankBin,
+    bankAccountNumber: row.bankAccountNumber,
+    bankAccountName: row.bankAccountName,
   };
 }
 
