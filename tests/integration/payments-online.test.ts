@@ -5,12 +5,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { dossierClockStops, dossierEvents, dossierPayments, dossiers, outbox } from "@/db/schema";
 import { POST } from "@/app/api/v1/payments/callback/[provider]/route";
+import type { Actor } from "@/lib/identity/types";
 import { performStaffAction, withdrawDossier } from "@/lib/dossiers/service";
 import { transition } from "@/lib/dossiers/transitions";
 import { gatewayHeaders } from "@/lib/payments/providers/gateway";
 import { recordProviderCallback } from "@/lib/payments/online";
 import { ok } from "@/lib/result";
 import { expectOk, fileDossier, openWorld, type World } from "../support/fixtures";
+
+// The CSV route's session, replaced: who is signed in.
+const session = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
+vi.mock("@/lib/identity/actor", () => ({ getActor: async () => session.actor }));
+const { GET: paymentsCsv } = await import("@/app/api/v1/agencies/[code]/payments.csv/route");
+const { getReconciliation } = await import("@/lib/payments/reconciliation");
 
 let db: Db;
 let close: () => Promise<void>;
@@ -285,5 +292,63 @@ describe("the provider's callback", () => {
     ]);
     expect(results.map((r) => (r.ok ? r.value : r.error)).sort()).toEqual(["already_recorded", "recorded"]);
     expect(await paidEvents(dossierId)).toHaveLength(1);
+  });
+
+  it("adds up the agency's fees paid per day and unpaid, for its desk, head and administrator only", async () => {
+    const { justice, head, specialist, otherSpecialist, applicantA } = world;
+    const period = { from: "2026-03-01", to: "2026-03-31" };
+    const report = expectOk(await getReconciliation(head, { agencyCode: justice.code, period }));
+    const all = await db.select().from(dossierPayments).where(eq(dossierPayments.agencyId, justice.id));
+    const paid = all.filter((p) => p.status === "paid");
+    const unpaid = all.filter((p) => p.status === "requested");
+    expect(report.paid).toEqual({
+      count: paid.length,
+      amountVnd: paid.reduce((n, p) => n + p.paidAmountVnd!, 0),
+    });
+    expect(report.unpaid).toEqual({
+      count: unpaid.length,
+      amountVnd: unpaid.reduce((n, p) => n + p.amountVnd, 0),
+    });
+    expect(report.days).toContainEqual({ date: "2026-03-12", count: 1, amountVnd: 100_000 });
+    expect(report.days.map((d) => d.date)).toEqual([...report.days.map((d) => d.date)].sort());
+    expect(report.rows).toHaveLength(all.length);
+    expect(report.rows.every((row) => /^000\.00\.01\.H33-/.test(row.dossierCode ?? ""))).toBe(true);
+    // Another month: nothing.
+    const april = expectOk(
+      await getReconciliation(head, {
+        agencyCode: justice.code,
+        period: { from: "2026-04-01", to: "2026-04-30" },
+      }),
+    );
+    expect(april).toMatchObject({ paid: { count: 0 }, unpaid: { count: 0 }, rows: [] });
+    // A specialist does not reconcile; nobody sees another agency's money.
+    for (const actor of [specialist, otherSpecialist, applicantA]) {
+      expect(await getReconciliation(actor, { agencyCode: justice.code, period })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
+    }
+
+    const csvRequest = (query: string) =>
+      paymentsCsv(new NextRequest(`http://localhost/api/v1/agencies/${justice.code}/payments.csv?${query}`), {
+        params: Promise.resolve({ code: justice.code }),
+      });
+    session.actor = head;
+    const csv = await csvRequest("from=2026-03-01&to=2026-03-31&lang=vi");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "Mã hồ sơ,Số tiền (đồng),Trạng thái,Hình thức,Đơn vị thanh toán,Số biên lai,Thời điểm yêu cầu,Thời điểm thanh toán,Số tiền đã thu (đồng)",
+    );
+    expect(lines).toHaveLength(all.length + 1);
+    expect(
+      lines.some((line) => /,100000,Đã thanh toán,Trực tuyến,gateway,TT-20260312-[0-9a-f]{12},/.test(line)),
+    ).toBe(true);
+    expect((await csvRequest("from=2026-03-31&to=2026-03-01")).status).toBe(400);
+    session.actor = specialist;
+    expect((await csvRequest("from=2026-03-01&to=2026-03-31")).status).toBe(404);
   });
 });
