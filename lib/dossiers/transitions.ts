@@ -230,6 +230,11 @@ export type TransitionOptions<T, E> = {
   now?: Date;
   /** A refusal by the rules in the calling module's own words (e.g. "already_published"). */
   explain?: (dossier: DossierState, refusal: DossierError) => E | DossierError;
+  /**
+   * What the calling module has established outside the rules' reach: lib/payments passes
+   * `providerConfirmed` only after it verified a payment provider's signed callback.
+   */
+  context?: Pick<DecideContext, "providerConfirmed">;
 };
 
 export type Transitioned<T> = { dossier: DossierView; value: T };
@@ -272,6 +277,7 @@ export async function transition<T = undefined, E = never>(
       timeLimitDays: timeLimitDaysFor(version.timeLimitHours, row.channel),
       timeLimitHours: timeLimitHoursFor(version.timeLimitHours, row.channel),
       workingHours: await loadWorkingHours(row.competentAgency.id, tx),
+      ...(options.context?.providerConfirmed === true ? { providerConfirmed: true } : {}),
     };
     if (command.action === "assign" && command.assigneeId) {
       context.assigneeIsSpecialist = await holdsRole(

@@ -10,6 +10,7 @@ import { transition } from "@/lib/dossiers/transitions";
 import type { DossierError, DossierView } from "@/lib/dossiers/types";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok, type Result } from "@/lib/result";
+import { gatewaySecret } from "./secret";
 import { settlePayment, type PaymentRow } from "./ledger";
 import {
   feeOwed,
@@ -325,7 +326,7 @@ export async function paymentForReceipt(
   return ok({ payment: view(row.payment), dossier, agency: { code: agencyCode, nameVi, nameEn, address } });
 }
 
-/** Online payment is offered when a provider is configured, or in the demo (its sandbox provider). */
+/** Online payment is offered when a provider's secret is set, or in the demo (its sandbox provider). */
 export function onlinePaymentAvailable(): boolean {
-  return Boolean(process.env.PAYMENT_GATEWAY_SECRET) || process.env.PORTAL_DEMO_SEED === "1";
+  return gatewaySecret() !== null;
 }

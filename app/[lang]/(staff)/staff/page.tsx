@@ -22,6 +22,7 @@ import { bulkAssignAction } from "./actions";
 import { RegisterForm } from "@/components/staff/RegisterForm";
 import { registerDefaultPeriod } from "@/lib/slips/rules";
 import { registerAgencies } from "@/lib/slips/service";
+import { reconciliationRoles } from "@/lib/payments/reconciliation";
 import { localized } from "@/lib/i18n/localized";
 import { ConsultationList } from "@/components/staff/ConsultationList";
 import { requireStaff } from "./_shared/staff-actor";
@@ -114,6 +115,11 @@ export default async function StaffQueuePage({ params, searchParams }: Props) {
       {actor.roles.some((role) => role.role === "receiver") ? (
         <p>
           <Link href={`/${lang}/staff/intake`}>{t("intake.title")}</Link>
+        </p>
+      ) : null}
+      {actor.roles.some((role) => reconciliationRoles.includes(role.role)) ? (
+        <p>
+          <Link href={`/${lang}/staff/payments`}>{t("payments:reconciliation.title")}</Link>
         </p>
       ) : null}
       <QueueFilters

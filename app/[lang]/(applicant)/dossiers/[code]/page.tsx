@@ -30,6 +30,7 @@ import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { supplementAction, withdrawAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
+import { PaymentBanner } from "@/components/payments/PaymentBanner";
 
 type Props = {
   params: Promise<{ lang: string; code: string }>;
@@ -164,6 +165,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
       />
       {error ? <Notice tone="warning">{t(error)}</Notice> : null}
       {done ? <Notice tone="success">{t(`detail.done.${done}`)}</Notice> : null}
+      <PaymentBanner flag={query.payment} t={t} />
       <span className={formStyles.caption}>{name}</span>
       <h1>{t("detail.title", { code })}</h1>
       {apology ? (
