@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { signUpSchema } from "@/lib/identity/schema";
+import { noticeLocales, signUpSchema } from "@/lib/identity/schema";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
 import { ErrorTitle } from "./ErrorTitle";
 import { FormIssues } from "./FormIssues";
 import { emptyFormState, type FormState } from "./formState";
@@ -36,7 +37,10 @@ export function SignUpFormClient({
     action,
     emptyFormState,
   );
-  const issues = useMemo(() => new FormIssues(shown, tForms), [shown, tForms]);
+  const issues = useMemo(
+    () => new FormIssues(shown, tForms, (field) => (field === "locale" ? "locale-vi" : field)),
+    [shown, tForms],
+  );
   const errorPrefix = t("common:errorTitlePrefix");
   const text = (name: "fullName" | "email" | "phone" | "idNumber") => ({
     id: name,
@@ -66,6 +70,38 @@ export function SignUpFormClient({
           spellCheck={false}
           className="input--short"
         />
+        <div className={issues.message("locale") ? "field field--error" : "field"}>
+          <fieldset
+            aria-describedby={["locale-hint", issues.message("locale") ? "locale-error" : null]
+              .filter(Boolean)
+              .join(" ")}
+          >
+            <legend className="field__label">{t("fields.locale")}</legend>
+            <span className="field__hint" id="locale-hint">
+              {t("signUp.hints.locale")}
+            </span>
+            {issues.message("locale") ? (
+              <span className="field__error" id="locale-error">
+                <ErrorPrefix text={errorPrefix} />
+                {issues.message("locale")}
+              </span>
+            ) : null}
+            <div className="radios">
+              {noticeLocales.map((option) => (
+                <label className="radio" key={option} htmlFor={`locale-${option}`}>
+                  <input
+                    type="radio"
+                    id={`locale-${option}`}
+                    value={option}
+                    defaultChecked={(state.values.locale || lang) === option}
+                    {...register("locale")}
+                  />
+                  <span lang={option}>{t(`locales.${option}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
         <TextField
           id="password"
           type="password"

@@ -7,6 +7,7 @@ const keys = [
   "auth:signUp",
   "auth:fields",
   "auth:errors",
+  "auth:locales",
   "forms:errors",
   "forms:optional",
   "common:errorTitlePrefix",

@@ -53,7 +53,11 @@ export function SiteHeader({
             <Link href={`/${lang}/sign-in`}>{t("nav.signIn")}</Link>
           ) : (
             <>
-              <span className="small">{actor.name}</span>
+              {/* Rendered on personal pages only: a shared page's actor is always anonymous. */}
+              <Link href={`/${lang}/account`} className="small">
+                {actor.name}
+                <span className="visually-hidden"> – {t("nav.account")}</span>
+              </Link>
               <form action={signOutAction} className="inline-form">
                 <button type="submit" className="link-button">
                   {t("nav.signOut")}

@@ -60,7 +60,12 @@ export async function registerCitizen(
       }
       await tx
         .update(users)
-        .set({ passwordHash, email, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .set({
+          passwordHash,
+          email,
+          ...(command.locale ? { locale: command.locale } : {}),
+          sessionVersion: sql`${users.sessionVersion} + 1`,
+        })
         .where(eq(users.id, existing.id));
       await recordAudit({ action: "account.claimed", actorId: existing.id }, tx);
       return { ok: true, userId: existing.id } as const;
@@ -74,6 +79,8 @@ export async function registerCitizen(
         fullName: command.fullName,
         passwordHash,
         kind: "citizen",
+        // The language of their notices: chosen on the form (the page's language by default).
+        ...(command.locale ? { locale: command.locale } : {}),
       })
       .onConflictDoNothing()
       .returning({ id: users.id });

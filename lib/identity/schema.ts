@@ -4,6 +4,9 @@ import "@/lib/forms/zodConfig";
 import * as z from "zod/mini";
 import { cleanText } from "@/lib/forms/formText";
 
+/** The languages a person may get their notices in (lib/i18n/settings' languages). */
+export const noticeLocales = ["vi", "en"] as const;
+
 /** Messages are translation keys in the "forms" namespace; the form renders them per language. */
 export const signUpSchema = z
   .object({
@@ -36,6 +39,8 @@ export const signUpSchema = z
     ),
     password: z.string().check(z.minLength(10, "errors.passwordLength"), z.maxLength(200, "errors.tooLong")),
     confirmPassword: z.string(),
+    /** The language of the person's notices (users.locale); the page's language when not chosen. */
+    locale: z.optional(z.enum(noticeLocales, "errors.locale")),
   })
   .check(
     z.refine((value) => value.password === value.confirmPassword, {
@@ -96,3 +101,14 @@ export const roleGrantSchema = z.object({
   ),
 });
 export type RoleGrantInput = z.input<typeof roleGrantSchema>;
+
+/**
+ * A person's own settings (lib/identity/preferences.ts, the account page): the language of their
+ * notices and the channels they want them on. The form's checkboxes become booleans in its action.
+ */
+export const preferencesSchema = z.object({
+  locale: z.enum(noticeLocales, "errors.locale"),
+  notifyByEmail: z.boolean("errors.invalid"),
+  notifyInInbox: z.boolean("errors.invalid"),
+});
+export type PreferencesInput = z.infer<typeof preferencesSchema>;

@@ -15,9 +15,11 @@ import { textValues, type FormState } from "@/components/forms/formState";
 export async function signUpAction(_previous: FormState, data: FormData): Promise<FormState> {
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   // Passwords are never sent back to the page.
-  const values = textValues(data, ["fullName", "email", "phone", "idNumber"]);
+  const values = textValues(data, ["fullName", "email", "phone", "idNumber", "locale"]);
   const parsed = signUpSchema.safeParse({
     ...values,
+    // The language of their notices; the page's when the form did not say (an older page, a script).
+    locale: values.locale || lang,
     password: formText(data, "password"),
     confirmPassword: formText(data, "confirmPassword"),
   });
