@@ -15,6 +15,7 @@ export function SiteHeader({
   actor,
   currentUrl,
   query = "",
+  inboxUnread = 0,
   signOutAction,
 }: {
   lang: Lang;
@@ -24,6 +25,8 @@ export function SiteHeader({
   currentUrl: string | null;
   /** The query of a cached listing page. */
   query?: string;
+  /** The signed-in person's unread notices (personal pages only: never part of a shared page). */
+  inboxUnread?: number;
   signOutAction: () => Promise<void>;
 }) {
   const nav = [
@@ -53,6 +56,15 @@ export function SiteHeader({
             <Link href={`/${lang}/sign-in`}>{t("nav.signIn")}</Link>
           ) : (
             <>
+              <Link href={`/${lang}/inbox`} className="header-inbox">
+                {t("nav.inbox")}
+                {inboxUnread > 0 ? (
+                  <>
+                    <span aria-hidden="true"> ({inboxUnread})</span>
+                    <span className="visually-hidden">, {t("nav.inboxUnread", { count: inboxUnread })}</span>
+                  </>
+                ) : null}
+              </Link>
               <span className="small">{actor.name}</span>
               <form action={signOutAction} className="inline-form">
                 <button type="submit" className="link-button">
