@@ -19,7 +19,11 @@ import { noticeLink, noticeSubject } from "./templates";
  * Writes the inbox rows of notices just written to the outbox, in the caller's transaction: two
  * set-based queries whatever the number of people (who wants the inbox, then one insert).
  */
-export async function writeInbox(tx: Queryable, notices: readonly WrittenNotice[]): Promise<void> {
+export async function writeInbox(
+  tx: Queryable,
+  notices: readonly WrittenNotice[],
+  actorId: string | null = null,
+): Promise<void> {
   const userIds = notices.flatMap((notice) => (notice.recipientId ? [notice.recipientId] : []));
   const agencyIds = notices.flatMap((notice) => {
     const agencyId = noticeAgencyId(notice);
@@ -27,7 +31,7 @@ export async function writeInbox(tx: Queryable, notices: readonly WrittenNotice[
   });
   if (userIds.length === 0 && agencyIds.length === 0) return;
   const audience = await inboxRecipients(tx, { userIds, agencyIds });
-  const rows = inboxRowsFor(notices, audience);
+  const rows = inboxRowsFor(notices, audience, actorId);
   if (rows.length > 0) await tx.insert(inboxNotices).values(rows);
 }
 

@@ -72,16 +72,21 @@ export function noticeAgencyId(notice: Pick<WrittenNotice, "recipientId" | "payl
 /**
  * One inbox row per person per notice. A person told twice about the same thing by one change
  * (e.g. a withdrawal told to the receiving and the competent agency, which are one ward) gets it
- * once: the first notice of that kind about that dossier is kept.
+ * once: the first notice of that kind about that dossier is kept. Whoever made the change (actorId)
+ * is not told of it: a receiver who accepts a dossier for their own ward is not sent "accepted".
  */
-export function inboxRowsFor(notices: readonly WrittenNotice[], audience: InboxAudience): InboxRow[] {
+export function inboxRowsFor(
+  notices: readonly WrittenNotice[],
+  audience: InboxAudience,
+  actorId: string | null = null,
+): InboxRow[] {
   const wanted = new Set(audience.userIds);
   const rows: InboxRow[] = [];
   const seen = new Set<string>();
   const add = (recipientId: string, notice: WrittenNotice) => {
     const dossierId = typeof notice.payload.dossierId === "string" ? notice.payload.dossierId : null;
     const key = `${recipientId}\u0000${notice.kind}\u0000${dossierId ?? `outbox:${notice.outboxId}`}`;
-    if (seen.has(key)) return;
+    if (recipientId === actorId || seen.has(key)) return;
     seen.add(key);
     rows.push({
       recipientId,

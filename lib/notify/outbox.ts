@@ -15,7 +15,12 @@ export type OutboxNotice = {
  * caused it was committed; a worker sends them later. The in-app inbox rows are written here too,
  * in the same transaction (lib/notify/inbox: writeInbox).
  */
-export async function enqueue(tx: Queryable, notices: OutboxNotice[]): Promise<void> {
+export async function enqueue(
+  tx: Queryable,
+  notices: OutboxNotice[],
+  /** Who made the change: the outbox keeps every notice, but their own inbox is not told of it. */
+  context: { actorId?: string | null } = {},
+): Promise<void> {
   if (notices.length === 0) return;
   const written = await tx
     .insert(outbox)
@@ -32,5 +37,6 @@ export async function enqueue(tx: Queryable, notices: OutboxNotice[]): Promise<v
   await writeInbox(
     tx,
     notices.map((notice, index) => ({ ...notice, outboxId: ids[index]! })),
+    context.actorId ?? null,
   );
 }

@@ -56,4 +56,23 @@ describe("who finds a notice in their inbox", () => {
     });
     expect(rows.map((row) => [row.recipientId, row.outboxId])).toEqual([["desk", 1]]);
   });
+
+  it("does not tell whoever made the change", () => {
+    const audience = {
+      userIds: ["applicant"],
+      staff: [
+        { agencyId: agency, userId: "desk", role: "receiver" },
+        { agencyId: agency, userId: "colleague", role: "receiver" },
+      ],
+    };
+    const notices = [notice({}), notice({ outboxId: 2, recipientId: "applicant", kind: "dossier.accepted" })];
+    expect(inboxRowsFor(notices, audience, "desk").map((row) => row.recipientId)).toEqual([
+      "colleague",
+      "applicant",
+    ]);
+    expect(inboxRowsFor(notices, audience, "applicant").map((row) => row.recipientId)).toEqual([
+      "desk",
+      "colleague",
+    ]);
+  });
 });
