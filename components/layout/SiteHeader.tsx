@@ -57,13 +57,17 @@ export function SiteHeader({
           ) : (
             <>
               <Link href={`/${lang}/inbox`} className="header-inbox">
-                {t("nav.inbox")}
                 {inboxUnread > 0 ? (
+                  // Read out as "Thông báo, 3 chưa đọc"; seen as "Thông báo (3)".
                   <>
-                    <span aria-hidden="true"> ({inboxUnread})</span>
-                    <span className="visually-hidden">, {t("nav.inboxUnread", { count: inboxUnread })}</span>
+                    <span className="visually-hidden">
+                      {`${t("nav.inbox")}, ${t("nav.inboxUnread", { count: inboxUnread })}`}
+                    </span>
+                    <span aria-hidden="true">{`${t("nav.inbox")} (${inboxUnread})`}</span>
                   </>
-                ) : null}
+                ) : (
+                  t("nav.inbox")
+                )}
               </Link>
               <span className="small">{actor.name}</span>
               <form action={signOutAction} className="inline-form">
