@@ -8,6 +8,7 @@ import { getT, resolveLang, resolveSegment } from "@/lib/i18n/server";
 import type { Lang } from "@/lib/i18n/settings";
 import { buildOnlySegment } from "@/lib/http/pageSegment";
 import { getActor } from "@/lib/identity/actor";
+import { unreadInboxCount } from "@/lib/notify/inbox";
 import { signOut } from "@/lib/identity/auth";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
@@ -57,6 +58,8 @@ export default async function LangLayout({
   const t = await getT(lang);
   // Only a personal segment may read who is asking: a shared page is the same for everyone.
   const actor = segment.personal ? await getActor() : ({ kind: "anonymous" } as const);
+  // The inbox count is as personal as the name: read only on a page rendered for this person.
+  const inboxUnread = actor.kind === "anonymous" ? 0 : await unreadInboxCount(actor);
   const requestHeaders = segment.personal ? await headers() : null;
   const currentUrl = requestHeaders?.get("x-portal-url") ?? null;
   const staleForm = decodeStaleForm(requestHeaders?.get(staleFormHeader) ?? null);
@@ -69,6 +72,7 @@ export default async function LangLayout({
           actor={actor}
           currentUrl={currentUrl}
           query={segment.query}
+          inboxUnread={inboxUnread}
           signOutAction={signOutAction(lang)}
         />
         <main id="main" className="container main" tabIndex={-1}>

@@ -15,6 +15,7 @@ export function SiteHeader({
   actor,
   currentUrl,
   query = "",
+  inboxUnread = 0,
   signOutAction,
 }: {
   lang: Lang;
@@ -24,6 +25,8 @@ export function SiteHeader({
   currentUrl: string | null;
   /** The query of a cached listing page. */
   query?: string;
+  /** The signed-in person's unread notices (personal pages only: never part of a shared page). */
+  inboxUnread?: number;
   signOutAction: () => Promise<void>;
 }) {
   const nav = [
@@ -53,6 +56,19 @@ export function SiteHeader({
             <Link href={`/${lang}/sign-in`}>{t("nav.signIn")}</Link>
           ) : (
             <>
+              <Link href={`/${lang}/inbox`} className="header-inbox">
+                {inboxUnread > 0 ? (
+                  // Read out as "Thông báo, 3 chưa đọc"; seen as "Thông báo (3)".
+                  <>
+                    <span className="visually-hidden">
+                      {`${t("nav.inbox")}, ${t("nav.inboxUnread", { count: inboxUnread })}`}
+                    </span>
+                    <span aria-hidden="true">{`${t("nav.inbox")} (${inboxUnread})`}</span>
+                  </>
+                ) : (
+                  t("nav.inbox")
+                )}
+              </Link>
               {/* Rendered on personal pages only: a shared page's actor is always anonymous. */}
               <Link href={`/${lang}/account`} className="small">
                 {actor.name}

@@ -209,7 +209,8 @@ async function applyStep(
       notices.push({ recipientId: null, kind: notice.kind, payload: { ...payload, agencyId } });
     }
   }
-  await enqueue(tx, notices);
+  // Whoever made the change is not told of it in their own inbox.
+  await enqueue(tx, notices, { actorId: actorId(actor) });
 }
 
 /**
