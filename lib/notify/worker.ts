@@ -6,8 +6,8 @@ import { digestDue, localDay } from "./rules";
 
 /*
  * The worker that runs delivery (lib/notify/delivery.ts). On a PostgreSQL server it is a pg-boss
- * queue: every interval a `notify-deliver` job is sent to a "stately" queue (at most one waiting and
- * one running, whatever the number of workers), and a cron job `notify-digest` fires at 07:00
+ * queue: every interval a `notify-deliver` job is sent to a "short" queue (at most one waiting,
+ * whatever the number of workers), and a cron job `notify-digest` fires at 07:00
  * Asia/Ho_Chi_Minh on one worker only. On the embedded database (PGlite, one process) the same
  * handlers run in-process on a timer.
  */
@@ -49,8 +49,15 @@ async function startPgBoss(connectionString: string, intervalMs: number): Promis
   const boss = new PgBoss({ connectionString, max: 3, application_name: "portal-worker" });
   boss.on("error", (error: Error) => console.error("notify worker (pg-boss):", error.message));
   await boss.start();
-  await boss.createQueue(deliverQueue, { name: deliverQueue, policy: "stately", retryLimit: 0 });
-  await boss.createQueue(digestQueue, { name: digestQueue, policy: "stately", retryLimit: 2 });
+  // "short": at most one job waiting, so ticks from any number of workers do not pile up; not
+  // "stately", whose one active job, left by a killed worker, would block the queue until it expired.
+  await boss.createQueue(deliverQueue, {
+    name: deliverQueue,
+    policy: "short",
+    retryLimit: 0,
+    expireInSeconds: 300,
+  });
+  await boss.createQueue(digestQueue, { name: digestQueue, policy: "short", retryLimit: 2 });
   const polling = Math.max(intervalMs / 1000, 0.5);
   await boss.work(deliverQueue, { pollingIntervalSeconds: polling }, async () => deliverOnce());
   await boss.work(digestQueue, { pollingIntervalSeconds: 30 }, async () => digestOnce());
