@@ -52,7 +52,13 @@ export async function expandOutbox(options: { limit?: number; now?: Date } = {})
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: outbox.id, recipientId: outbox.recipientId, kind: outbox.kind, payload: outbox.payload })
+      .select({
+        id: outbox.id,
+        recipientId: outbox.recipientId,
+        kind: outbox.kind,
+        payload: outbox.payload,
+        createdAt: outbox.createdAt,
+      })
       .from(outbox)
       .where(isNull(outbox.sentAt))
       .orderBy(asc(outbox.id))
@@ -63,7 +69,7 @@ export async function expandOutbox(options: { limit?: number; now?: Date } = {})
       tx,
       rows.map((row) => row.recipientId).filter((id): id is string => id !== null),
     );
-    const planned = rows.flatMap((row) => deliveriesFor(row, people));
+    const planned = rows.flatMap((row) => deliveriesFor(row, people, now));
     await insertDeliveries(tx, planned, now);
     await tx
       .update(outbox)

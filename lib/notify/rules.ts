@@ -39,7 +39,14 @@ export type OutboxRow = {
   recipientId: string | null;
   kind: string;
   payload: Record<string, unknown>;
+  createdAt?: Date;
 };
+
+/**
+ * A notice older than this when the worker first sees it makes no e-mail: a database from before
+ * e-mail delivery (or a worker stopped for days) would otherwise mail months of old news at once.
+ */
+export const staleNoticeMs = 3 * 86_400_000;
 
 export type PlannedDelivery = { key: string; outboxId: number | null; recipientId: string; address: string };
 
@@ -55,14 +62,16 @@ export function emailAddressOf(person: RecipientFacts | undefined): string | nul
 
 /**
  * The e-mails an outbox row makes: one to its recipient (the applicant or the assigned officer) when
- * they take e-mail. A row for an agency's staff (no recipient, `payload.agencyId`) makes none: it
+ * they take e-mail, unless the notice is stale (staleNoticeMs). A row for an agency's staff (no recipient, `payload.agencyId`) makes none: it
  * goes to their inbox and their daily digest.
  */
 export function deliveriesFor(
   row: OutboxRow,
   people: ReadonlyMap<string, RecipientFacts>,
+  now: Date = new Date(),
 ): PlannedDelivery[] {
   if (!row.recipientId) return [];
+  if (row.createdAt && now.getTime() - row.createdAt.getTime() > staleNoticeMs) return [];
   const address = emailAddressOf(people.get(row.recipientId));
   if (!address) return [];
   return [

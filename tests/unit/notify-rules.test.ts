@@ -58,6 +58,12 @@ describe("who gets an e-mail", () => {
     const agencyRow = { ...row, recipientId: null, payload: { agencyId: "a1" } };
     expect(deliveriesFor(agencyRow, new Map([["u1", person()]]))).toEqual([]);
   });
+  it("nobody for a notice days old when first seen (a database from before e-mail)", () => {
+    const people = new Map([["u1", person()]]);
+    const at = (hoursAgo: number) => ({ ...row, createdAt: new Date(now.getTime() - hoursAgo * 3_600_000) });
+    expect(deliveriesFor(at(71), people, now)).toHaveLength(1);
+    expect(deliveriesFor(at(73), people, now)).toEqual([]);
+  });
   it("trims the address", () => {
     expect(emailAddressOf(person({ email: " b@example.vn " }))).toBe("b@example.vn");
   });
