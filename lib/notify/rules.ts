@@ -62,8 +62,8 @@ export function emailAddressOf(person: RecipientFacts | undefined): string | nul
 
 /**
  * The e-mails an outbox row makes: one to its recipient (the applicant or the assigned officer) when
- * they take e-mail, unless the notice is stale (staleNoticeMs). A row for an agency's staff (no recipient, `payload.agencyId`) makes none: it
- * goes to their inbox and their daily digest.
+ * they take e-mail, unless the notice is stale (staleNoticeMs). A row for an agency's staff (no
+ * recipient, `payload.agencyId`) makes none: it goes to their inbox and their daily digest.
  */
 export function deliveriesFor(
   row: OutboxRow,

@@ -5,13 +5,20 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "@/db/client";
 import { noticeDeliveries, outbox, users } from "@/db/schema";
-import { deliverDue, expandOutbox, runDeliveryCycle } from "@/lib/notify/delivery";
+import { deliverDue, expandOutbox, queueDigests, runDeliveryCycle } from "@/lib/notify/delivery";
 import { smtpTransport, type MailTransport } from "@/lib/notify/mail";
 import { enqueue } from "@/lib/notify/outbox";
 import { defaultLeaseMs, retryDelaysMinutes } from "@/lib/notify/rules";
 import { listDeliveries, retryDelivery } from "@/lib/notify/service";
 import type { Actor } from "@/lib/identity/types";
-import { createAgency, createApplicant, createStaff, type StaffActor } from "../support/fixtures";
+import {
+  createAgency,
+  createApplicant,
+  createDossierRow,
+  createProcedureRow,
+  createStaff,
+  type StaffActor,
+} from "../support/fixtures";
 import { openTestDatabase } from "../support/database";
 
 /*
@@ -220,6 +227,62 @@ describe("a server that refuses", () => {
     expect(sent!.status).toBe("sent");
     expect(smtp.received[0]!.messageId).toBe(failed!.messageId);
     expect(await retryDelivery(admin, sent!.id)).toEqual({ ok: false, error: "not_failed" });
+  });
+});
+
+describe("the staff digest", () => {
+  it("goes once a day to each officer with assigned dossiers due soon or overdue", async () => {
+    const agency = await createAgency(db, { code: "000.00.78.H33" });
+    const procedure = await createProcedureRow(db, {
+      code: "9.000078",
+      nameVi: "Cấp giấy phép thử nghiệm",
+      nameEn: "Test permit",
+      fieldVi: "Thử nghiệm",
+      fieldEn: "Testing",
+      level: "province",
+      searchText: "cap giay phep thu nghiem",
+      timeLimitHours: { online: 8, desk: 8, post: 8 },
+    });
+    const busy = await createStaff(db, "Nguyễn Văn Bận", [{ agencyId: agency.id, role: "specialist" }]);
+    const idle = await createStaff(db, "Lê Thị Rảnh", [{ agencyId: agency.id, role: "specialist" }]);
+    const applicant = await createApplicant(db, "Người nộp digest");
+    // Tuesday 1 December 2026, 09:00 in Vietnam.
+    const now = new Date("2026-12-01T02:00:00Z");
+    const base = { status: "in_progress", procedure, applicant, agencyId: agency.id };
+    await createDossierRow(db, {
+      ...base,
+      code: "000.00.78.H33-261120-0001",
+      assigneeId: busy.userId,
+      dueAt: new Date("2026-11-30T10:00:00Z"),
+    });
+    await createDossierRow(db, {
+      ...base,
+      code: "000.00.78.H33-261120-0002",
+      assigneeId: busy.userId,
+      dueAt: new Date("2026-12-02T10:00:00Z"),
+    });
+    // Due in two weeks: not in anyone's digest.
+    await createDossierRow(db, {
+      ...base,
+      code: "000.00.78.H33-261120-0003",
+      assigneeId: idle.userId,
+      dueAt: new Date("2026-12-15T10:00:00Z"),
+    });
+
+    expect(await queueDigests(now)).toBe(1);
+    expect(await queueDigests(now)).toBe(0);
+    await runDeliveryCycle({ transport, now });
+    const mine = smtp.received.filter((mail) => (mail.text ?? "").includes("000.00.78.H33-261120-0001"));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.text).toContain("000.00.78.H33-261120-0002");
+    expect(mine[0]!.text).not.toContain("000.00.78.H33-261120-0003");
+    const [row] = await db
+      .select()
+      .from(noticeDeliveries)
+      .where(eq(noticeDeliveries.recipientId, busy.userId));
+    expect(row).toMatchObject({ key: `digest:${busy.userId}:2026-12-01`, status: "sent" });
+    // The next morning, a new one.
+    expect(await queueDigests(new Date("2026-12-02T00:30:00Z"))).toBe(1);
   });
 });
 
