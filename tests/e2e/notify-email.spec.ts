@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
+import enAuth from "../../locales/en/auth.json" with { type: "json" };
+import viAdmin from "../../locales/vi/admin.json" with { type: "json" };
+import enAdmin from "../../locales/en/admin.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viStaff from "../../locales/vi/staff.json" with { type: "json" };
-import { demo, demoPassword, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
 import { recipientOf, waitForMail } from "./mail";
 
 /*
@@ -80,3 +83,22 @@ test("a supplement request arrives by e-mail with a link to the dossier", async 
   await officer.close();
   await applicant.close();
 });
+
+for (const lang of ["vi", "en"] as const) {
+  test(`the administrator's list of e-mails in ${lang}`, async ({ browser }) => {
+    const words = lang === "vi" ? viAdmin : enAdmin;
+    const context = await browser.newContext({ locale: lang === "vi" ? "vi-VN" : "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`/${lang}/sign-in?callbackUrl=${encodeURIComponent(`/${lang}/admin`)}`);
+    await page.getByLabel((lang === "vi" ? viAuth : enAuth).fields.email).fill("admin@demo.hungyen.gov.vn");
+    await page.getByLabel((lang === "vi" ? viAuth : enAuth).fields.password).fill(demoPassword);
+    await page.getByRole("button", { name: (lang === "vi" ? viAuth : enAuth).signIn.submit }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/admin$`));
+    await page.getByRole("link", { name: words.nav.deliveries }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/admin/deliveries$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.deliveries.title);
+    await expect(page.getByRole("heading", { level: 2, name: words.deliveries.recentTitle })).toBeVisible();
+    await expectAccessible(page, "deliveries");
+    await context.close();
+  });
+}
