@@ -46,7 +46,14 @@ export function configuredTransport(env: NodeJS.ProcessEnv = process.env): MailT
 }
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // Every wait well inside the delivery's two-minute lease (nodemailer waits up to 10 minutes by
+  // default), so a stuck server cannot keep a message past its lease and have it sent twice.
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+  });
   return {
     describe: `SMTP ${new URL(url).host}`,
     send: async (mail) => {
