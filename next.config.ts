@@ -15,7 +15,15 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time.
   // rate-limiter-flexible loads drizzle-orm with a computed import() that the bundler cannot follow.
   // pdfkit reads its font metrics and fontkit data from its own folder at run time (lib/slips).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "pdfkit"],
+  // pg-boss and nodemailer (the notification worker, lib/notify) are plain Node libraries: loaded as they are.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "rate-limiter-flexible",
+    "pdfkit",
+    "pg-boss",
+    "nodemailer",
+  ],
   // Lets several builds (tests, a second developer) live side by side in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

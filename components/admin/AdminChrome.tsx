@@ -6,7 +6,14 @@ import { landingPath } from "@/lib/identity/rules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 
-export const adminSections = ["agencies", "staff", "calendar", "working-hours", "audit"] as const;
+export const adminSections = [
+  "agencies",
+  "staff",
+  "calendar",
+  "working-hours",
+  "audit",
+  "deliveries",
+] as const;
 export type AdminSection = (typeof adminSections)[number];
 /** Built by another part of the portal; linked from here. */
 export const sectionKeys: Record<AdminSection, string> = {
@@ -15,6 +22,7 @@ export const sectionKeys: Record<AdminSection, string> = {
   calendar: "calendar",
   "working-hours": "workingHours",
   audit: "audit",
+  deliveries: "deliveries",
 };
 
 /** The breadcrumbs of an administration page: Administration › section › page. */

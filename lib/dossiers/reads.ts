@@ -45,6 +45,7 @@ import { localDayStart, queueChannels, type QueueView } from "./queueFilters";
 import { findDossier, selectDossiers, toState, toView, visibleTo } from "./queries";
 import {
   allowedActions,
+  clockRunningStatuses,
   isOpen,
   openSupplementRequest,
   pendingProposal,
@@ -429,4 +430,73 @@ export async function getPublicStatus(code: string): Promise<PublicDossierStatus
     finishedAt: iso(row.finishedAt),
     returnedAt: iso(row.returnedAt),
   };
+}
+
+/** A dossier in an officer's morning digest (lib/notify): due within two working days, or overdue. */
+export type DueDossier = {
+  code: string;
+  procedureNameVi: string;
+  procedureNameEn: string;
+  dueAt: Date;
+  overdue: boolean;
+};
+
+/**
+ * Every assigned, open dossier whose clock runs and whose appointment is past or within the "due
+ * soon" horizon of its competent agency (the queue's due_soon and overdue tabs), by assignee, the
+ * earliest first.
+ */
+export async function dueDossiersByAssignee(now: Date = new Date()): Promise<Map<string, DueDossier[]>> {
+  const db = await getDb();
+  const calendar = await loadCalendar(db);
+  // A week ahead covers two working days over any run of days off; the exact horizon is applied below.
+  const roughHorizon = new Date(now.getTime() + 14 * 86_400_000);
+  const rows = await db
+    .select({
+      code: dossiers.code,
+      assigneeId: dossiers.assigneeId,
+      status: dossiers.status,
+      receivingAgencyId: dossiers.receivingAgencyId,
+      competentAgencyId: dossiers.competentAgencyId,
+      dueAt: dossiers.dueAt,
+      clockStoppedAt: dossiers.clockStoppedAt,
+      nameVi: procedures.nameVi,
+      nameEn: procedures.nameEn,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(
+      and(
+        sql`${dossiers.assigneeId} is not null`,
+        inArray(dossiers.status, [...clockRunningStatuses]),
+        sql`${dossiers.clockStoppedAt} is null`,
+        lt(dossiers.dueAt, roughHorizon),
+      ),
+    )
+    .orderBy(asc(dossiers.dueAt), asc(dossiers.id));
+  const agencyIds = [...new Set(rows.map((row) => row.competentAgencyId))];
+  const horizons: BucketContext["horizons"] = await dueSoonHorizons(db, agencyIds, now, calendar);
+  const byAssignee = new Map<string, DueDossier[]>();
+  for (const row of rows) {
+    if (!row.code || !row.dueAt || !row.assigneeId) continue;
+    const facts = { ...row, status: row.status as DossierStatus };
+    const context: BucketContext = {
+      actorId: row.assigneeId,
+      agencyIds: [row.competentAgencyId],
+      now,
+      horizons,
+    };
+    const overdue = bucketDefinition("overdue").matches(facts, context);
+    if (!overdue && !bucketDefinition("due_soon").matches(facts, context)) continue;
+    const list = byAssignee.get(row.assigneeId) ?? [];
+    list.push({
+      code: row.code,
+      procedureNameVi: row.nameVi,
+      procedureNameEn: row.nameEn,
+      dueAt: row.dueAt,
+      overdue,
+    });
+    byAssignee.set(row.assigneeId, list);
+  }
+  return byAssignee;
 }

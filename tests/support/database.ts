@@ -7,13 +7,18 @@ import { closeDb, migrate, openPglite, openPostgres, installDatabase, type Db } 
  * set (CI) — a new database on that server, dropped afterwards. Installs it as the process's
  * database so services use it.
  */
-export async function openTestDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  db: Db;
+  close: () => Promise<void>;
+  /** The test database's address on the server; null for the in-memory PGlite. */
+  url: string | null;
+}> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openPglite(null);
     await migrate(handle);
     installDatabase(handle);
-    return { db: handle.db, close: closeDb };
+    return { db: handle.db, close: closeDb, url: null };
   }
   const name = `portal_it_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -27,6 +32,7 @@ export async function openTestDatabase(): Promise<{ db: Db; close: () => Promise
   installDatabase(handle);
   return {
     db: handle.db,
+    url: url.toString(),
     close: async () => {
       await closeDb();
       const dropper = new Client({ connectionString: serverUrl });

@@ -1,0 +1,120 @@
+import "server-only";
+import { getDatabaseKind } from "@/db/client";
+import { runDeliveryCycle, queueDigests } from "./delivery";
+import { configuredTransport } from "./mail";
+import { digestDue, localDay } from "./rules";
+
+/*
+ * The worker that runs delivery (lib/notify/delivery.ts). On a PostgreSQL server it is a pg-boss
+ * queue: every interval a `notify-deliver` job is sent to a "short" queue (at most one waiting,
+ * whatever the number of workers), and a cron job `notify-digest` fires at 07:00
+ * Asia/Ho_Chi_Minh on one worker only. On the embedded database (PGlite, one process) the same
+ * handlers run in-process on a timer.
+ */
+
+export type Worker = { kind: "pg-boss" | "in-process"; stop: () => Promise<void> };
+
+const deliverQueue = "notify-deliver";
+const digestQueue = "notify-digest";
+
+export function workerIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PORTAL_WORKER_INTERVAL_MS);
+  return Number.isFinite(value) && value >= 100 ? value : 5_000;
+}
+
+async function deliverOnce(signal?: AbortSignal): Promise<void> {
+  const outcome = await runDeliveryCycle({ transport: transport(), signal });
+  if (outcome.failed > 0)
+    console.warn(`notify: ${outcome.failed} e-mail(s) failed for good (see /admin/deliveries)`);
+}
+
+let cachedTransport: ReturnType<typeof configuredTransport> | null = null;
+const transport = () => (cachedTransport ??= configuredTransport());
+
+async function digestOnce(now = new Date()): Promise<void> {
+  const queued = await queueDigests(now);
+  if (queued > 0) await deliverOnce();
+}
+
+/** Starts the worker for the configured database. */
+export async function startWorker(options: { intervalMs?: number } = {}): Promise<Worker> {
+  const intervalMs = options.intervalMs ?? workerIntervalMs();
+  if ((await getDatabaseKind()) === "postgres" && process.env.DATABASE_URL)
+    return startPgBoss(process.env.DATABASE_URL, intervalMs);
+  return startInProcess(intervalMs);
+}
+
+async function startPgBoss(connectionString: string, intervalMs: number): Promise<Worker> {
+  const { default: PgBoss } = await import("pg-boss");
+  const boss = new PgBoss({ connectionString, max: 3, application_name: "portal-worker" });
+  boss.on("error", (error: Error) => console.error("notify worker (pg-boss):", error.message));
+  await boss.start();
+  // "short": at most one job waiting, so ticks from any number of workers do not pile up; not
+  // "stately", whose one active job, left by a killed worker, would block the queue until it expired.
+  await boss.createQueue(deliverQueue, {
+    name: deliverQueue,
+    policy: "short",
+    retryLimit: 0,
+    expireInSeconds: 300,
+  });
+  await boss.createQueue(digestQueue, { name: digestQueue, policy: "short", retryLimit: 2 });
+  const polling = Math.max(intervalMs / 1000, 0.5);
+  await boss.work(deliverQueue, { pollingIntervalSeconds: polling }, async () => deliverOnce());
+  await boss.work(digestQueue, { pollingIntervalSeconds: 30 }, async () => digestOnce());
+  await boss.schedule(digestQueue, "0 7 * * *", undefined, { tz: "Asia/Ho_Chi_Minh" });
+  const tick = () => {
+    boss.send(deliverQueue, {}).catch((error: Error) => console.error("notify worker:", error.message));
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    kind: "pg-boss",
+    stop: async () => {
+      clearInterval(timer);
+      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    },
+  };
+}
+
+function startInProcess(intervalMs: number): Worker {
+  const controller = new AbortController();
+  let running: Promise<void> | null = null;
+  let digestDay: string | null = null;
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      const now = new Date();
+      if (digestDue(now) && digestDay !== localDay(now)) {
+        digestDay = localDay(now);
+        await queueDigests(now);
+      }
+      await deliverOnce(controller.signal);
+    })()
+      .catch((error: unknown) =>
+        console.error("notify worker:", error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    kind: "in-process",
+    stop: async () => {
+      clearInterval(timer);
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+/** Started with the server unless PORTAL_WORKER=0 (another process runs `npm run worker`). */
+export async function startWorkerWithServer(): Promise<Worker | null> {
+  if (process.env.PORTAL_WORKER === "0") return null;
+  const worker = await startWorker();
+  console.log(`Notification worker started (${worker.kind}, e-mail to ${transport().describe})`);
+  return worker;
+}
