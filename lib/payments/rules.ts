@@ -97,7 +97,6 @@ export function parseReceiptNumber(
   const value = input.trim();
   if (value === "") return { ok: false, error: "receipt_required" };
   if (value.length > maxReceiptNumberLength) return { ok: false, error: "receipt_too_long" };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, error: "receipt_invalid" };
   return { ok: true, value };
 }

@@ -175,10 +175,19 @@ function paymentFailure(
     "amount_invalid",
     "receipt_required",
   ];
-  // The dossier moved on: show its latest version with the message.
-  if (result.error !== "invalid_input") refresh();
   const key = known.includes(result.error) ? result.error : "invalid_request";
   return { values, issues: {}, formError: `payments:errors.${key}`, formErrorField: "_form" };
+}
+
+/** Errors after which the form may no longer be on the page: the dossier moved on. */
+const movedOn = new Set(["conflict", "invalid_transition", "payment_not_open"]);
+
+/**
+ * The dossier moved on (a stale page, a second officer): its latest version, with the message at the
+ * top. A redirect, not the form's state: the fresh page may no longer have the form to show it in.
+ */
+function showLatest(lang: string, code: string, error: string): never {
+  redirect(`/${isLang(lang) ? lang : "vi"}/staff/dossiers/${encodeURIComponent(code)}?paymentError=${error}`);
 }
 
 const paymentDone = (lang: string, code: string, done: "payment_request" | "payment_desk") =>
@@ -208,6 +217,7 @@ export async function requestPaymentAction(
     return { values, issues: {}, formError: "payments:errors.failed", formErrorField: "_form" };
   }
   if (result.ok) paymentDone(lang, dossierCode, "payment_request");
+  else if (movedOn.has(result.error)) showLatest(lang, dossierCode, result.error);
   return paymentFailure(values, result as { error: string; issues?: Record<string, string[]> }, fields);
 }
 
@@ -235,5 +245,6 @@ export async function recordDeskPaymentAction(
     return { values, issues: {}, formError: "payments:errors.failed", formErrorField: "_form" };
   }
   if (result.ok) paymentDone(lang, dossierCode, "payment_desk");
+  else if (movedOn.has(result.error)) showLatest(lang, dossierCode, result.error);
   return paymentFailure(values, result as { error: string; issues?: Record<string, string[]> }, fields);
 }

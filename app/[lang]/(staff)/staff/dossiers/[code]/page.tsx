@@ -88,6 +88,11 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
   const tPayments = await getT(lang, "payments");
   const paymentDone =
     query.done === "payment_request" ? "request" : query.done === "payment_desk" ? "desk" : null;
+  const paymentError =
+    typeof query.paymentError === "string" &&
+    ["conflict", "invalid_transition", "payment_not_open"].includes(query.paymentError)
+      ? query.paymentError
+      : null;
 
   const name = (value: { nameVi: string; nameEn: string }) => localized(lang, value);
   const when = (value: Date | null) =>
@@ -257,7 +262,11 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
         ) : null
       }
       notice={
-        paymentDone ? (
+        paymentError ? (
+          <Notice tone="warning">
+            <p>{tPayments(`errors.${paymentError}`)}</p>
+          </Notice>
+        ) : paymentDone ? (
           <Notice tone="success">
             <p>{tPayments(`done.${paymentDone}`)}</p>
           </Notice>
