@@ -27,8 +27,8 @@ const legalBasis = "Thông tư số 85/2019/TT-BTC";
 const money = (lang: "vi" | "en") =>
   new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(amountVnd);
 
-async function signIn(browser: Browser, email: string, lang: "vi" | "en" = "vi") {
-  const context = await browser.newContext({ locale: lang === "vi" ? "vi-VN" : "en-GB" });
+async function signIn(browser: Browser, email: string, lang: "vi" | "en" = "vi", javaScriptEnabled = true) {
+  const context = await browser.newContext({ locale: lang === "vi" ? "vi-VN" : "en-GB", javaScriptEnabled });
   const page = await context.newPage();
   await page.goto("/vi/sign-in");
   await page.getByLabel(viAuth.fields.email).fill(email);
@@ -69,7 +69,7 @@ async function requestPaymentInDatabase(code: string): Promise<string> {
 test("an officer asks for the fee, the applicant pays in the sandbox, both see it paid, with a receipt", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   test.skip(stub && !process.env.DATABASE_URL, "the stand-in request needs the server's DATABASE_URL");
 
   // The business's building permit, in progress and held by the demo specialist.
@@ -134,11 +134,15 @@ test("an officer asks for the fee, the applicant pays in the sandbox, both see i
   await expect(member.page.getByText(viPayments.banner.cancelled)).toBeVisible();
 
   // 4. Pay: the sandbox signs and posts the callback; back on the dossier, paid and in progress again.
-  await member.page.goto(`/vi/payments/sandbox/${paymentId}`);
-  await member.page.getByRole("button", { name: viPayments.sandbox.pay, exact: true }).click();
-  await expect(member.page).toHaveURL(new RegExp(`${dossierPage.replace(/[.?]/g, "\\$&")}\\?payment=paid$`));
-  await expect(member.page.getByText(viPayments.banner.paidTitle)).toBeVisible();
-  await expect(member.page.getByText(viDossiers.status.in_progress).first()).toBeVisible();
+  // With JavaScript off: the pay route, the sandbox's form and the way back are plain HTTP.
+  const plain = await signIn(browser, business, "vi", false);
+  await plain.page.goto(payHref);
+  await expect(plain.page).toHaveURL(new RegExp(`/vi/payments/sandbox/${paymentId}$`));
+  await plain.page.getByRole("button", { name: viPayments.sandbox.pay, exact: true }).click();
+  await expect(plain.page).toHaveURL(new RegExp(`${dossierPage.replace(/[.?]/g, "\\$&")}\\?payment=paid$`));
+  await expect(plain.page.getByText(viPayments.banner.paidTitle)).toBeVisible();
+  await expect(plain.page.getByText(viDossiers.status.in_progress).first()).toBeVisible();
+  await plain.context.close();
 
   // Paid once: the pay route and the sandbox now say so instead of taking money twice.
   await member.page.goto(payHref);

@@ -18,6 +18,7 @@ const session = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
 vi.mock("@/lib/identity/actor", () => ({ getActor: async () => session.actor }));
 const { GET: paymentsCsv } = await import("@/app/api/v1/agencies/[code]/payments.csv/route");
 const { getReconciliation } = await import("@/lib/payments/reconciliation");
+const { checkoutUrl, getSandboxPayment } = await import("@/lib/payments/checkout");
 
 let db: Db;
 let close: () => Promise<void>;
@@ -350,5 +351,56 @@ describe("the provider's callback", () => {
     expect((await csvRequest("from=2026-03-31&to=2026-03-01")).status).toBe(400);
     session.actor = specialist;
     expect((await csvRequest("from=2026-03-01&to=2026-03-31")).status).toBe(404);
+  });
+
+  it("sends only the dossier's applicant to pay a fee still asked for: the provider's page, the sandbox in demo mode, or nowhere", async () => {
+    const { paymentId, code } = await dossierAwaitingPayment(80_000);
+    const place = { lang: "vi", origin: "https://dichvucong.example.vn" };
+    const saved = { ...process.env };
+    try {
+      delete process.env.PORTAL_DEMO_SEED;
+      delete process.env.PAYMENT_GATEWAY_CHECKOUT_URL;
+      // A secret but no checkout page, outside demo mode: nowhere to pay; and no sandbox.
+      expect(await checkoutUrl(world.applicantA, paymentId, place)).toEqual({
+        ok: false,
+        error: "online_off",
+      });
+      expect(await getSandboxPayment(world.applicantA, paymentId)).toEqual({ ok: false, error: "not_found" });
+      process.env.PAYMENT_GATEWAY_CHECKOUT_URL = "https://pay.example.vn/checkout";
+      const url = new URL(expectOk(await checkoutUrl(world.applicantA, paymentId, place)));
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        paymentId,
+        amount: "80000",
+        reference: code,
+        returnUrl: `https://dichvucong.example.vn/vi/dossiers/${encodeURIComponent(code)}`,
+      });
+      delete process.env.PAYMENT_GATEWAY_CHECKOUT_URL;
+      process.env.PORTAL_DEMO_SEED = "1";
+      expect(await checkoutUrl(world.applicantA, paymentId, place)).toEqual({
+        ok: true,
+        value: `/vi/payments/sandbox/${paymentId}`,
+      });
+      expect(expectOk(await getSandboxPayment(world.applicantA, paymentId))).toEqual({
+        paymentId,
+        amountVnd: 80_000,
+        legalBasis: "Thông tư 85/2019/TT-BTC",
+        dossierCode: code,
+      });
+      // Someone else's payment does not exist for them; staff do not pay.
+      for (const actor of [world.applicantB, world.specialist]) {
+        expect(await checkoutUrl(actor, paymentId, place)).toEqual({ ok: false, error: "not_found" });
+        expect(await getSandboxPayment(actor, paymentId)).toEqual({ ok: false, error: "not_found" });
+      }
+      // Paid: nothing more to pay.
+      await db.update(dossierPayments).set({ status: "cancelled" }).where(eq(dossierPayments.id, paymentId));
+      expect(await checkoutUrl(world.applicantA, paymentId, place)).toEqual({ ok: false, error: "not_open" });
+      // Without a secret and outside demo mode, online payment is off.
+      delete process.env.PORTAL_DEMO_SEED;
+      delete process.env.PAYMENT_GATEWAY_SECRET;
+      const { getProvider } = await import("@/lib/payments/providers");
+      expect(getProvider("gateway")).toBeNull();
+    } finally {
+      process.env = saved;
+    }
   });
 });
