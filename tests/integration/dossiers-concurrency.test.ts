@@ -158,6 +158,9 @@ describe("the day's code counter", () => {
       "insert dossier_code_counters",
       "update dossiers",
       "insert outbox",
+      // The inbox rows of the notices (lib/notify/inbox): who wants them, then one insert.
+      "select",
+      "insert inbox_notices",
     ]);
   });
 });
