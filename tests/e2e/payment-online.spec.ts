@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
@@ -12,15 +11,8 @@ import { demo, demoPassword, expectAccessible } from "./support";
  * the sandbox provider (axe in Vietnamese and English), which sends the signed callback over HTTP;
  * back on the dossier it is paid; the specialist sees it paid; the member downloads the receipt; the
  * desk's reconciliation lists it.
- *
- * The request form, the applicant's payment panel (its "Thanh toán trực tuyến" link) and the
- * receipt come with the desk's part of payments (pay-desk). PAYMENT_E2E_STUB_REQUEST=1 (with
- * DATABASE_URL pointing at the test server's database) stands in for them: the request is written
- * into the database in beforeAll, the pay route is opened by its address, and the steps marked
- * "needs pay-desk" are skipped.
  */
 
-const stub = process.env.PAYMENT_E2E_STUB_REQUEST === "1";
 const business = "business@demo.hungyen.gov.vn";
 const amountVnd = 150_000;
 const legalBasis = "Thông tư số 85/2019/TT-BTC";
@@ -38,39 +30,10 @@ async function signIn(browser: Browser, email: string, lang: "vi" | "en" = "vi",
   return { context, page };
 }
 
-/** Stand-in for the officer's request (pay-desk): the same rows request_payment writes, minus the event. */
-async function requestPaymentInDatabase(code: string): Promise<string> {
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const paymentId = crypto.randomUUID();
-    await client.query("begin");
-    const { rows } = await client.query(
-      "update dossiers set status = 'awaiting_payment', clock_stopped_at = now(), version = version + 1 where code = $1 and status = 'in_progress' returning id, competent_agency_id",
-      [code],
-    );
-    if (rows.length !== 1) throw new Error(`dossier ${code} is not in progress`);
-    await client.query(
-      "insert into dossier_clock_stops (dossier_id, reason, started_at) values ($1, 'payment', now())",
-      [rows[0].id],
-    );
-    await client.query(
-      "insert into dossier_payments (id, dossier_id, agency_id, amount_vnd, legal_basis, requested_at) values ($1, $2, $3, $4, $5, now())",
-      [paymentId, rows[0].id, rows[0].competent_agency_id, amountVnd, legalBasis],
-    );
-    await client.query("commit");
-    return paymentId;
-  } finally {
-    await client.end();
-  }
-}
-
 test("an officer asks for the fee, the applicant pays in the sandbox, both see it paid, with a receipt", async ({
   browser,
 }) => {
   test.setTimeout(420_000);
-  test.skip(stub && !process.env.DATABASE_URL, "the stand-in request needs the server's DATABASE_URL");
 
   // The business's building permit, in progress and held by the demo specialist.
   const member = await signIn(browser, business);
@@ -84,27 +47,22 @@ test("an officer asks for the fee, the applicant pays in the sandbox, both see i
   const dossierPage = `/vi/dossiers/${encodeURIComponent(code)}`;
   const staffPage = `/vi/staff/dossiers/${encodeURIComponent(code)}`;
 
-  // 1. The officer asks for the fee (needs pay-desk: its request form).
-  let payHref: string;
-  if (stub) {
-    payHref = `/vi/payments/${await requestPaymentInDatabase(code)}/pay`;
-  } else {
-    const officer = await signIn(browser, demo.specialist);
-    await officer.page.goto(staffPage);
-    const request = officer.page.locator("section").filter({
-      has: officer.page.getByRole("heading", { name: "Yêu cầu nộp phí, lệ phí" }),
-    });
-    await request.getByLabel("Số tiền (đồng)").fill(String(amountVnd));
-    await request.getByLabel("Căn cứ thu phí").fill(legalBasis);
-    await request.getByRole("button", { name: "Gửi yêu cầu nộp phí" }).click();
-    await expect(officer.page.getByText(viDossiers.status.awaiting_payment).first()).toBeVisible();
-    await officer.context.close();
+  // 1. The officer asks for the fee.
+  const requester = await signIn(browser, demo.specialist);
+  await requester.page.goto(staffPage);
+  const request = requester.page.locator("section").filter({
+    has: requester.page.getByRole("heading", { name: "Yêu cầu nộp phí, lệ phí" }),
+  });
+  await request.getByLabel("Số tiền (đồng)").fill(String(amountVnd));
+  await request.getByLabel("Căn cứ thu phí").fill(legalBasis);
+  await request.getByRole("button", { name: "Gửi yêu cầu nộp phí" }).click();
+  await expect(requester.page.getByText(viDossiers.status.awaiting_payment).first()).toBeVisible();
+  await requester.context.close();
 
-    // 2. The applicant's payment panel links to the pay route (needs pay-desk: the panel).
-    await member.page.goto(dossierPage);
-    const link = member.page.getByRole("link", { name: "Thanh toán trực tuyến" });
-    payHref = (await link.getAttribute("href"))!;
-  }
+  // 2. The applicant's payment panel links to the pay route.
+  await member.page.goto(dossierPage);
+  const link = member.page.getByRole("link", { name: "Thanh toán trực tuyến" });
+  const payHref = (await link.getAttribute("href"))!;
   expect(payHref).toMatch(/^\/vi\/payments\/[0-9a-f-]{36}\/pay$/);
   const paymentId = payHref.split("/")[3]!;
 
@@ -204,13 +162,11 @@ test("an officer asks for the fee, the applicant pays in the sandbox, both see i
   await desk.context.close();
   await officer.context.close();
 
-  // 7. The applicant downloads the receipt (needs pay-desk: the receipt PDF).
-  if (!stub) {
-    await member.page.goto(dossierPage);
-    const receipt = member.page.getByRole("link", { name: "Tải biên lai (PDF)" });
-    const response = await member.page.request.get((await receipt.getAttribute("href"))!);
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("application/pdf");
-  }
+  // 7. The applicant downloads the receipt.
+  await member.page.goto(dossierPage);
+  const receipt = member.page.getByRole("link", { name: "Tải biên lai (PDF)" });
+  const response = await member.page.request.get((await receipt.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
   await member.context.close();
 });
