@@ -1,6 +1,6 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
-import { getDb, type Queryable } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { users } from "@/db/schema/identity";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
@@ -58,40 +58,4 @@ export async function updatePreferences(
   const db = await getDb();
   const [row] = await db.update(users).set(parsed.data).where(eq(users.id, actor.userId)).returning(columns);
   return row ? ok(toPreferences(row)) : err("not_found");
-}
-
-/** Who a notice goes to, and how: for the delivery worker (lib/notify), which reads no users itself. */
-export type NoticeAddressee = {
-  id: string;
-  fullName: string;
-  email: string | null;
-  locale: Lang;
-  isStaff: boolean;
-  notifyByEmail: boolean;
-  notifyInInbox: boolean;
-  disabled: boolean;
-};
-
-/** The addressees among these users (unknown ids are left out). */
-export async function noticeAddressees(
-  userIds: readonly string[],
-  db?: Queryable,
-): Promise<NoticeAddressee[]> {
-  if (userIds.length === 0) return [];
-  const source = db ?? (await getDb());
-  const rows = await source
-    .select({
-      id: users.id,
-      kind: users.kind,
-      disabledAt: users.disabledAt,
-      ...columns,
-    })
-    .from(users)
-    .where(inArray(users.id, [...new Set(userIds)]));
-  return rows.map(({ kind, disabledAt, ...row }) => ({
-    ...toPreferences(row),
-    id: row.id,
-    isStaff: kind === "staff",
-    disabled: disabledAt !== null,
-  }));
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { registerCitizen } from "@/lib/identity/accounts";
-import { getPreferences, noticeAddressees, updatePreferences } from "@/lib/identity/preferences";
+import { getPreferences, updatePreferences } from "@/lib/identity/preferences";
 import { openTestDatabase } from "../support/database";
 import { createAgency, createApplicant, createStaff } from "../support/fixtures";
 
@@ -133,28 +133,5 @@ describe("the language chosen at sign-up", () => {
     if (!english.ok || !plain.ok) return;
     expect((await stored(english.userId))!.locale).toBe("en");
     expect((await stored(plain.userId))!.locale).toBe("vi");
-  });
-});
-
-describe("the addressees of notices", () => {
-  it("say each person's language, channels, address and whether they are staff", async () => {
-    const agency = await createAgency(db, { code: "000.00.10.H33" });
-    const officer = await createStaff(db, "Bùi Văn Tổ", [{ agencyId: agency.id, role: "head" }]);
-    const applicant = await createApplicant(db, "Ngô Thị Lan", { email: "lan@example.vn" });
-    await updatePreferences(applicant, { locale: "en", notifyByEmail: false, notifyInInbox: true });
-    const found = await noticeAddressees([applicant.userId, officer.userId, applicant.userId]);
-    expect(found.sort((a, b) => a.fullName.localeCompare(b.fullName))).toEqual([
-      expect.objectContaining({ id: officer.userId, isStaff: true, locale: "vi", notifyByEmail: true }),
-      expect.objectContaining({
-        id: applicant.userId,
-        email: "lan@example.vn",
-        isStaff: false,
-        locale: "en",
-        notifyByEmail: false,
-        notifyInInbox: true,
-        disabled: false,
-      }),
-    ]);
-    expect(await noticeAddressees([])).toEqual([]);
   });
 });
