@@ -119,6 +119,12 @@ test("an officer asks for the fee, the applicant pays in the sandbox, both see i
   const officer = await signIn(browser, demo.specialist);
   await officer.page.goto(staffPage);
   await expect(officer.page.getByText(viDossiers.status.in_progress).first()).toBeVisible();
+  const fees = officer.page.locator("section").filter({
+    has: officer.page.getByRole("heading", { name: viPayments.state.title }),
+  });
+  await expect(fees.getByText(viPayments.state.statuses.paid, { exact: true }).first()).toBeVisible();
+  await expect(fees.getByText(viPayments.state.methods.online, { exact: true }).first()).toBeVisible();
+  await expect(fees.getByText(/TT-\d{8}-[0-9a-f]{12}/).first()).toBeVisible();
 
   // 6. The desk's reconciliation lists the payment as paid, online, with its receipt number.
   const desk = await signIn(browser, demo.head);
