@@ -31,9 +31,14 @@ export async function WorkingTimeLeft({
   if (!left && (viewer === "applicant" || stops.length === 0)) return null;
   const span = (minutes: number) => hoursAndMinutes(minutes);
   const prefix = viewer === "staff" ? "workingTime" : "workingTime.applicant";
+  // The stop still open says what the agency waits for: documents, or the fee.
+  const waitingForFee = stops.some((stop) => !stop.endedAt && stop.reason === "payment");
   const summary = left
     ? left.stopped
-      ? t(`${prefix}.stopped`, span(left.minutes))
+      ? t(
+          viewer === "applicant" && waitingForFee ? `${prefix}.stoppedPayment` : `${prefix}.stopped`,
+          span(left.minutes),
+        )
       : left.minutes < 0
         ? t(`${prefix}.overdue`, span(left.minutes))
         : t(`${prefix}.left`, span(left.minutes))
@@ -67,7 +72,9 @@ export async function WorkingTimeLeft({
           rows={stops.map((stop, index) => ({
             key: String(index),
             cells: {
-              reason: t(`workingTime.reason.${stop.reason === "supplement" ? "supplement" : "other"}`),
+              reason: t(
+                `workingTime.reason.${stop.reason === "supplement" || stop.reason === "payment" ? stop.reason : "other"}`,
+              ),
               from: formatDateTime(stop.startedAt, lang),
               to: stop.endedAt ? formatDateTime(stop.endedAt, lang) : t("workingTime.ongoing"),
               added: t(
