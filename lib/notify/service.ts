@@ -5,7 +5,9 @@ import { noticeDeliveries, outbox } from "@/db/schema/notify";
 import { isSystemAdmin } from "@/lib/identity/adminRules";
 import { userNames } from "@/lib/identity/staff";
 import type { Actor } from "@/lib/identity/types";
+import type { Lang } from "@/lib/i18n/settings";
 import { err, ok, type Result } from "@/lib/result";
+import { noticeSubject } from "./templates";
 
 /** One e-mail as administrators see it (/[lang]/admin/deliveries). */
 export type DeliveryView = {
@@ -14,6 +16,8 @@ export type DeliveryView = {
   address: string;
   /** The outbox kind (`dossier.received`…), or `digest`. */
   kind: string;
+  /** What the notice said (its e-mail's subject line), in both languages; null for a digest. */
+  subject: Record<Lang, string> | null;
   dossierCode: string | null;
   status: "pending" | "sending" | "sent" | "failed";
   attempts: number;
@@ -72,6 +76,10 @@ export async function listDeliveries(
     recipientName: names.get(row.recipientId)?.name ?? null,
     address: row.address,
     kind: row.kind ?? "digest",
+    subject:
+      row.kind && row.payload
+        ? { vi: noticeSubject(row.kind, row.payload, "vi"), en: noticeSubject(row.kind, row.payload, "en") }
+        : null,
     dossierCode: typeof row.payload?.code === "string" ? row.payload.code : null,
     status: row.status as DeliveryView["status"],
     attempts: row.attempts,

@@ -100,11 +100,11 @@ async function DeliveryTable({
           ),
           kind: (
             <>
-              {row.kind === "digest" ? t("deliveries.digest") : <code>{row.kind}</code>}
-              {row.dossierCode ? (
+              {row.subject ? row.subject[lang] : t("deliveries.digest")}
+              {row.subject ? (
                 <>
                   <br />
-                  {row.dossierCode}
+                  <code className="muted">{row.kind}</code>
                 </>
               ) : null}
             </>
