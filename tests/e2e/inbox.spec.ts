@@ -2,11 +2,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
-import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viNotify from "../../locales/vi/notify.json" with { type: "json" };
 import enNotify from "../../locales/en/notify.json" with { type: "json" };
 import viStaff from "../../locales/vi/staff.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, fileBirthRegistration } from "./support";
 
 /*
  * The in-app inbox: an officer acts on a dossier and its applicant finds it in their inbox, with
@@ -49,26 +48,12 @@ async function signUpAndFile(page: Page, email: string): Promise<string> {
   await page.getByRole("button", { name: viAuth.signUp.submit }).click();
   await expect(page).toHaveURL(/\/vi\/dossiers/);
 
-  await page.goto("/vi/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: viDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\//);
-  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Đặng Minh Thư");
-  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
-  await page.getByLabel("Giới tính của trẻ").selectOption("female");
-  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill("Đặng Thị Hộp Thư");
-  await page.getByLabel("Số định danh cá nhân của người nộp").fill("033190005678");
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
+  return fileBirthRegistration(page, {
+    child: "Đặng Minh Thư",
+    sex: "female",
+    mother: "Đặng Thị Hộp Thư",
+    idNumber: "033190005678",
   });
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
-  await expect(page).toHaveURL(/\/check$/);
-  await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
-  return decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
 }
 
 /** The inbox's notices. */

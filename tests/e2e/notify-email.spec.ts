@@ -3,10 +3,8 @@ import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import enAuth from "../../locales/en/auth.json" with { type: "json" };
 import viAdmin from "../../locales/vi/admin.json" with { type: "json" };
 import enAdmin from "../../locales/en/admin.json" with { type: "json" };
-import viCommon from "../../locales/vi/common.json" with { type: "json" };
-import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viStaff from "../../locales/vi/staff.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, fileBirthRegistration } from "./support";
 import { recipientOf, waitForMail } from "./mail";
 
 /*
@@ -25,26 +23,12 @@ test("a supplement request arrives by e-mail with a link to the dossier", async 
   await expect(page).toHaveURL(/\/vi\/dossiers$/);
 
   // File a birth registration at the first commune offered (the receiver's, Phố Hiến).
-  await page.goto("/vi/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: viDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\//);
-  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Nguyễn Minh Anh");
-  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
-  await page.getByLabel("Giới tính của trẻ").selectOption("female");
-  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill("Trần Thị Mai");
-  await page.getByLabel("Số định danh cá nhân của người nộp").fill("033190001234");
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
+  const code = await fileBirthRegistration(page, {
+    child: "Nguyễn Minh Anh",
+    sex: "female",
+    mother: "Trần Thị Mai",
+    idNumber: "033190001234",
   });
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
-  await expect(page).toHaveURL(/\/check$/);
-  await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
-  const code = decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
 
   // The receiving officer asks for a document.
   const officer = await browser.newContext({ locale: "vi-VN" });

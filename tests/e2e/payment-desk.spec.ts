@@ -1,11 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
-import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viStaff from "../../locales/vi/staff.json" with { type: "json" };
 import viPayments from "../../locales/vi/payments.json" with { type: "json" };
 import enPayments from "../../locales/en/payments.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, fileBirthRegistration } from "./support";
 
 /*
  * A fee paid at the desk: the citizen files a birth registration at Phố Hiến, the receiving officer
@@ -44,26 +43,12 @@ test("a fee asked for, shown with its VietQR code, paid at the desk without Java
   // 1. The citizen files a birth registration.
   const citizen = await signedIn(browser, demo.citizen, "/vi/dossiers");
   const page = citizen.page;
-  await page.goto("/vi/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: viDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\//);
-  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Nguyễn Minh Khang");
-  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
-  await page.getByLabel("Giới tính của trẻ").selectOption("male");
-  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill("Trần Thị Mai");
-  await page.getByLabel("Số định danh cá nhân của người nộp").fill("033190001234");
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
+  const code = await fileBirthRegistration(page, {
+    child: "Nguyễn Minh Khang",
+    sex: "male",
+    mother: "Trần Thị Mai",
+    idNumber: "033190001234",
   });
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
-  await expect(page).toHaveURL(/\/check$/);
-  await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
-  const code = decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
   const staffPage = `/vi/staff/dossiers/${encodeURIComponent(code)}`;
 
   // 2. The receiving officer accepts it and gives it to the specialist.
