@@ -23,9 +23,12 @@ const tablesOf = {
   catalog: ["catalog"],
   decisions: ["decisions"],
   dossiers: ["dossiers", "attachments"],
-  identity: ["identity"],
+  // The actor carries the person's organisation memberships (read at sign-in and on each request).
+  identity: ["identity", "organisations"],
   notify: ["notify"],
+  organisations: ["organisations"],
   payments: ["payments"],
+  places: ["places"],
   reports: ["reports"],
 };
 const sharedTables = ["agencies"];

@@ -1,5 +1,6 @@
 "use client";
 
+import { singlePage } from "@/lib/forms/definition";
 import { useMemo, useRef, useState } from "react";
 import { maxFileBytes } from "@/lib/files/limits";
 import { buildFormSchema } from "@/lib/forms/schema";
@@ -77,7 +78,7 @@ export function DraftFormClient({
   const t = useMemo(() => translator(lang, messages, "dossiers"), [lang, messages]);
   const tForms = useMemo(() => translator(lang, messages, "forms"), [lang, messages]);
   const errorPrefix = t("common:errorTitlePrefix");
-  const schema = useMemo(() => buildFormSchema({ fields }), [fields]);
+  const schema = useMemo(() => buildFormSchema(singlePage(fields)), [fields]);
   const formRef = useRef<HTMLFormElement>(null);
 
   function fileIssues(form: HTMLFormElement): Record<string, string[]> {

@@ -1,5 +1,6 @@
 "use client";
 
+import { singlePage } from "@/lib/forms/definition";
 import { useMemo, useRef } from "react";
 import { buildFormSchema } from "@/lib/forms/schema";
 import type { FormField } from "@/lib/forms/types";
@@ -50,7 +51,7 @@ export function DeskIntakeFormClient({
   const errorPrefix = t("common:errorTitlePrefix");
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(
-    () => buildFormSchema({ fields: [...applicantFields, ...fields] }),
+    () => buildFormSchema(singlePage([...applicantFields, ...fields])),
     [applicantFields, fields],
   );
 

@@ -24,6 +24,16 @@ export const attachments = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     storageKey: text("storage_key").notNull(),
+    /** The applicant's words for an "other document" or a document asked for in a supplement request. */
+    description: text("description"),
+    /** pending | clean | rejected (lib/files scanner); staff are served only clean files. */
+    scanStatus: text("scan_status").notNull().default("clean"),
+    scannedAt: timestamp("scanned_at", { withTimezone: true }),
+    /**
+     * The attachment whose stored bytes this one reuses (a document given once, attached again from
+     * the applicant's document store); the bytes are deleted only when no attachment uses them.
+     */
+    reusedFrom: uuid("reused_from"),
     uploadedBy: uuid("uploaded_by")
       .notNull()
       .references(() => users.id),

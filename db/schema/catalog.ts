@@ -10,7 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { agencies } from "./agencies";
+import { users } from "./identity";
 
 export const procedures = pgTable("procedures", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -28,6 +30,16 @@ export const procedures = pgTable("procedures", {
   searchText: text("search_text").notNull(),
   /** Order on the home page; null when not featured. */
   popularRank: integer("popular_rank"),
+  /** Who may file it: citizen, business (lib/catalog/lifeEvents.ts). */
+  audiences: text("audiences")
+    .array()
+    .notNull()
+    .default(sql`'{citizen}'::text[]`),
+  /** The life events (birth, marriage, residence, business start, building, …) it belongs to. */
+  lifeEvents: text("life_events")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -79,7 +91,22 @@ export const procedureVersions = pgTable(
      * the competent agency, each with its share of the time limit in working days. Null: one agency.
      */
     handlingChain: jsonb("handling_chain").$type<import("@/lib/catalog/types").HandlingStep[]>(),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * draft: being edited by an administrator, seen by nobody else; published: frozen for ever (a
+     * change is a new version). At most one draft per procedure.
+     */
+    status: text("status").notNull().default("published"),
+    /** What changed, as the administrator wrote it for the version history. */
+    changeNote: text("change_note"),
+    createdBy: uuid("created_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null while a draft. */
+    publishedAt: timestamp("published_at", { withTimezone: true }).defaultNow(),
   },
-  (t) => [uniqueIndex("procedure_versions_unique").on(t.procedureId, t.version)],
+  (t) => [
+    uniqueIndex("procedure_versions_unique").on(t.procedureId, t.version),
+    uniqueIndex("procedure_versions_one_draft")
+      .on(t.procedureId)
+      .where(sql`status = 'draft'`),
+  ],
 );

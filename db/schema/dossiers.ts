@@ -13,7 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
-import { organisations, users } from "./identity";
+import { users } from "./identity";
+import { organisations } from "./organisations";
 import { procedures, procedureVersions } from "./catalog";
 
 /*
@@ -87,6 +88,11 @@ export const dossiers = pgTable(
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     /** Set while the clock is stopped (supplement requested, awaiting payment). */
     clockStoppedAt: timestamp("clock_stopped_at", { withTimezone: true }),
+    /**
+     * The documents the open supplement request asks for: a required document of the version (key)
+     * or one the officer named (name only). Null when no request is open.
+     */
+    requestedDocuments: jsonb("requested_documents").$type<{ key?: string; name: string }[]>(),
     /** Supplement requests after acceptance; more than one counts the dossier as late. */
     supplementCount: integer("supplement_count").notNull().default(0),
     /** Optimistic lock: every change must name the version it read. */

@@ -61,29 +61,6 @@ export const staffRoles = pgTable(
   ],
 );
 
-/** A business (by tax code) that files through its members. Seam for the organisations issue. */
-export const organisations = pgTable("organisations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  taxCode: text("tax_code").notNull().unique(),
-  name: text("name").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const organisationMembers = pgTable(
-  "organisation_members",
-  {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    /** owner | member */
-    role: text("role").notNull().default("member"),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index("org_members_user_idx").on(t.userId)],
-);
-
 /**
  * Counters of rate-limiter-flexible's Drizzle store (sign-in and sign-up throttling), in the
  * database so every instance of the portal shares them. Column names are the library's.

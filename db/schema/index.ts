@@ -1,5 +1,7 @@
 export * from "./agencies";
 export * from "./identity";
+export * from "./organisations";
+export * from "./places";
 export * from "./catalog";
 export * from "./dossiers";
 export * from "./attachments";

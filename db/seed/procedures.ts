@@ -1,6 +1,7 @@
 import type { procedureAgencies, procedures, procedureVersions } from "@/db/schema";
 import type { Channel, Fee, ProcedureDetails, RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import { hoursPerWorkingDay } from "@/lib/calendar/rules";
+import { singlePage } from "@/lib/forms/definition";
 import type { FormDefinition, FormField, LocalisedText } from "@/lib/forms/types";
 import { searchable } from "@/lib/text/normalize";
 import type { AgencyKey } from "./agencies";
@@ -1052,7 +1053,7 @@ function build(data: SourceProcedure): SeedProcedure {
     channels,
     timeLimitHours,
     documents,
-    form: { fields: overlay.form },
+    form: singlePage(overlay.form),
     row: {
       code: data.nationalCode,
       nameVi: data.nameVi,
@@ -1071,7 +1072,7 @@ function build(data: SourceProcedure): SeedProcedure {
       timeLimitHours,
       fees,
       documents,
-      form: { fields: overlay.form },
+      form: singlePage(overlay.form),
       details,
     },
   };

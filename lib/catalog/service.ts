@@ -38,7 +38,7 @@ export type ProcedureDetail = ProcedureSummary & {
     documents: RequiredDocument[];
     form: FormDefinition;
     details: ProcedureDetails;
-    publishedAt: Date;
+    publishedAt: Date | null;
   };
   /** Who decides, and which one-stop desk receives, for each place the procedure is done. */
   agencies: { competent: AgencyRef; receiving: AgencyRef }[];

@@ -1,3 +1,4 @@
+import { singlePage } from "@/lib/forms/definition";
 import "server-only";
 import { getDb } from "@/db/client";
 import { dossiers } from "@/db/schema/dossiers";
@@ -54,7 +55,7 @@ export async function fileAtDesk(actor: Actor, input: DeskIntakeInput): Promise<
 
   // Everything wrong at once, in the page's order: the applicant, the place, the answers, the documents.
   const issues: Record<string, string[]> = {};
-  const applicantPart = validateAnswers({ fields: unlabelled }, input.answers);
+  const applicantPart = validateAnswers(singlePage(unlabelled), input.answers);
   if (!applicantPart.ok) Object.assign(issues, applicantPart.issues);
   const given = (key: DeskApplicantKey) => {
     const value = applicantPart.ok ? applicantPart.value[deskApplicantNames[key]] : undefined;

@@ -8,6 +8,7 @@ import { findFilingTarget } from "@/lib/catalog/service";
 import { deleteStoredFile } from "@/lib/files/storage";
 import { cleanText } from "@/lib/forms/formText";
 import { answerMaxLength, fieldSchema, todayInVietnam } from "@/lib/forms/schema";
+import { formFields } from "@/lib/forms/definition";
 import type { FormDefinition } from "@/lib/forms/types";
 import { getUserName } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
@@ -117,7 +118,7 @@ function checkAnswers(
   const issues: Record<string, string[]> = {};
   const refused: Record<string, string[]> = {};
   const today = todayInVietnam();
-  for (const field of form.fields) {
+  for (const field of formFields(form)) {
     const value = asText(typed[field.name]);
     const checked = fieldSchema(field, { today }).safeParse(value);
     let keep: unknown;

@@ -4,6 +4,7 @@
  * "idNumber", a phone number one of type "tel", an e-mail one of type "email", and a text field
  * says it holds a person's name or home address with `personal`.
  */
+import { formFields } from "./definition";
 import type { FormDefinition, FormField } from "./types";
 
 export type PersonalKind = "name" | "idNumber" | "phone" | "email" | "address";
@@ -43,7 +44,7 @@ export function personalDataOf(
 ): PersonalDatum[] {
   const data: PersonalDatum[] = [];
   if (applicantName && applicantName.trim()) data.push({ kind: "name", value: applicantName.trim() });
-  for (const field of form.fields) {
+  for (const field of formFields(form)) {
     const kind = personalKindOf(field);
     const value = formData[field.name];
     if (!kind || (typeof value !== "string" && typeof value !== "number")) continue;

@@ -6,6 +6,7 @@
 import "./zodConfig";
 // zod/mini: the same schema runs in the browser (react-hook-form), where classic zod weighs ~30 KB.
 import * as z from "zod/mini";
+import { formFields } from "./definition";
 import type { FormDefinition, FormField } from "./types";
 import { issuesOf } from "@/lib/result";
 
@@ -115,6 +116,9 @@ function coreSchema(field: FormField, today: string): z.ZodMiniType {
     }
     case "idNumber":
       return preprocess(withoutSeparators, z.string().check(z.regex(/^\d{12}$/, "errors.idNumber")));
+    default:
+      // The other field types get their schemas with the multi-page forms (lib/forms, issue 9).
+      return z.unknown();
   }
 }
 
@@ -130,7 +134,7 @@ export function buildFormSchema(
   options: BuildOptions = {},
 ): z.ZodMiniObject<Record<string, z.ZodMiniType>> {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const field of definition.fields) shape[field.name] = fieldSchema(field, options);
+  for (const field of formFields(definition)) shape[field.name] = fieldSchema(field, options);
   // Unknown keys are dropped: only the definition's fields are ever stored.
   return z.object(shape);
 }

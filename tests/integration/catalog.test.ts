@@ -112,7 +112,7 @@ beforeAll(async () => {
         copies: 0,
       },
     ],
-    form: { fields: [] },
+    form: { pages: [] },
     details: {
       targetGroups: [],
       channels: ["online" as const, "desk" as const],

@@ -1,3 +1,4 @@
+import { singlePage } from "@/lib/forms/definition";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decisions } from "@/db/schema";
@@ -40,25 +41,23 @@ beforeAll(async () => {
   const procedure = await createProcedure(db, {
     code: "1.013225",
     places: [{ competentAgencyId: commune.id, receivingAgencyId: commune.id }],
-    form: {
-      fields: [
-        {
-          name: "constructionAddress",
-          type: "text",
-          personal: "address",
-          label: { vi: "Địa chỉ công trình", en: "Address of the building work" },
-          required: true,
-        },
-        {
-          name: "ownerIdNumber",
-          type: "idNumber",
-          label: { vi: "Số định danh", en: "ID number" },
-          required: true,
-        },
-        { name: "phone", type: "tel", label: { vi: "Điện thoại", en: "Phone" }, required: true },
-        { name: "floors", type: "number", label: { vi: "Số tầng", en: "Floors" }, required: true },
-      ],
-    },
+    form: singlePage([
+      {
+        name: "constructionAddress",
+        type: "text",
+        personal: "address",
+        label: { vi: "Địa chỉ công trình", en: "Address of the building work" },
+        required: true,
+      },
+      {
+        name: "ownerIdNumber",
+        type: "idNumber",
+        label: { vi: "Số định danh", en: "ID number" },
+        required: true,
+      },
+      { name: "phone", type: "tel", label: { vi: "Điện thoại", en: "Phone" }, required: true },
+      { name: "floors", type: "number", label: { vi: "Số tầng", en: "Floors" }, required: true },
+    ]),
   });
   await createDossierRow(db, {
     code,

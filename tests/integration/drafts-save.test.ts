@@ -1,3 +1,5 @@
+import { formFields } from "@/lib/forms/definition";
+import { singlePage } from "@/lib/forms/definition";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -21,26 +23,24 @@ let world: World;
 let close: () => Promise<void>;
 
 /** A birth-registration-like form with one field of each kind, for the limits of each. */
-const sevenFields: FormDefinition = {
-  fields: [
-    { name: "childName", type: "text", label: { vi: "Tên", en: "Name" }, required: true, maxLength: 100 },
-    { name: "address", type: "textarea", label: { vi: "Địa chỉ", en: "Address" }, required: true },
-    { name: "phone", type: "tel", label: { vi: "Điện thoại", en: "Phone" }, required: false },
-    { name: "idNumber", type: "idNumber", label: { vi: "Số định danh", en: "ID" }, required: true },
-    { name: "email", type: "email", label: { vi: "Thư điện tử", en: "E-mail" }, required: false },
-    { name: "birthDate", type: "date", label: { vi: "Ngày sinh", en: "Born" }, required: true },
-    {
-      name: "sex",
-      type: "select",
-      label: { vi: "Giới tính", en: "Sex" },
-      required: true,
-      options: [
-        { value: "female", label: { vi: "Nữ", en: "Female" } },
-        { value: "male", label: { vi: "Nam", en: "Male" } },
-      ],
-    },
-  ],
-};
+const sevenFields: FormDefinition = singlePage([
+  { name: "childName", type: "text", label: { vi: "Tên", en: "Name" }, required: true, maxLength: 100 },
+  { name: "address", type: "textarea", label: { vi: "Địa chỉ", en: "Address" }, required: true },
+  { name: "phone", type: "tel", label: { vi: "Điện thoại", en: "Phone" }, required: false },
+  { name: "idNumber", type: "idNumber", label: { vi: "Số định danh", en: "ID" }, required: true },
+  { name: "email", type: "email", label: { vi: "Thư điện tử", en: "E-mail" }, required: false },
+  { name: "birthDate", type: "date", label: { vi: "Ngày sinh", en: "Born" }, required: true },
+  {
+    name: "sex",
+    type: "select",
+    label: { vi: "Giới tính", en: "Sex" },
+    required: true,
+    options: [
+      { value: "female", label: { vi: "Nữ", en: "Female" } },
+      { value: "male", label: { vi: "Nam", en: "Male" } },
+    ],
+  },
+]);
 
 beforeAll(async () => {
   ({ db, world, close } = await openWorld());
@@ -136,7 +136,7 @@ describe("saveDraft", () => {
     expect(before).toMatchObject({ phone: "0912345678", childName: "Lê Minh Khang" });
 
     const huge = "a".repeat(100 * 1024);
-    const answers = Object.fromEntries(sevenFields.fields.map((field) => [field.name, huge]));
+    const answers = Object.fromEntries(formFields(sevenFields).map((field) => [field.name, huge]));
     const saved = expectOk(await saveDraft(world.applicantA, { dossierId, answers }));
     expect(saved.refused).toEqual({
       childName: ["errors.maxLength"],

@@ -1,3 +1,4 @@
+import { formFields } from "@/lib/forms/definition";
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,7 +108,7 @@ describe("getFilingVersion", () => {
       timeLimitHours: detail!.version.timeLimitHours,
       handlingChain: null,
     });
-    expect(version!.form.fields.length).toBeGreaterThan(0);
+    expect(formFields(version!.form).length).toBeGreaterThan(0);
     expect(version!.documents.length).toBeGreaterThan(0);
   });
 
@@ -121,7 +122,7 @@ describe("getFilingVersion", () => {
     });
     expect(await getFilingVersion(oldVersionId)).toEqual({
       id: oldVersionId,
-      form: { fields: [] },
+      form: { pages: [] },
       documents: [],
       timeLimitHours: { online: 80, desk: 80, post: null },
       handlingChain: null,

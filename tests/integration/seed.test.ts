@@ -1,3 +1,4 @@
+import { formFields } from "@/lib/forms/definition";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -76,7 +77,7 @@ describe("demo seed", () => {
     expect(birthVersion.timeLimitHours).toEqual({ online: 8, desk: 8, post: 8 });
     expect(birthVersion.documents.find((d) => d.key === "giay_chung_sinh")?.required).toBe(true);
     for (const version of versions) {
-      const fields = version.form.fields;
+      const fields = formFields(version.form);
       expect(fields.length).toBeGreaterThanOrEqual(3);
       expect(version.documents.some((d) => d.required)).toBe(true);
     }
@@ -192,7 +193,7 @@ describe("demo seed", () => {
   it("answers each dossier's form with the procedure's own fields", async () => {
     const versions = new Map((await db.select().from(procedureVersions)).map((v) => [v.id, v]));
     for (const row of await db.select().from(dossiers).where(ne(dossiers.status, "draft"))) {
-      const fields = versions.get(row.procedureVersionId)!.form.fields;
+      const fields = formFields(versions.get(row.procedureVersionId)!.form);
       const names = new Set(fields.map((f) => f.name));
       expect(
         Object.keys(row.formData).every((key) => names.has(key)),

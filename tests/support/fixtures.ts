@@ -1,3 +1,4 @@
+import { singlePage } from "@/lib/forms/definition";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -90,18 +91,16 @@ export async function createOrganisation(
   return { id, members: members.map((m) => ({ ...m, organisationIds: [...m.organisationIds, id] })) };
 }
 
-export const defaultForm: FormDefinition = {
-  fields: [
-    {
-      name: "childName",
-      type: "text",
-      label: { vi: "Họ và tên trẻ", en: "Child's full name" },
-      required: true,
-      maxLength: 100,
-    },
-    { name: "note", type: "textarea", label: { vi: "Ghi chú", en: "Note" }, required: false },
-  ],
-};
+export const defaultForm: FormDefinition = singlePage([
+  {
+    name: "childName",
+    type: "text",
+    label: { vi: "Họ và tên trẻ", en: "Child's full name" },
+    required: true,
+    maxLength: 100,
+  },
+  { name: "note", type: "textarea", label: { vi: "Ghi chú", en: "Note" }, required: false },
+]);
 
 export const defaultDocuments: RequiredDocument[] = [
   {
@@ -153,7 +152,7 @@ export async function createProcedure(
     timeLimitHours: { online: 80, desk: 80, post: null },
     fees: [],
     documents: [],
-    form: { fields: [] },
+    form: { pages: [] },
     details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
   });
   const [version] = await db
@@ -236,7 +235,7 @@ export async function createProcedureRow(
       timeLimitHours,
       fees: [],
       documents: [],
-      form: { fields: [] },
+      form: { pages: [] },
       details: { targetGroups: [], channels: ["online"], result: { vi: "", en: "" }, legalBasis: [] },
     })
     .returning({ id: procedureVersions.id });

@@ -1,3 +1,4 @@
+import { singlePage } from "@/lib/forms/definition";
 import { describe, expect, it } from "vitest";
 import { buildFormSchema, todayInVietnam, validateAnswers } from "@/lib/forms/schema";
 import type { FormDefinition, FormField } from "@/lib/forms/types";
@@ -12,7 +13,7 @@ const field = (overrides: Partial<FormField> & Pick<FormField, "name" | "type">)
 const today = "2026-03-15";
 
 function check(f: FormField, value: unknown) {
-  return validateAnswers({ fields: [f] }, value === undefined ? {} : { [f.name]: value }, { today });
+  return validateAnswers(singlePage([f]), value === undefined ? {} : { [f.name]: value }, { today });
 }
 const issuesOf = (f: FormField, value: unknown) => {
   const result = check(f, value);
@@ -116,13 +117,11 @@ describe("idNumber", () => {
 });
 
 describe("the whole form", () => {
-  const definition: FormDefinition = {
-    fields: [
-      field({ name: "fullName", type: "text" }),
-      field({ name: "note", type: "textarea", required: false }),
-      field({ name: "idNumber", type: "idNumber" }),
-    ],
-  };
+  const definition: FormDefinition = singlePage([
+    field({ name: "fullName", type: "text" }),
+    field({ name: "note", type: "textarea", required: false }),
+    field({ name: "idNumber", type: "idNumber" }),
+  ]);
   it("returns every field's issues at once", () => {
     const result = validateAnswers(definition, { fullName: "", idNumber: "1" }, { today });
     expect(result).toEqual({

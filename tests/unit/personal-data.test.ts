@@ -1,3 +1,4 @@
+import { formFields, singlePage } from "@/lib/forms/definition";
 import { describe, expect, it } from "vitest";
 import { personalDataIn, personalDataIssues } from "@/lib/decisions/rules";
 import { isIdNumberField, maskIdNumber, personalDataOf, personalKindOf } from "@/lib/forms/personal";
@@ -11,19 +12,17 @@ const field = (overrides: Partial<FormField> & Pick<FormField, "name" | "type">)
   ...overrides,
 });
 
-const form: FormDefinition = {
-  fields: [
-    field({ name: "childFullName", type: "text", personal: "name" }),
-    field({ name: "ownerIdNumber", type: "idNumber" }),
-    field({ name: "phone", type: "tel" }),
-    field({ name: "email", type: "email" }),
-    field({ name: "constructionAddress", type: "text", personal: "address" }),
-    field({ name: "businessName", type: "text" }),
-    field({ name: "relationship", type: "text" }),
-    field({ name: "floors", type: "number" }),
-    field({ name: "childSex", type: "select", options: [] }),
-  ],
-};
+const form: FormDefinition = singlePage([
+  field({ name: "childFullName", type: "text", personal: "name" }),
+  field({ name: "ownerIdNumber", type: "idNumber" }),
+  field({ name: "phone", type: "tel" }),
+  field({ name: "email", type: "email" }),
+  field({ name: "constructionAddress", type: "text", personal: "address" }),
+  field({ name: "businessName", type: "text" }),
+  field({ name: "relationship", type: "text" }),
+  field({ name: "floors", type: "number" }),
+  field({ name: "childSex", type: "select", options: [] }),
+]);
 
 const answers = {
   childFullName: "Lê Minh Khang",
@@ -40,7 +39,7 @@ const data = personalDataOf(form, answers, "Nguyễn Thị Lan");
 
 describe("which answers are personal: read from the form definition", () => {
   it("by type (idNumber, tel, email) or by the field's personal mark, never by the value", () => {
-    expect(form.fields.map(personalKindOf)).toEqual([
+    expect(formFields(form).map(personalKindOf)).toEqual([
       "name",
       "idNumber",
       "phone",
@@ -51,7 +50,7 @@ describe("which answers are personal: read from the form definition", () => {
       null,
       null,
     ]);
-    expect(isIdNumberField(form.fields[1]!)).toBe(true);
+    expect(isIdNumberField(formFields(form)[1]!)).toBe(true);
     // A text answer that looks like an ID number is not one unless the form says so.
     expect(isIdNumberField(field({ name: "landParcel", type: "text" }))).toBe(false);
   });
@@ -82,12 +81,12 @@ describe("masking an identity number", () => {
   });
 
   it("applicants' pages show the last four digits; the officer's page asks for the whole number", () => {
-    const id = form.fields[1]!;
+    const id = formFields(form)[1]!;
     expect(answerText(id, "033090012345", "vi")).toBe("•••• •••• 2345");
     expect(answerText(id, "033090012345", "en", { idNumbers: "full" })).toBe("033090012345");
     expect(answerText(id, "", "vi")).toBe(null);
     // Other answers are untouched.
-    expect(answerText(form.fields[0]!, "Lê Minh Khang", "vi")).toBe("Lê Minh Khang");
+    expect(answerText(formFields(form)[0]!, "Lê Minh Khang", "vi")).toBe("Lê Minh Khang");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formFields } from "@/lib/forms/definition";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -239,7 +240,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
 
       <h2>{t("detail.answersTitle")}</h2>
       <SummaryList
-        rows={(version?.form.fields ?? []).map((field) => ({
+        rows={(version ? formFields(version.form) : []).map((field) => ({
           key: field.label[lang],
           value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
         }))}

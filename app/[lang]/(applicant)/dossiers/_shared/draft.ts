@@ -1,4 +1,5 @@
 import "server-only";
+import { formFields } from "@/lib/forms/definition";
 import { notFound, redirect } from "next/navigation";
 import { validateAnswers } from "@/lib/forms/schema";
 import { getFilingVersion, type FilingVersion } from "@/lib/dossiers/filing";
@@ -47,7 +48,7 @@ export function draftIssues(
   const checked = validateAnswers(version.form, formData);
   const answers = checked.ok ? {} : checked.issues;
   const issues: Record<string, string[]> = {};
-  for (const field of version.form.fields) {
+  for (const field of formFields(version.form)) {
     if (answers[field.name]) issues[field.name] = answers[field.name]!;
   }
   return {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formFields } from "@/lib/forms/definition";
 import { connection } from "next/server";
 import { getProcedureByCode } from "@/lib/catalog/service";
 import { deskApplicantFields } from "@/lib/dossiers/deskForm";
@@ -111,7 +112,7 @@ export default async function DeskIntakePage({ params, searchParams }: Props) {
         lang={lang}
         procedureCode={procedure.code}
         applicantFields={applicantFields}
-        fields={procedure.version.form.fields}
+        fields={formFields(procedure.version.form)}
         places={places}
         documents={procedure.version.documents.map((d) => ({
           key: d.key,

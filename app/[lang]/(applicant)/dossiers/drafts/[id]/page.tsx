@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formFields } from "@/lib/forms/definition";
 import { connection } from "next/server";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -43,7 +44,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         dossierId={dossier.id}
         heading={name}
         title={`${t("draft.title")} – ${t("common:siteName")}`}
-        fields={version.form.fields}
+        fields={formFields(version.form)}
         documents={version.documents.map((document) => ({
           key: document.key,
           name: document.name[lang],

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formFields } from "@/lib/forms/definition";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
@@ -180,7 +181,7 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
     { key: t("dossier.returnedAt"), value: when(dossier.returnedAt) },
   ];
   // Labels from the version the dossier was filed under; answers it does not name still show, by key.
-  const fields = version?.form.fields ?? [];
+  const fields = version ? formFields(version.form) : [];
   const named = new Set(fields.map((field) => field.name));
   const answers = [
     ...fields.map((field) => ({

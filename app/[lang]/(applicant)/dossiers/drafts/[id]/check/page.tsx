@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formFields } from "@/lib/forms/definition";
 import Link from "next/link";
 import { connection } from "next/server";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
@@ -57,7 +58,7 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
       <SummaryList rows={[{ key: t("detail.competentAgency"), value: agency }]} />
       <h2>{t("check.answersTitle")}</h2>
       <SummaryList
-        rows={version.form.fields.map((field) => ({
+        rows={formFields(version.form).map((field) => ({
           key: field.label[lang],
           value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
           action: (
