@@ -27,6 +27,7 @@ import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPe
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { demoWorkingHours, holidayRows } from "./holidays";
 import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
+import { seedAdministrativeUnits } from "./places";
 import { createRandom } from "./random";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
@@ -102,6 +103,8 @@ async function insertAll(
   const random = createRandom(20250701);
   // Accounts and the catalogue predate every seeded dossier.
   const longAgo = new Date(now.getTime() - 400 * 24 * 60 * 60 * 1000);
+
+  await seedAdministrativeUnits(tx);
 
   const agencyIds = Object.fromEntries(agencySeeds.map((a) => [a.key, random.uuid()])) as Record<
     AgencyKey,
