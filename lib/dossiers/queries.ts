@@ -3,6 +3,7 @@
  * in one query (it reads the catalogue's and identity's tables for names only, never writes them).
  */
 import "server-only";
+import { asRequestedDocuments } from "./requestedDocuments";
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
@@ -106,6 +107,7 @@ const viewColumns = {
   returnedAt: dossiers.returnedAt,
   clockStoppedAt: dossiers.clockStoppedAt,
   supplementCount: dossiers.supplementCount,
+  requestedDocuments: dossiers.requestedDocuments,
   /** Publishing a decision goes through the transition path, so the history says whether it happened. */
   decisionPublished: sql<boolean>`exists (select 1 from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = 'publish_decision')`,
   createdAt: dossiers.createdAt,
@@ -153,6 +155,7 @@ export function toView(row: DossierRow): DossierView {
     returnedAt: row.returnedAt,
     clockStoppedAt: row.clockStoppedAt,
     supplementCount: row.supplementCount,
+    requestedDocuments: asRequestedDocuments(row.requestedDocuments),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,3 +1,4 @@
+import type { RequestedDocument } from "./requestedDocuments";
 import type { Result as BaseResult } from "@/lib/result";
 
 /** The portal's own dossier states; national.ts maps them to the national portal's codes 1–10. */
@@ -81,6 +82,8 @@ export type DossierView = {
   returnedAt: Date | null;
   clockStoppedAt: Date | null;
   supplementCount: number;
+  /** The documents the open request for more names (empty when none is open or it names none). */
+  requestedDocuments: RequestedDocument[];
   createdAt: Date;
   updatedAt: Date;
 };
@@ -105,7 +108,15 @@ export type AttachmentView = {
   size: number;
   sha256: string;
   createdAt: Date;
+  /** the applicant's name for an "other" or asked-for document */
+  description: string | null;
+  /** staff are served only clean files (lib/files/scanner) */
+  scanStatus: ScanStatus;
+  /** what the scanner found in a rejected file */
+  scanReason: string | null;
 };
+
+export type ScanStatus = "pending" | "clean" | "rejected";
 
 /** What anyone may see by code: no personal data. */
 export type PublicDossierStatus = {
