@@ -2,7 +2,7 @@
  * The dossier state machine (pure: no I/O). service.ts asks `decide` before every change and applies
  * the returned step.
  */
-import { hasRole, type Actor } from "@/lib/identity/types";
+import { applicantAccess, hasRole, type Actor } from "@/lib/identity/types";
 import {
   addWorkingDaysToDate,
   appointmentAt,
@@ -204,9 +204,8 @@ export type Decision = { ok: true; step: Step } | { ok: false; error: DecideErro
 
 type Who = (dossier: DossierState, actor: Actor) => boolean;
 
-const isApplicant: Who = (d, a) =>
-  a.kind === "applicant" &&
-  (a.userId === d.applicantId || (d.organisationId !== null && a.organisationIds.includes(d.organisationId)));
+/** The dossier's applicant, or for one filed in an organisation's name its owners and filers. */
+const isApplicant: Who = (d, a) => applicantAccess(a, d) === "act";
 const isReceiver: Who = (d, a) => hasRole(a, d.receivingAgencyId, "receiver");
 /** At the desk (channel 1) the receiving officer files the applicant's dossier on their behalf. */
 const isDeskReceiver: Who = (d, a) => d.channel === 1 && isReceiver(d, a);
