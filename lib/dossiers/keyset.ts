@@ -150,7 +150,9 @@ export async function applicantPageKeys(
   // Their own dossiers (drafts included), and their organisations' by role (visibleTo).
   const scopes = [
     sql`${dossiers.applicantId} = ${input.applicantId} and ${dossiers.organisationId} is null`,
-    ...input.filingOrganisationIds.map((organisationId) => sql`${dossiers.organisationId} = ${organisationId}`),
+    ...input.filingOrganisationIds.map(
+      (organisationId) => sql`${dossiers.organisationId} = ${organisationId}`,
+    ),
     ...input.seeingOrganisationIds.map(
       (organisationId) => sql`${dossiers.organisationId} = ${organisationId} and ${notDraft}`,
     ),

@@ -10,7 +10,13 @@ import { agencies } from "@/db/schema/agencies";
 import { procedures, procedureVersions } from "@/db/schema/catalog";
 import { dossierConsultations, dossierEvents, dossiers, dossierTransferLegs } from "@/db/schema/dossiers";
 import { users } from "@/db/schema/identity";
-import { caseworkAgencyIds, filingOrganisationIds, seeingOrganisationIds, type Actor } from "@/lib/identity/types";
+import { organisations } from "@/db/schema/organisations";
+import {
+  caseworkAgencyIds,
+  filingOrganisationIds,
+  seeingOrganisationIds,
+  type Actor,
+} from "@/lib/identity/types";
 import type { DossierState } from "./rules";
 import type { DossierStatus, DossierView, Outcome } from "./types";
 
@@ -91,6 +97,9 @@ const viewColumns = {
   procedureVersionId: dossiers.procedureVersionId,
   applicantId: dossiers.applicantId,
   organisationId: dossiers.organisationId,
+  organisationName: sql<
+    string | null
+  >`(select o.name from ${organisations} o where o.id = ${dossiers.organisationId})`,
   applicantName: dossiers.applicantName,
   receivingAgency: {
     id: receiving.id,
@@ -154,6 +163,8 @@ export function toView(row: DossierRow): DossierView {
     procedureVersionId: row.procedureVersionId,
     applicantId: row.applicantId,
     applicantName: row.applicantName,
+    organisation:
+      row.organisationId !== null ? { id: row.organisationId, name: row.organisationName ?? "" } : null,
     receivingAgency: row.receivingAgency,
     competentAgency: row.competentAgency,
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,

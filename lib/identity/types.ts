@@ -69,6 +69,7 @@ export function applicantAccess(
   if (actor.kind !== "applicant") return null;
   if (dossier.organisationId === null) return dossier.applicantId === actor.userId ? "act" : null;
   if (filingOrganisationIds(actor).includes(dossier.organisationId)) return "act";
-  if (dossier.status !== "draft" && seeingOrganisationIds(actor).includes(dossier.organisationId)) return "see";
+  if (dossier.status !== "draft" && seeingOrganisationIds(actor).includes(dossier.organisationId))
+    return "see";
   return null;
 }

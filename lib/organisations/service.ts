@@ -89,13 +89,21 @@ async function roleIn(q: Queryable, actor: Actor, organisationId: string): Promi
   const [row] = await q
     .select({ role: organisationMembers.role })
     .from(organisationMembers)
-    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, actor.userId)))
+    .where(
+      and(
+        eq(organisationMembers.organisationId, organisationId),
+        eq(organisationMembers.userId, actor.userId),
+      ),
+    )
     .limit(1);
   return row ? roleOf(row.role) : null;
 }
 
 /** Applicant: registers an organisation; they become its owner. A tax code already registered is refused. */
-export async function createOrganisation(actor: Actor, input: OrganisationInput): Promise<Res<{ id: string }>> {
+export async function createOrganisation(
+  actor: Actor,
+  input: OrganisationInput,
+): Promise<Res<{ id: string }>> {
   if (actor.kind !== "applicant") return err("forbidden");
   const parsed = organisationSchema.safeParse(input);
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error, { fallback: "errors.invalid" }));
@@ -114,7 +122,9 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
         .insert(organisations)
         .values({ ...values, createdBy: actor.userId })
         .returning({ id: organisations.id });
-      await tx.insert(organisationMembers).values({ organisationId: created!.id, userId: actor.userId, role: "owner" });
+      await tx
+        .insert(organisationMembers)
+        .values({ organisationId: created!.id, userId: actor.userId, role: "owner" });
       await recordAudit(
         {
           action: "organisation.created",
@@ -165,7 +175,8 @@ export async function updateOrganisation(
       return ok(null);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return err("tax_code_taken", { taxCode: ["organisations:errors.taxCodeTaken"] });
+    if (isUniqueViolation(error))
+      return err("tax_code_taken", { taxCode: ["organisations:errors.taxCodeTaken"] });
     throw error;
   }
 }
@@ -189,11 +200,18 @@ export async function listMyOrganisations(actor: Actor): Promise<OrganisationSum
 }
 
 /** An organisation as its members see it; its pending invitations for its owners. Not a member: not found. */
-export async function getOrganisation(actor: Actor, organisationId: string): Promise<Res<OrganisationDetail>> {
+export async function getOrganisation(
+  actor: Actor,
+  organisationId: string,
+): Promise<Res<OrganisationDetail>> {
   const db = await getDb();
   const role = await roleIn(db, actor, organisationId);
   if (!role) return err("not_found");
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const [organisation] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .limit(1);
   if (!organisation) return err("not_found");
   const memberRows = await db
     .select()
@@ -238,7 +256,13 @@ export async function getOrganisation(actor: Actor, organisationId: string): Pro
     })),
     invitations: invitationRows
       .filter((i) => invitationState(i, now) === "pending")
-      .map((i) => ({ id: i.id, email: i.email, role: roleOf(i.role), createdAt: i.createdAt, expiresAt: i.expiresAt })),
+      .map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: roleOf(i.role),
+        createdAt: i.createdAt,
+        expiresAt: i.expiresAt,
+      })),
   });
 }
 
@@ -289,7 +313,9 @@ export async function filingOrganisation(
 
 /** The organisations the actor may file for (owner or filer), by name: the start page's choice. */
 export async function filingOrganisations(actor: Actor): Promise<{ id: string; name: string }[]> {
-  return (await listMyOrganisations(actor)).filter((o) => mayFile(o.role)).map(({ id, name }) => ({ id, name }));
+  return (await listMyOrganisations(actor))
+    .filter((o) => mayFile(o.role))
+    .map(({ id, name }) => ({ id, name }));
 }
 
 /** Members of an organisation with their roles (lib/dossiers: who hears about its dossiers). */
@@ -331,58 +357,60 @@ export async function inviteMember(
   const token = crypto.randomBytes(32).toString("base64url");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
-  const done = await db.transaction(async (tx): Promise<Res<{ invitationId: string; organisationName: string }>> => {
-    const myRole = await roleIn(tx, actor, organisationId);
-    if (!myRole || actor.kind !== "applicant") return err("not_found");
-    if (!mayManage(myRole)) return err("forbidden");
-    const members = await tx
-      .select({ userId: organisationMembers.userId })
-      .from(organisationMembers)
-      .where(eq(organisationMembers.organisationId, organisationId));
-    const contacts = await contactsOf(
-      members.map((m) => m.userId),
-      tx,
-    );
-    if ([...contacts.values()].some((c) => c.email?.toLowerCase() === email))
-      return err("already_member", { email: ["organisations:errors.alreadyMember"] });
-    // One open invitation per address: a new one replaces the last (e.g. the e-mail was lost).
-    await tx
-      .update(organisationInvitations)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(organisationInvitations.organisationId, organisationId),
-          eq(organisationInvitations.email, email),
-          isNull(organisationInvitations.acceptedAt),
-          isNull(organisationInvitations.revokedAt),
-        ),
+  const done = await db.transaction(
+    async (tx): Promise<Res<{ invitationId: string; organisationName: string }>> => {
+      const myRole = await roleIn(tx, actor, organisationId);
+      if (!myRole || actor.kind !== "applicant") return err("not_found");
+      if (!mayManage(myRole)) return err("forbidden");
+      const members = await tx
+        .select({ userId: organisationMembers.userId })
+        .from(organisationMembers)
+        .where(eq(organisationMembers.organisationId, organisationId));
+      const contacts = await contactsOf(
+        members.map((m) => m.userId),
+        tx,
       );
-    const [created] = await tx
-      .insert(organisationInvitations)
-      .values({
-        organisationId,
-        email,
-        role,
-        tokenHash: hashOf(token),
-        invitedBy: actor.userId,
-        createdAt: now,
-        expiresAt,
-      })
-      .returning({ id: organisationInvitations.id });
-    const [organisation] = await tx
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, organisationId));
-    await recordAudit(
-      {
-        action: "organisation.member_invited",
-        actorId: actor.userId,
-        details: { organisationId, invitationId: created!.id, email, role },
-      },
-      tx,
-    );
-    return ok({ invitationId: created!.id, organisationName: organisation?.name ?? "" });
-  });
+      if ([...contacts.values()].some((c) => c.email?.toLowerCase() === email))
+        return err("already_member", { email: ["organisations:errors.alreadyMember"] });
+      // One open invitation per address: a new one replaces the last (e.g. the e-mail was lost).
+      await tx
+        .update(organisationInvitations)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(organisationInvitations.organisationId, organisationId),
+            eq(organisationInvitations.email, email),
+            isNull(organisationInvitations.acceptedAt),
+            isNull(organisationInvitations.revokedAt),
+          ),
+        );
+      const [created] = await tx
+        .insert(organisationInvitations)
+        .values({
+          organisationId,
+          email,
+          role,
+          tokenHash: hashOf(token),
+          invitedBy: actor.userId,
+          createdAt: now,
+          expiresAt,
+        })
+        .returning({ id: organisationInvitations.id });
+      const [organisation] = await tx
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
+      await recordAudit(
+        {
+          action: "organisation.member_invited",
+          actorId: actor.userId,
+          details: { organisationId, invitationId: created!.id, email, role },
+        },
+        tx,
+      );
+      return ok({ invitationId: created!.id, organisationName: organisation?.name ?? "" });
+    },
+  );
   if (!done.ok) return done;
   let mailed = true;
   try {
@@ -452,7 +480,10 @@ export async function getInvitation(actor: Actor, token: unknown): Promise<Res<I
  * Signed-in applicant: joins the organisation with the invitation's role. The account's e-mail must
  * be the invited one; an invitation is accepted once, and not after it was revoked or expired.
  */
-export async function acceptInvitation(actor: Actor, token: unknown): Promise<Res<{ organisationId: string }>> {
+export async function acceptInvitation(
+  actor: Actor,
+  token: unknown,
+): Promise<Res<{ organisationId: string }>> {
   if (actor.kind !== "applicant") return err("forbidden");
   const db = await getDb();
   return db.transaction(async (tx): Promise<Res<{ organisationId: string }>> => {
@@ -551,10 +582,7 @@ export async function setMemberRole(
     if (!target) return err("not_found");
     if (leavesNoOwner(members, userId, parsed.data)) return err("last_owner");
     if (target.role === parsed.data) return ok(null);
-    await tx
-      .update(organisationMembers)
-      .set({ role: parsed.data })
-      .where(memberIs(organisationId, userId));
+    await tx.update(organisationMembers).set({ role: parsed.data }).where(memberIs(organisationId, userId));
     await recordAudit(
       {
         action: "organisation.member_role_changed",
@@ -602,7 +630,10 @@ export async function removeMember(actor: Actor, organisationId: string, userId:
  * The organisations the start page offers ("Who is this for?") for a procedure: those the actor
  * may file for, when the procedure is one businesses file; none otherwise.
  */
-export async function filingChoices(actor: Actor, procedureCode: string): Promise<{ id: string; name: string }[]> {
+export async function filingChoices(
+  actor: Actor,
+  procedureCode: string,
+): Promise<{ id: string; name: string }[]> {
   if (actor.kind !== "applicant") return [];
   const target = await findFilingTarget(procedureCode);
   if (!target || !forBusinesses(procedureCode, target.audiences)) return [];
