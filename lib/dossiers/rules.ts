@@ -3,7 +3,7 @@
  * the returned step.
  */
 import { asRequestedDocuments, type RequestedDocument } from "./requestedDocuments";
-import { hasRole, type Actor } from "@/lib/identity/types";
+import { applicantAccess, hasRole, type Actor } from "@/lib/identity/types";
 import {
   addWorkingDaysToDate,
   appointmentAt,
@@ -208,9 +208,8 @@ export type Decision = { ok: true; step: Step } | { ok: false; error: DecideErro
 
 type Who = (dossier: DossierState, actor: Actor) => boolean;
 
-const isApplicant: Who = (d, a) =>
-  a.kind === "applicant" &&
-  (a.userId === d.applicantId || (d.organisationId !== null && a.organisationIds.includes(d.organisationId)));
+/** The dossier's applicant, or for one filed in an organisation's name its owners and filers. */
+const isApplicant: Who = (d, a) => applicantAccess(a, d) === "act";
 const isReceiver: Who = (d, a) => hasRole(a, d.receivingAgencyId, "receiver");
 /** At the desk (channel 1) the receiving officer files the applicant's dossier on their behalf. */
 const isDeskReceiver: Who = (d, a) => d.channel === 1 && isReceiver(d, a);

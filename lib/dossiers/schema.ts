@@ -89,6 +89,8 @@ export const startDraftSchema = z.object({
   procedureCode: z.string().check(z.trim(), z.minLength(1)),
   /** Required when the procedure is done by more than one agency (e.g. each commune). */
   competentAgencyId: z.optional(z.uuid("errors.agencyRequired")),
+  /** Filing in an organisation's name (its owner or filer only): absent for the applicant's own. */
+  organisationId: z.optional(z.uuid("organisations:errors.forWhomRequired")),
 });
 export type StartDraftCommand = z.infer<typeof startDraftSchema>;
 

@@ -31,6 +31,7 @@ import {
 import { err, ok } from "@/lib/result";
 import { appendEvent } from "./events";
 import { eventForApplicant } from "./visibility";
+import { organisationMemberIds } from "@/lib/organisations/service";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   decide,
@@ -199,9 +200,15 @@ async function applyStep(
     ...(seen?.details ? { details: seen.details } : {}),
   };
   const notices: OutboxNotice[] = [];
+  // A dossier filed in an organisation's name is told to its members as they are now (a removed
+  // member hears no more of it); any other to its applicant.
+  const applicantIds = row.organisationId
+    ? (await organisationMemberIds(row.organisationId, tx)).map((m) => m.userId)
+    : [row.applicantId];
   for (const notice of step.notices) {
     if (notice.to === "applicant") {
-      notices.push({ recipientId: row.applicantId, kind: notice.kind, payload: applicantPayload });
+      for (const recipientId of applicantIds)
+        notices.push({ recipientId, kind: notice.kind, payload: applicantPayload });
     } else if (notice.to === "assignee") {
       if (assigneeId) notices.push({ recipientId: assigneeId, kind: notice.kind, payload });
     } else {

@@ -65,6 +65,8 @@ export type DossierView = {
   procedureVersionId: string;
   applicantId: string;
   applicantName: string;
+  /** The organisation it is filed for (its name), or null for the applicant's own. */
+  organisation?: { id: string; name: string } | null;
   receivingAgency: { id: string; code: string; nameVi: string; nameEn: string };
   competentAgency: { id: string; code: string; nameVi: string; nameEn: string };
   assignee: { id: string; name: string } | null;

@@ -105,7 +105,7 @@ describe("demo seed", () => {
   });
 
   it("gives eight demo accounts that sign in with their passwords", async () => {
-    expect(demoAccounts).toHaveLength(8);
+    expect(demoAccounts).toHaveLength(9);
     for (const account of demoAccounts) {
       expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
     }
