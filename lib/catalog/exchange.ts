@@ -152,7 +152,9 @@ function describe(issues: readonly z.core.$ZodIssue[]): string[] {
 export async function importCatalogue(
   actor: Actor,
   input: unknown,
-): Promise<Result<{ procedures: number; versions: number }, ImportError> & { problems?: string[] }> {
+): Promise<
+  Result<{ procedures: number; versions: number; codes: string[] }, ImportError> & { problems?: string[] }
+> {
   if (!isSystemAdmin(actor) || actor.kind !== "staff") return err("forbidden");
   const parsed = catalogueFileSchema.safeParse(input);
   if (!parsed.success) return { ...err("invalid_file"), problems: describe(parsed.error.issues) };
@@ -254,7 +256,7 @@ export async function importCatalogue(
       },
       tx,
     );
-    return ok({ procedures: file.procedures.length, versions: versionCount });
+    return ok({ procedures: file.procedures.length, versions: versionCount, codes: [...codes] });
   });
 }
 

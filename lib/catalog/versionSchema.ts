@@ -7,7 +7,7 @@ import { fieldTypes, type FormDefinition } from "@/lib/forms/types";
 import type { Fee, ProcedureDetails, RequiredDocument, TimeLimits } from "./types";
 import { hoursPerWorkingDay } from "@/lib/calendar/rules";
 
-export const localisedSchema = z.strictObject({ vi: z.string().max(4000), en: z.string().max(4000) });
+export const localisedSchema = z.strictObject({ vi: z.string().max(50000), en: z.string().max(50000) });
 const channelSchema = z.enum(["online", "desk", "post"]);
 
 export const timeLimitsSchema = z.strictObject({
