@@ -47,6 +47,14 @@ export const adminActions = {
     "calendar.year_filled",
     "agency.working_hours_changed",
   ],
+  catalogue: [
+    "procedure.draft_started",
+    "procedure.draft_updated",
+    "procedure.form_updated",
+    "procedure.published",
+    "procedure.draft_discarded",
+    "catalogue.imported",
+  ],
 } as const;
 export type AdminActionKind = keyof typeof adminActions;
 export type AdminAction = (typeof adminActions)[AdminActionKind][number];
