@@ -12,9 +12,16 @@ import styles from "./catalogue.module.css";
 type Version = ProcedureDetail["version"];
 
 function feeText(fee: Fee, lang: Lang, t: T) {
+  // "Miễn phí khi đăng ký đúng hạn": in Vietnamese the wording says it all.
+  if (isFree(fee) && lang === "vi" && freeWithCondition(fee)) return fee.asPublished;
   if (isFree(fee)) return t("procedure.free");
   if (fee.amountVnd === null) return <span lang="vi">{fee.asPublished}</span>;
   return formatVnd(fee.amountVnd, lang);
+}
+
+/** A free fee whose wording names the case it is free in, not a plain "Miễn phí". */
+function freeWithCondition(fee: Fee): boolean {
+  return searchable(fee.asPublished).startsWith("mien phi ");
 }
 
 /**
@@ -22,11 +29,10 @@ function feeText(fee: Fee, lang: Lang, t: T) {
  * registered on time", "per page"); nothing under a plain amount or a plain "free". An amount set
  * elsewhere (by the provincial council) says so in Vietnamese, and points to the notes.
  */
-function feeDetail(fee: Fee, t: T) {
+function feeDetail(fee: Fee, lang: Lang, t: T) {
   if (fee.amountVnd === null && !isFree(fee))
     return <span className={`small muted ${styles.block}`}>{t("procedure.feeSetElsewhere")}</span>;
-  const plainFree = searchable(fee.asPublished) === "mien phi";
-  if (fee.amountVnd === 0 && plainFree) return null;
+  if (isFree(fee) && (lang === "vi" || !freeWithCondition(fee))) return null;
   if (fee.amountVnd === null || !feeTextAddsDetail(fee)) return null;
   return (
     <span className={`small muted ${styles.block}`} lang="vi">
@@ -72,7 +78,7 @@ export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang
                   {fees.map((fee, index) => (
                     <span key={index} className={styles.block}>
                       {feeText(fee, lang, t)}
-                      {feeDetail(fee, t)}
+                      {feeDetail(fee, lang, t)}
                     </span>
                   ))}
                 </>

@@ -93,9 +93,9 @@ function councilFee(asPublished: string, channels: Channel[] = allChannels): Fee
  * A civil status registration free when made on time (Article 11, Law on Civil Status 60/2014/QH13)
  * and charged, at the provincial council's rate, when late.
  */
-function civilStatusLate(lateCase: string): Fee[] {
+function civilStatusLate(onTime: string, lateCase: string): Fee[] {
   return allChannels.flatMap((channel): Fee[] => [
-    { channel, amountVnd: 0, asPublished: "Miễn phí khi đăng ký đúng hạn" },
+    { channel, amountVnd: 0, asPublished: `Miễn phí khi đăng ký đúng hạn (${onTime})` },
     {
       channel,
       amountVnd: null,
@@ -300,7 +300,7 @@ const overlays: Record<string, Overlay> = {
     // Data cleaning: the portal shows "free" for every channel, but its text says the provincial
     // council sets the fee and waives it for registration on time: the fees below say both. The time
     // limit is published as "1" without a unit (working days, 15:00 cut-off).
-    fees: civilStatusLate("Đăng ký khai tử quá hạn"),
+    fees: civilStatusLate("trong 15 ngày kể từ ngày mất", "Đăng ký khai tử quá hạn"),
     notes: {
       vi: [
         "Đăng ký khai tử đúng hạn (trong 15 ngày kể từ ngày mất) được miễn lệ phí (Điều 11 Luật Hộ tịch); đăng ký quá hạn nộp lệ phí theo mức do Hội đồng nhân dân tỉnh quy định.",

@@ -46,7 +46,8 @@ for (const lang of ["vi", "en"] as const) {
     test("death registration is free on time, and a late one pays the council's rate", async ({ page }) => {
       await page.goto(`/${lang}/procedures/1.000656`);
       const fees = page.getByRole("table");
-      await expect(fees).toContainText("Miễn phí khi đăng ký đúng hạn");
+      await expect(fees).toContainText("Miễn phí khi đăng ký đúng hạn (trong 15 ngày kể từ ngày mất)");
+      if (lang === "en") await expect(fees).toContainText("Free");
       await expect(fees).toContainText("Đăng ký khai tử quá hạn");
     });
   });
