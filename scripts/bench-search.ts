@@ -5,7 +5,8 @@
  * With DATABASE_URL (a PostgreSQL server) it creates its own database there (BENCH_DATABASE, default
  * portal_search_bench, dropped first and afterwards); without it, an in-memory PGlite. Fills the
  * catalogue with BENCH_PROCEDURES (default 6,000) generated procedures (db/scale.ts) and the demo's
- * 12, then times each query BENCH_RUNS times (default 30) and prints p50 and p95.
+ * 12, then times each query BENCH_RUNS times (default 30) and prints p50 and p95. BENCH_KEEP=1 keeps
+ * the PostgreSQL database afterwards, to look at plans by hand.
  *
  * Run with the react-server condition (package.json does), so the service's `server-only` marker
  * loads outside Next.
@@ -65,8 +66,7 @@ async function main(): Promise<void> {
     installDatabase(handle);
   }
   const { getDb, closeDb } = await import("@/db/client");
-  const { searchProcedures } = await import("@/lib/catalog/service");
-  const catalogue = await import("@/lib/catalog/service");
+  const { explainSearch, refreshSearchText, searchProcedures } = await import("@/lib/catalog/service");
   try {
     const db = await getDb();
     const generated = scaleProcedures(count).map((p, n) => ({
@@ -81,10 +81,8 @@ async function main(): Promise<void> {
     }));
     const rows = [...seedProcedures.map((p) => p.row), ...generated];
     for (let i = 0; i < rows.length; i += 500) await db.insert(procedures).values(rows.slice(i, i + 500));
-    // The search texts as the portal writes them (names, field and agencies), when it can.
-    const refresh = (catalogue as Record<string, unknown>).refreshSearchText as
-      ((db: unknown) => Promise<unknown>) | undefined;
-    if (refresh) await refresh(db);
+    // The search texts as the portal writes them (names, field, agencies, code).
+    await refreshSearchText(db);
     await db.execute(sql`analyze procedures`);
     console.log(
       `${rows.length.toLocaleString("en")} procedures on ${serverUrl ? "PostgreSQL" : "PGlite"}, ${runs} runs per query\n`,
@@ -109,12 +107,20 @@ async function main(): Promise<void> {
           .padStart(8)}  ${String(result.total).padStart(5)}  ${result.rows[0]?.nameVi.slice(0, 50) ?? "-"}`,
       );
     }
-    const explained = (catalogue as Record<string, unknown>).explainSearch as
-      ((q: string, db: unknown) => Promise<string>) | undefined;
-    if (explained) console.log(`\nplan of "khai sin":\n${await explained("khai sin", db)}`);
+    const plans = [
+      ["khai sin", "exact"],
+      ["dang ky ket hon", "exact"],
+      ["marrige", "fuzzy"],
+      ["ho", "exact"],
+    ] as const;
+    for (const [q, matching] of plans)
+      console.log(
+        `\nplan of ${JSON.stringify(q)} (${matching}):\n${await explainSearch({ q }, matching, db)}`,
+      );
   } finally {
     await closeDb();
-    if (serverUrl) await adminQuery(`drop database if exists ${databaseName} with (force)`);
+    if (serverUrl && !process.env.BENCH_KEEP)
+      await adminQuery(`drop database if exists ${databaseName} with (force)`);
   }
 }
 

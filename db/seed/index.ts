@@ -27,6 +27,7 @@ import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPe
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { demoWorkingHours, holidayRows } from "./holidays";
 import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
+import { tagDemoCatalogue } from "./lifeEvents";
 import { createRandom } from "./random";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
@@ -190,6 +191,8 @@ async function insertAll(
     .values(seedProcedures.map((p) => ({ id: procedureIds[p.code]!, ...p.row, createdAt: longAgo })));
   await tx.insert(procedureVersions).values(versionRows);
   await tx.insert(procedureAgencies).values(procedureAgencyRows(procedureIds, agencyIds));
+  // Audiences, life events and search texts that name the agencies (the search branch's mapping).
+  await tagDemoCatalogue(tx);
 
   await tx.insert(holidays).values(holidayRows).onConflictDoNothing({ target: holidays.date });
   // One agency keeps hours of its own (an 8-hour day from 07:00), so the admin page shows both kinds.
