@@ -25,7 +25,7 @@ export type SearchTextParts = {
 };
 
 const fold = (parts: readonly string[]) =>
-  [...new Set(parts.map((part) => searchable(part).replaceAll("|", " ")).filter(Boolean))].join(" ");
+  [...new Set(parts.map((part) => searchable(part.replaceAll("|", " "))).filter(Boolean))].join(" ");
 
 /** procedures.search_text: lower-case and accent-free, names first (see searchTextSeparator). */
 export function searchTextOf(parts: SearchTextParts): string {
