@@ -20,6 +20,9 @@ export async function openAtStartup(): Promise<void> {
       const { seeded } = await seedDemo(db);
       if (seeded) console.log(`Demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    // A catalogue seeded before procedures had life events gets them once (db/seed/lifeEvents.ts).
+    const { tagCatalogueIfUntagged } = await import("./seed/lifeEvents");
+    if (await tagCatalogueIfUntagged(db)) console.log("Catalogue tagged with audiences and life events");
   } catch (error) {
     console.error(`The portal cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -28,6 +28,7 @@ import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type S
 import { demoWorkingHours, holidayRows } from "./holidays";
 import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
 import { seedAdministrativeUnits } from "./places";
+import { tagDemoCatalogue } from "./lifeEvents";
 import { createRandom } from "./random";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
@@ -195,6 +196,8 @@ async function insertAll(
     .values(seedProcedures.map((p) => ({ id: procedureIds[p.code]!, ...p.row, createdAt: longAgo })));
   await tx.insert(procedureVersions).values(versionRows);
   await tx.insert(procedureAgencies).values(procedureAgencyRows(procedureIds, agencyIds));
+  // Audiences, life events and search texts that name the agencies (the search branch's mapping).
+  await tagDemoCatalogue(tx);
 
   await tx.insert(holidays).values(holidayRows).onConflictDoNothing({ target: holidays.date });
   // One agency keeps hours of its own (an 8-hour day from 07:00), so the admin page shows both kinds.

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Queryable } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
 import { procedureAgencies, procedures, procedureVersions } from "@/db/schema/catalog";
-import { searchable } from "@/lib/text/normalize";
+import { readQuery, searchTextOf, searchTextSeparator, type ReadQuery } from "./search";
+import type { Audience, LifeEventSlug } from "./lifeEvents";
 import type { Fee, ProcedureDetails, RequiredDocument, TimeLimits } from "./types";
 import type { FormDefinition } from "@/lib/forms/types";
 
@@ -48,11 +49,24 @@ export type CatalogueQuery = {
   q?: string;
   field?: string;
   agency?: string;
+  /** citizen | business (lib/catalog/lifeEvents.ts audiences) */
+  audience?: string;
+  /** whole | partial */
+  onlineLevel?: string;
+  /** A life event's slug (lib/catalog/lifeEvents.ts). */
+  lifeEvent?: string;
   page?: number;
   pageSize?: number;
 };
 
-export type CataloguePage = { rows: ProcedureSummary[]; total: number; page: number; pageSize: number };
+export type CataloguePage = {
+  rows: ProcedureSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Nothing matched the words as typed: these are the close matches (a typo). */
+  approximate?: boolean;
+};
 
 const summaryColumns = {
   id: procedures.id,
@@ -70,35 +84,74 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The words of a query, accent-free and lower-case, as stored in search_text. */
-export function queryWords(q: string | undefined): string[] {
-  return q ? searchable(q).split(" ").filter(Boolean).slice(0, 10) : [];
-}
+export { queryWords } from "./search";
+
+/** The names part of search_text (lib/catalog/search.ts searchTextOf). */
+const searchNames = sql`split_part(${procedures.searchText}, ${searchTextSeparator}, 1)`;
+
+/** How a query's words are matched: as they are typed, or by trigram similarity (typos). */
+type Matching = "exact" | "fuzzy";
 
 /**
- * Catalogue search. Every word must appear in the procedure's accent-free search text (so
- * "dang ky khai sinh" finds "Đăng ký khai sinh"), or the query may be the procedure's code.
- * Results rank by trigram similarity when there is a query, by popularity and name otherwise.
+ * Which procedures a query finds, and how they rank (lib/catalog/search.ts readQuery reads it).
+ *
+ * Found: enough of the query's long words (readQuery's `required`) are in the search text. First
+ * as typed (`search_text LIKE '%word%'`, so "khai sin" finds "khai sinh"); when that finds nothing,
+ * by trigram word similarity (`search_text %> word`: pg_trgm's word_similarity(word, search_text)
+ * at least pg_trgm.word_similarity_threshold, 0.6), so "marrige" finds "marriage". Both tests are
+ * answered by the trigram index on search_text; similarity is the dearer one (it is computed for
+ * every row the index proposes), so it runs only when the plain match found nothing. A query of
+ * short words only ("ho", "ly") has too few trigrams: each word must begin a word of the text. The
+ * exact code is found too (the unique index on code).
+ *
+ * Ranked: the exact code first, then codes that begin with the query, then the whole query in the
+ * names (the first part of search_text), then the whole query elsewhere (the field, an agency), then
+ * the similarity of the query to the names (word_similarity: for typos and words out of order),
+ * then the featured order and the name. One similarity per found row: that is what a search costs.
  */
-export async function searchProcedures(query: CatalogueQuery, db?: Queryable): Promise<CataloguePage> {
-  const source = db ?? (await getDb());
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const page = Math.max(query.page ?? 1, 1);
-  const words = queryWords(query.q);
-  const normalised = words.join(" ");
-
-  const conditions: (SQL | undefined)[] = [];
-  if (words.length > 0) {
-    conditions.push(
-      or(
-        // search_text and the words are both lower-case already (searchable()): LIKE, not ILIKE,
-        // which would fold the case of every row again for every word (about 3× the time).
-        and(...words.map((word) => like(procedures.searchText, `%${escapeLike(word)}%`))),
-        ilike(procedures.code, `${escapeLike(query.q!.trim())}%`),
-      ),
-    );
+function searchConditions(read: ReadQuery, matching: Matching): { where: SQL; rank: SQL[] } {
+  const text = procedures.searchText;
+  const matches = (word: string) =>
+    matching === "exact" ? like(text, `%${escapeLike(word)}%`) : sql`${text} %> ${word}`;
+  let found: SQL;
+  let nameRank: SQL;
+  if (read.fuzzy.length > 0) {
+    const any = or(...read.fuzzy.map(matches))!;
+    found =
+      read.required > 1
+        ? and(
+            any,
+            sql`(${sql.join(
+              read.fuzzy.map((word) => sql`(${matches(word)})::int`),
+              sql` + `,
+            )}) >= ${read.required}`,
+          )!
+        : any;
+    nameRank = sql`word_similarity(${read.text}, ${searchNames}) desc`;
+  } else {
+    const beginsWord = (column: SQL | typeof text, word: string) =>
+      or(like(column, `${escapeLike(word)}%`), like(column, `% ${escapeLike(word)}%`))!;
+    found = and(...read.prefixes.map((word) => beginsWord(text, word)))!;
+    nameRank = sql`(${and(...read.prefixes.map((word) => beginsWord(searchNames, word)))}) desc`;
   }
+  return {
+    where: found,
+    rank: [
+      sql`(${procedures.code} = ${read.code}) desc`,
+      sql`(${procedures.code} like ${`${escapeLike(read.code)}%`}) desc`,
+      sql`(${like(searchNames, `%${escapeLike(read.text)}%`)}) desc`,
+      sql`(${like(text, `%${escapeLike(read.text)}%`)}) desc`,
+      nameRank,
+    ],
+  };
+}
+
+function filterConditions(query: CatalogueQuery, source: Queryable): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [];
   if (query.field) conditions.push(eq(procedures.fieldVi, query.field));
+  if (query.audience) conditions.push(arrayContains(procedures.audiences, [query.audience]));
+  if (query.onlineLevel) conditions.push(eq(procedures.onlineLevel, query.onlineLevel));
+  if (query.lifeEvent) conditions.push(arrayContains(procedures.lifeEvents, [query.lifeEvent]));
   if (query.agency) {
     const atAgency = source
       .select({ id: procedureAgencies.procedureId })
@@ -113,22 +166,87 @@ export async function searchProcedures(query: CatalogueQuery, db?: Queryable): P
       .where(eq(agencies.code, query.agency));
     conditions.push(inArray(procedures.id, atAgency));
   }
+  return conditions;
+}
 
-  const rows = await source
-    .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(procedures)
-    .where(and(...conditions))
-    .orderBy(
-      ...(normalised ? [desc(sql`similarity(${procedures.searchText}, ${normalised})`)] : []),
-      sql`${procedures.popularRank} asc nulls last`,
-      asc(procedures.nameVi),
-    )
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+function searchQuery(
+  query: CatalogueQuery,
+  source: Queryable,
+  pageSize: number,
+  page: number,
+  matching: Matching,
+) {
+  const read = readQuery(query.q);
+  const conditions = filterConditions(query, source);
+  const search = read ? searchConditions(read, matching) : null;
+  // Typed but nothing to search for ("%", "?"): nothing found, rather than everything.
+  if (!read && query.q?.trim()) conditions.push(sql`false`);
+  if (search) conditions.push(search.where);
+  return {
+    read,
+    conditions,
+    select: source
+      .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(procedures)
+      .where(and(...conditions))
+      .orderBy(...(search?.rank ?? []), sql`${procedures.popularRank} asc nulls last`, asc(procedures.nameVi))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  };
+}
 
-  const total = rows[0]?.total ?? (page > 1 ? await countProcedures(source, conditions) : 0);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- drop the window count from each row
-  return { rows: rows.map(({ total: _count, ...row }) => row), total, page, pageSize };
+/**
+ * Catalogue search: typo-tolerant and accent-insensitive over the names (vi and en), code, field and
+ * agencies (searchConditions says how), combined with the filters; by popularity and name without a
+ * query. `approximate` says the words were not found as typed and the results are the close ones.
+ */
+export async function searchProcedures(query: CatalogueQuery, db?: Queryable): Promise<CataloguePage> {
+  const source = db ?? (await getDb());
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
+  const run = async (on: Queryable, matching: Matching) => {
+    const { read, conditions, select } = searchQuery(query, on, pageSize, page, matching);
+    const rows = await select;
+    const total = rows[0]?.total ?? (page > 1 ? await countProcedures(on, conditions) : 0);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- drop the window count from each row
+    return { read, rows: rows.map(({ total: _count, ...row }) => row), total };
+  };
+  const exact = await run(source, "exact");
+  if (exact.total > 0 || !exact.read || exact.read.fuzzy.length === 0)
+    return { rows: exact.rows, total: exact.total, page, pageSize, approximate: false };
+  const close = await source.transaction(async (tx) => {
+    await fuzzySettings(tx);
+    return run(tx, "fuzzy");
+  });
+  return { rows: close.rows, total: close.total, page, pageSize, approximate: close.total > 0 };
+}
+
+/**
+ * For the typo pass, in its own transaction: the planner must take the trigram index. It prices
+ * pg_trgm's operators like an equality, so over a few thousand rows it prefers reading the whole
+ * table and comparing every row, ten times slower than the index (bench:search: 316 ms against
+ * 29 ms for "marrige" over 6,012 procedures). pg_trgm's word similarity threshold stays at its
+ * default, 0.6: at 0.5 "hon" would match "ho".
+ */
+async function fuzzySettings(tx: Queryable): Promise<void> {
+  await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+}
+
+/** The query plans of a search, for `npm run bench:search` (EXPLAIN ANALYZE). */
+export async function explainSearch(
+  query: CatalogueQuery,
+  matching: Matching,
+  db?: Queryable,
+): Promise<string> {
+  const source = db ?? (await getDb());
+  return source.transaction(async (tx) => {
+    if (matching === "fuzzy") await fuzzySettings(tx);
+    const { select } = searchQuery(query, tx, 20, 1, matching);
+    const result = await tx.execute<{ "QUERY PLAN": string }>(
+      sql`explain (analyze, costs off, timing off) ${select}`,
+    );
+    return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
+  });
 }
 
 /** Only needed when the reader paged past the last result. */
@@ -298,4 +416,121 @@ export async function listProceduresReceivedAt(
     .from(procedures)
     .where(inArray(procedures.id, received))
     .orderBy(asc(procedures.nameVi));
+}
+
+/** A procedure done at more agencies than this names none of them in its search text. */
+const maxNamedAgencies = 4;
+
+/**
+ * Writes procedures.search_text (lib/catalog/search.ts searchTextOf) from each procedure's names,
+ * field, code and the agencies that decide or receive it: after the seed, when a procedure's names
+ * or places change, or an agency is renamed. All procedures, or only these.
+ */
+export async function refreshSearchText(db?: Queryable, procedureIds?: string[]): Promise<number> {
+  const source = db ?? (await getDb());
+  const only = procedureIds ? inArray(procedures.id, procedureIds) : undefined;
+  if (procedureIds?.length === 0) return 0;
+  const rows = await source
+    .select({
+      id: procedures.id,
+      code: procedures.code,
+      nameVi: procedures.nameVi,
+      nameEn: procedures.nameEn,
+      fieldVi: procedures.fieldVi,
+      fieldEn: procedures.fieldEn,
+    })
+    .from(procedures)
+    .where(only);
+  const places = await source
+    .selectDistinct({
+      procedureId: procedureAgencies.procedureId,
+      nameVi: agencies.nameVi,
+      nameEn: agencies.nameEn,
+    })
+    .from(procedureAgencies)
+    .innerJoin(
+      agencies,
+      or(
+        eq(agencies.id, procedureAgencies.competentAgencyId),
+        eq(agencies.id, procedureAgencies.receivingAgencyId),
+      ),
+    )
+    .where(procedureIds ? inArray(procedureAgencies.procedureId, procedureIds) : undefined)
+    .orderBy(asc(agencies.nameVi));
+  const agencyNames = new Map<string, string[]>();
+  for (const place of places) {
+    const names = agencyNames.get(place.procedureId) ?? [];
+    names.push(place.nameVi, place.nameEn);
+    agencyNames.set(place.procedureId, names);
+  }
+  // A commune-level procedure is done at every commune: naming them all would make every such
+  // text long (slower to compare) and match any commune's name. The agency filter is for that.
+  for (const [id, names] of agencyNames) if (names.length > 2 * maxNamedAgencies) agencyNames.delete(id);
+  const texts = rows.map((row) => ({
+    id: row.id,
+    text: searchTextOf({ ...row, agencyNames: agencyNames.get(row.id) ?? [] }),
+  }));
+  for (let i = 0; i < texts.length; i += 500) {
+    const chunk = texts.slice(i, i + 500);
+    await source.execute(
+      sql`update procedures set search_text = v.t
+          from (values ${sql.join(
+            chunk.map((row) => sql`(${row.id}::uuid, ${row.text})`),
+            sql`, `,
+          )}) as v(id, t)
+          where procedures.id = v.id`,
+    );
+  }
+  return texts.length;
+}
+
+/** Who a procedure is for and the life events it belongs to, by code (the seed's mapping). */
+export type ProcedureTags = { audiences: readonly Audience[]; lifeEvents: readonly LifeEventSlug[] };
+
+/** Writes procedures.audiences and life_events for the procedures of these codes; returns their ids. */
+export async function setProcedureTags(
+  tags: Record<string, ProcedureTags>,
+  db?: Queryable,
+): Promise<string[]> {
+  const source = db ?? (await getDb());
+  const ids: string[] = [];
+  for (const [code, tag] of Object.entries(tags)) {
+    const [row] = await source
+      .update(procedures)
+      .set({ audiences: [...tag.audiences], lifeEvents: [...tag.lifeEvents] })
+      .where(eq(procedures.code, code))
+      .returning({ id: procedures.id });
+    if (row) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Whether any procedure belongs to a life event (an older database has none until tagged). */
+export async function catalogueHasLifeEvents(db?: Queryable): Promise<boolean> {
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select({ id: procedures.id })
+    .from(procedures)
+    .where(sql`cardinality(${procedures.lifeEvents}) > 0`)
+    .limit(1);
+  return row !== undefined;
+}
+
+/** How many procedures each life event has (events without any are left out). */
+export async function lifeEventCounts(db?: Queryable): Promise<Record<string, number>> {
+  const source = db ?? (await getDb());
+  const result = await source.execute<{ slug: string; count: number }>(
+    sql`select slug, count(*)::int as count from procedures, unnest(life_events) as slug group by slug`,
+  );
+  return Object.fromEntries(result.rows.map((row) => [row.slug, Number(row.count)]));
+}
+
+/** A life event's procedures: the featured ones first, then by name. */
+export async function proceduresOfLifeEvent(slug: string, db?: Queryable): Promise<ProcedureSummary[]> {
+  const source = db ?? (await getDb());
+  return source
+    .select(summaryColumns)
+    .from(procedures)
+    .where(arrayContains(procedures.lifeEvents, [slug]))
+    .orderBy(sql`${procedures.popularRank} asc nulls last`, asc(procedures.nameVi));
 }

@@ -27,6 +27,9 @@ describe("catalogue query", () => {
       q: "",
       field: "",
       agency: "",
+      audience: "",
+      online: "",
+      event: "",
       page: 1,
     });
     expect(catalogueQuerySchema.parse({ q: " khai sinh ", page: "2" })).toMatchObject({

@@ -39,6 +39,7 @@ export default async function HomePage({ params }: Props) {
   const [{ popular, counts }, { figures, asOf }] = await Promise.all([catalogueHighlights(), yearFigures()]);
   const year = monthOf(asOf).slice(0, 4);
   const services = [
+    { href: `/${lang}/life-events`, title: t("home.lifeEventsTitle"), body: t("home.lifeEventsBody") },
     { href: `/${lang}/lookup`, title: t("home.lookupTitle"), body: t("home.lookupBody") },
     { href: `/${lang}/transparency`, title: t("home.transparencyTitle"), body: t("home.transparencyBody") },
     { href: `/${lang}/decisions`, title: t("home.decisionsTitle"), body: t("home.decisionsBody") },

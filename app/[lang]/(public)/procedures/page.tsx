@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getT, resolveLang, resolveListingQuery } from "@/lib/i18n/server";
 import { cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { formatNumber } from "@/lib/i18n/format";
-import { parseCatalogueQuery } from "@/lib/catalog/schema";
+import { parseCatalogueQuery, type CatalogueQueryInput } from "@/lib/catalog/schema";
+import { audiences, lifeEventSlugs, lifeEventText, onlineLevels } from "@/lib/catalog/lifeEvents";
 import {
   listCatalogueAgencies,
   listFields,
@@ -34,6 +35,19 @@ async function searchCatalogue(query: CatalogueQuery) {
   return { result, fields, agencies };
 }
 
+/** The page's GET parameters as the catalogue service reads them. */
+function serviceQuery(query: CatalogueQueryInput): CatalogueQuery {
+  return {
+    q: query.q,
+    field: query.field,
+    agency: query.agency,
+    audience: query.audience,
+    onlineLevel: query.online,
+    lifeEvent: query.event,
+    page: query.page,
+  };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await resolveLang(params);
   const t = await getT(lang, "catalog");
@@ -44,9 +58,11 @@ export default async function ProceduresPage({ params }: Props) {
   const lang = await resolveLang(params);
   const t = await getT(lang, "catalog");
   const query = parseCatalogueQuery(await resolveListingQuery(params));
-  const { result, fields, agencies } = await searchCatalogue(query);
+  const { result, fields, agencies } = await searchCatalogue(serviceQuery(query));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const filtered = query.q !== "" || query.field !== "" || query.agency !== "";
+  const { page: _page, ...kept } = query; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const filters = Object.values(kept).filter((value) => value !== "").length - (query.q ? 1 : 0);
+  const filtered = query.q !== "" || filters > 0;
 
   return (
     <>
@@ -65,6 +81,30 @@ export default async function ProceduresPage({ params }: Props) {
             maxLength={200}
             autoComplete="off"
             spellCheck={false}
+          />
+          <SelectField
+            id="audience"
+            name="audience"
+            label={t("procedures.audience")}
+            defaultValue={query.audience}
+            placeholder={t("procedures.allAudiences")}
+            options={audiences.map((value) => ({ value, label: t(`audience.${value}`) }))}
+          />
+          <SelectField
+            id="online"
+            name="online"
+            label={t("procedures.online")}
+            defaultValue={query.online}
+            placeholder={t("procedures.allOnline")}
+            options={onlineLevels.map((value) => ({ value, label: t(`onlineLevel.${value}`) }))}
+          />
+          <SelectField
+            id="event"
+            name="event"
+            label={t("procedures.lifeEvent")}
+            defaultValue={query.event}
+            placeholder={t("procedures.allLifeEvents")}
+            options={lifeEventSlugs.map((value) => ({ value, label: t(lifeEventText(value).title) }))}
           />
           <SelectField
             id="field"
@@ -98,19 +138,40 @@ export default async function ProceduresPage({ params }: Props) {
             })}
             {query.q ? <> {t("procedures.resultsFor", { q: query.q })}</> : null}
           </h2>
+          {result.approximate ? <p>{t("procedures.approximate", { q: query.q })}</p> : null}
           {result.total === 0 ? (
             <div>
               <p>
                 <strong>{t("procedures.emptyTitle")}</strong>
               </p>
-              <p>{t("procedures.emptyBody")}</p>
+              <ul>
+                {query.q ? <li>{t("procedures.emptyTryWords")}</li> : null}
+                {filters > 0 ? (
+                  <li>
+                    {t("procedures.emptyTryFilters")}{" "}
+                    <Link href={`/${lang}/procedures${query.q ? `?q=${encodeURIComponent(query.q)}` : ""}`}>
+                      {t("procedures.emptySearchAll")}
+                    </Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href={`/${lang}/life-events`}>{t("procedures.emptyLifeEvents")}</Link>
+                </li>
+              </ul>
             </div>
           ) : (
             <ProcedureList lang={lang} t={t} procedures={result.rows} headingLevel={3} />
           )}
           <Pagination
             basePath={`/${lang}/procedures`}
-            params={{ q: query.q, field: query.field, agency: query.agency }}
+            params={{
+              q: query.q,
+              audience: query.audience,
+              online: query.online,
+              event: query.event,
+              field: query.field,
+              agency: query.agency,
+            }}
             page={result.page}
             pages={pages}
             labels={{
