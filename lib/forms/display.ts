@@ -7,6 +7,7 @@ import enForms from "@/locales/en/forms.json";
 import viForms from "@/locales/vi/forms.json";
 import { visibleItemFields } from "./flow";
 import { ethnicityName, nationalityName } from "./lists";
+import { maskIdNumber } from "./personal";
 import { parseMoney } from "./validators";
 import type { FormField, LocalisedText } from "./types";
 
@@ -15,6 +16,12 @@ export type Lang = keyof LocalisedText;
 export type DisplayLookups = {
   /** An administrative unit's name by code (lib/places), or null when the code is unknown. */
   unitName(code: string): string | null | undefined;
+  /**
+   * Identity numbers show their last four digits only ("•••• •••• 2345"), as on the dossier pages
+   * today, unless the page needs the whole number ("full": the officer's page, the applicant's
+   * own check answers).
+   */
+  idNumbers?: "masked" | "full";
 };
 
 const words = { vi: viForms.answers, en: enForms.answers } as const;
@@ -68,6 +75,10 @@ export function answerText(field: FormField, value: unknown, lang: Lang, lookups
   switch (field.type) {
     case "document":
       return "";
+    case "idNumber": {
+      const text = asText(value).trim();
+      return text && lookups.idNumbers !== "full" ? maskIdNumber(text) : text;
+    }
     case "date":
       return typeof value === "string" ? dateText(value.trim()) : asText(value);
     case "money": {

@@ -591,6 +591,29 @@ export function checkTypedPage(
 }
 
 /**
+ * A draft save of a whole form at once (the one-page forms of before: each page in turn with
+ * checkTypedPage): issues and refusals of every page, other keys of `previous` kept.
+ */
+export function checkTypedForm(
+  definition: FormDefinition,
+  previous: Record<string, unknown>,
+  typed: Record<string, unknown>,
+  options: BuildOptions = {},
+): CheckedPage {
+  const resolved: BuildOptions = { ...options, today: options.today ?? todayInVietnam() };
+  let stored = previous;
+  const issues: AnswerIssues = {};
+  const refused: AnswerIssues = {};
+  for (const page of definition.pages) {
+    const checked = checkTypedPage(definition, page.id, stored, typed, resolved);
+    stored = checked.stored;
+    Object.assign(issues, checked.issues);
+    Object.assign(refused, checked.refused);
+  }
+  return { stored, issues, refused };
+}
+
+/**
  * The field an issue key is about: "home.province" -> the address field, "members[0].name" -> the
  * group's child field (whose messages and labels apply). Null when the definition has no such field.
  */

@@ -10,6 +10,7 @@ import {
   type BuildOptions,
 } from "@/lib/forms/schema";
 import { ethnicities, nationalities } from "@/lib/forms/lists";
+import { personalDataOf } from "@/lib/forms/personal";
 import { fieldTypes, type FormField } from "@/lib/forms/types";
 
 const label = { vi: "Nhãn", en: "Label" };
@@ -325,5 +326,35 @@ describe("messages", () => {
     expect(fieldForIssue(form, "members[2].fatherId")).toBe(id);
     expect(fieldForIssue(form, "home.province")?.name).toBe("home");
     expect(fieldForIssue(form, "nothing")).toBeNull();
+  });
+});
+
+describe("personal data in the new field types", () => {
+  it("an address's street and a group's children count", () => {
+    const form = singlePage([
+      field({ name: "home", type: "address" }),
+      field({
+        name: "owners",
+        type: "group",
+        fields: [
+          field({ name: "name", type: "text", personal: "name" }),
+          field({ name: "id", type: "idNumber" }),
+        ],
+      }),
+    ]);
+    expect(
+      personalDataOf(
+        form,
+        {
+          home: { province: "33", commune: "12100", street: "12 Hùng Vương" },
+          owners: [{ name: "Lan", id: "033190012345" }],
+        },
+        null,
+      ),
+    ).toEqual([
+      { kind: "address", value: "12 Hùng Vương" },
+      { kind: "name", value: "Lan" },
+      { kind: "idNumber", value: "033190012345" },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerText, dateText, moneyText } from "@/lib/forms/display";
 import { answersFromPost, applyGroupAction, groupActions, inputId, issueAnchor } from "@/lib/forms/posted";
-import { checkTypedPage, validatePage } from "@/lib/forms/schema";
+import { checkTypedForm, checkTypedPage, validatePage } from "@/lib/forms/schema";
+import { prefillAnswers } from "@/lib/forms/prefill";
 import type { FormDefinition, FormField, FormPage } from "@/lib/forms/types";
 
 const label = { vi: "Nhãn", en: "Label" };
@@ -257,8 +258,53 @@ describe("answerText", () => {
         { fullName: "Bình", roles: ["copy"] },
       ]),
     ).toBe("Anh, 31/12/1990\nBình, Bản sao"));
+  it("an ID number masked unless the page asks for the whole number", () => {
+    const id = field({ name: "id", type: "idNumber" });
+    expect(text(id, "033190012345")).toBe("•••• •••• 2345");
+    expect(answerText(id, "033190012345", "vi", { ...lookups, idNumbers: "full" })).toBe("033190012345");
+  });
   it("no answer is empty; a document has none", () => {
     expect(text(field({ name: "t", type: "text" }), undefined)).toBe("");
     expect(text(field({ name: "d", type: "document" }), "x")).toBe("");
+  });
+});
+
+describe("checkTypedForm and prefillAnswers", () => {
+  it("saves every page at once, like the one-page forms of before", () => {
+    const result = checkTypedForm(
+      form,
+      { note: "old", fee: 5 },
+      { fullName: "Minh", born: "2020-1-2", note: "" },
+      { today },
+    );
+    expect(result.stored).toEqual({ fullName: "Minh", born: "2020-01-02" });
+    expect(result.issues).toEqual({ copies: ["errors.required"], note: ["errors.required"] });
+  });
+  it("fills prefilled fields from the organisation or the account, never over an answer", () => {
+    const company: FormDefinition = {
+      pages: [
+        {
+          id: "company",
+          title: label,
+          fields: [
+            field({ name: "companyName", type: "text", prefill: "organisation.name" }),
+            field({ name: "taxCode", type: "taxCode", prefill: "organisation.taxCode" }),
+            field({ name: "seat", type: "address", prefill: "organisation.address" }),
+            field({ name: "filer", type: "text", prefill: "applicant.fullName" }),
+            field({ name: "phone", type: "tel", prefill: "applicant.phone" }),
+          ],
+        },
+      ],
+    };
+    const sources = {
+      organisation: { name: "Công ty TNHH Minh Hằng", taxCode: "0100109106", address: { province: "33" } },
+      applicant: { fullName: "Nguyễn Thị Lan", phone: null },
+    };
+    expect(prefillAnswers(company, sources, { filer: "Trần Văn Minh" })).toEqual({
+      companyName: "Công ty TNHH Minh Hằng",
+      taxCode: "0100109106",
+      seat: { province: "33" },
+      filer: "Trần Văn Minh",
+    });
   });
 });
