@@ -9,6 +9,7 @@ import {
   visibleFields,
   visiblePages,
 } from "@/lib/forms/flow";
+import { definitionProblems } from "@/lib/forms/definitionCheck";
 import { validateAnswers, validatePage } from "@/lib/forms/schema";
 import type { FormDefinition, FormField, FormPage } from "@/lib/forms/types";
 
@@ -251,5 +252,57 @@ describe("validation follows the conditions", () => {
     ).toEqual({
       members: [{ foreign: "no" }, { foreign: "yes", passport: "y" }],
     });
+  });
+});
+
+describe("definitionProblems (what the builder checks before saving)", () => {
+  it("a well-formed form has none", () => expect(definitionProblems(form)).toEqual([]));
+  it("finds each kind of problem where it is", () => {
+    const broken: FormDefinition = {
+      sections: [{ id: "s", title: label }],
+      pages: [
+        page("a", [
+          field({ name: "x", type: "select", options: [] }),
+          field({ name: "later", type: "text", showIf: { field: "y", in: ["1"] } }),
+          field({ name: "ghost", type: "text", showIf: { field: "nobody", in: ["1"] } }),
+        ]),
+        page(
+          "a",
+          [field({ name: "x", type: "text" }), field({ name: "y", type: "number", min: 5, max: 1 })],
+          {
+            section: "t",
+          },
+        ),
+        page("g", [
+          field({
+            name: "members",
+            type: "group",
+            fields: [
+              field({ name: "doc", type: "document" }),
+              field({ name: "inner", type: "group", fields: [] }),
+              field({ name: "p", type: "text", showIf: { field: "q", in: ["yes"] } }),
+              yesNo("q"),
+            ],
+          }),
+        ]),
+        page("bad id", [field({ name: "ok", type: "text", label: { vi: "", en: "x" } })]),
+      ],
+    };
+    expect(definitionProblems(broken)).toEqual([
+      { code: "noOptions", page: "a", field: "x" },
+      { code: "conditionLaterField", page: "a", field: "later" },
+      { code: "conditionUnknownField", page: "a", field: "ghost" },
+      { code: "duplicatePageId", page: "a" },
+      { code: "unknownSection", page: "a" },
+      { code: "duplicateFieldName", page: "a", field: "x" },
+      { code: "minOverMax", page: "a", field: "y" },
+      { code: "documentInGroup", page: "g", field: "members.doc" },
+      { code: "documentWithoutKey", page: "g", field: "members.doc" },
+      { code: "nestedGroup", page: "g", field: "members.inner" },
+      { code: "groupWithoutFields", page: "g", field: "members.inner" },
+      { code: "conditionLaterField", page: "g", field: "members.p" },
+      { code: "badId", page: "bad id" },
+      { code: "missingLabel", page: "bad id", field: "ok" },
+    ]);
   });
 });
