@@ -1,8 +1,9 @@
 /**
  * Personal data in a dossier's answers (pure: no I/O). Which answers are personal is read from the
  * form definition, never guessed from the values: an identity number is a field of type
- * "idNumber", a phone number one of type "tel", an e-mail one of type "email", and a text field
- * says it holds a person's name or home address with `personal`.
+ * "idNumber", a phone number one of type "tel", an e-mail one of type "email", an address one of
+ * type "address" (its street), and a text field says it holds a person's name or home address with
+ * `personal`. A group's items are read the same way, child by child.
  */
 import { formFields } from "./definition";
 import type { FormDefinition, FormField } from "./types";
@@ -20,6 +21,8 @@ export function personalKindOf(field: FormField): PersonalKind | null {
       return "phone";
     case "email":
       return "email";
+    case "address":
+      return "address";
     case "text":
     case "textarea":
       return field.personal ?? null;
@@ -44,13 +47,29 @@ export function personalDataOf(
 ): PersonalDatum[] {
   const data: PersonalDatum[] = [];
   if (applicantName && applicantName.trim()) data.push({ kind: "name", value: applicantName.trim() });
-  for (const field of formFields(form)) {
-    const kind = personalKindOf(field);
-    const value = formData[field.name];
-    if (!kind || (typeof value !== "string" && typeof value !== "number")) continue;
-    const text = String(value).trim();
-    if (text) data.push({ kind, value: text });
-  }
+  const gather = (fields: FormField[], values: Record<string, unknown>) => {
+    for (const field of fields) {
+      const value = values[field.name];
+      // A group's items: their personal answers too (each co-owner's ID number, each member's name).
+      if (field.type === "group" && Array.isArray(value)) {
+        for (const item of value)
+          if (item && typeof item === "object" && !Array.isArray(item))
+            gather(field.fields ?? [], item as Record<string, unknown>);
+        continue;
+      }
+      const kind = personalKindOf(field);
+      if (!kind) continue;
+      // An address's codes name places, not a person: its street and house number do.
+      const text =
+        field.type === "address" && value && typeof value === "object"
+          ? String((value as Record<string, unknown>).street ?? "").trim()
+          : typeof value === "string" || typeof value === "number"
+            ? String(value).trim()
+            : "";
+      if (text) data.push({ kind, value: text });
+    }
+  };
+  gather(formFields(form), formData);
   return data;
 }
 

@@ -18,6 +18,8 @@ import { isEthnicityCode, isNationalityCode } from "./lists";
 import type { FormDefinition, FormField, FormPage, LocalisedText } from "./types";
 import {
   idNumberProblem,
+  parseMoney,
+  parseNumber,
   normalisePhone,
   normaliseTaxCode,
   phoneKind,
@@ -191,29 +193,6 @@ export function checkDate(value: unknown, notInFuture: boolean, today: string): 
   const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   if (notInFuture && iso > today) return fail("errors.dateInFuture");
   return { value: iso };
-}
-
-/** Money in whole đồng: "1.500.000", "1 500 000", "1,500,000" or "1500000", with "đ" or "VND" after. */
-export function parseMoney(value: unknown): number | null {
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : null;
-  if (typeof value !== "string") return null;
-  const text = value
-    .trim()
-    .replace(/\s*(đồng|đ|₫|vnd|vnđ)$/i, "")
-    .trim();
-  const grouped = /^\d{1,3}([.,\s\u00a0]\d{3})+$/.test(text);
-  if (!grouped && !/^\d+$/.test(text)) return null;
-  const amount = Number(text.replace(/[.,\s\u00a0]/g, ""));
-  return Number.isSafeInteger(amount) ? amount : null;
-}
-
-/** A number as typed: a decimal point or comma ("1,5"), a sign. */
-export function parseNumber(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string") return null;
-  const text = value.trim();
-  if (!/^[-+]?\d+([.,]\d+)?$/.test(text)) return null;
-  return Number(text.replace(",", "."));
 }
 
 function bounds(field: FormField, amount: number): Checked {
@@ -612,6 +591,29 @@ export function checkTypedPage(
 }
 
 /**
+ * A draft save of a whole form at once (the one-page forms of before: each page in turn with
+ * checkTypedPage): issues and refusals of every page, other keys of `previous` kept.
+ */
+export function checkTypedForm(
+  definition: FormDefinition,
+  previous: Record<string, unknown>,
+  typed: Record<string, unknown>,
+  options: BuildOptions = {},
+): CheckedPage {
+  const resolved: BuildOptions = { ...options, today: options.today ?? todayInVietnam() };
+  let stored = previous;
+  const issues: AnswerIssues = {};
+  const refused: AnswerIssues = {};
+  for (const page of definition.pages) {
+    const checked = checkTypedPage(definition, page.id, stored, typed, resolved);
+    stored = checked.stored;
+    Object.assign(issues, checked.issues);
+    Object.assign(refused, checked.refused);
+  }
+  return { stored, issues, refused };
+}
+
+/**
  * The field an issue key is about: "home.province" -> the address field, "members[0].name" -> the
  * group's child field (whose messages and labels apply). Null when the definition has no such field.
  */
@@ -660,3 +662,4 @@ export function answerIssuesOf(error: {
   }
   return issues;
 }
+export { parseMoney, parseNumber } from "./validators";

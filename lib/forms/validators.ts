@@ -67,6 +67,8 @@ export function normaliseTaxCode(value: string): string | null {
 export function taxCodeProblem(value: string): "errors.taxCode" | "errors.taxCodeCheck" | null {
   const code = normaliseTaxCode(value);
   if (!code) return "errors.taxCode";
+  // The 7 digits after the province are a sequence from 0000001.
+  if (code.slice(2, 9) === "0000000") return "errors.taxCode";
   if (taxCodeCheckDigit(code.slice(0, 9)) !== Number(code[9])) return "errors.taxCodeCheck";
   // Branches are numbered from 001.
   if (code.length === 14 && code.endsWith("-000")) return "errors.taxCode";
@@ -111,4 +113,27 @@ export function phoneKind(value: string): PhoneKind | null {
 export function isValidPhone(value: string, options: { mobileOnly?: boolean } = {}): boolean {
   const kind = phoneKind(value);
   return kind === "mobile" || (kind === "landline" && !options.mobileOnly);
+}
+
+/** Money in whole đồng: "1.500.000", "1 500 000", "1,500,000" or "1500000", with "đ" or "VND" after. */
+export function parseMoney(value: unknown): number | null {
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  if (typeof value !== "string") return null;
+  const text = value
+    .trim()
+    .replace(/\s*(đồng|đ|₫|vnd|vnđ)$/i, "")
+    .trim();
+  const grouped = /^\d{1,3}([.,\s\u00a0]\d{3})+$/.test(text);
+  if (!grouped && !/^\d+$/.test(text)) return null;
+  const amount = Number(text.replace(/[.,\s\u00a0]/g, ""));
+  return Number.isSafeInteger(amount) ? amount : null;
+}
+
+/** A number as typed: a decimal point or comma ("1,5"), a sign. */
+export function parseNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (!/^[-+]?\d+([.,]\d+)?$/.test(text)) return null;
+  return Number(text.replace(",", "."));
 }
