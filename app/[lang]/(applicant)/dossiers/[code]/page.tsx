@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formFields } from "@/lib/forms/definition";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -19,7 +18,7 @@ import { TextArea } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import { SupplementForm } from "@/components/forms/SupplementForm";
 import { ErrorTitle } from "@/components/forms/ErrorTitle";
-import { answerText } from "@/components/dossiers/answers";
+import { DossierAnswers } from "@/components/dossiers/DossierAnswers";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
@@ -272,12 +271,15 @@ export default async function DossierPage({ params, searchParams }: Props) {
       )}
 
       <h2>{t("detail.answersTitle")}</h2>
-      <SummaryList
-        rows={(version ? formFields(version.form) : []).map((field) => ({
-          key: field.label[lang],
-          value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
-        }))}
-      />
+      {version ? (
+        <DossierAnswers
+          form={version.form}
+          formData={dossier.formData}
+          lang={lang}
+          idNumbers="masked"
+          notAnswered={t("check.notAnswered")}
+        />
+      ) : null}
       <h2>{t("detail.documentsTitle")}</h2>
       <DossierDocuments
         lang={lang}

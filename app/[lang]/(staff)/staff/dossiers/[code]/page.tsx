@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formFields } from "@/lib/forms/definition";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadCalendar } from "@/lib/calendar/service";
@@ -34,7 +33,7 @@ import { NotStaff } from "@/components/staff/NotStaff";
 import { PublishDecisionForm, PublishedDecision } from "@/components/staff/PublishDecisionForm";
 import { DeskPaymentForm, RequestPaymentForm } from "@/components/staff/PaymentForms";
 import { PaymentList } from "@/components/dossiers/PaymentList";
-import { answerText as fieldAnswerText } from "@/components/dossiers/answers";
+import { DossierAnswers } from "@/components/dossiers/DossierAnswers";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { DossierTimeline } from "@/components/dossiers/DossierTimeline";
 import { WorkingTimeLeft } from "@/components/dossiers/WorkingTimeLeft";
@@ -199,19 +198,6 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       : []),
     { key: t("dossier.returnedAt"), value: when(dossier.returnedAt) },
   ];
-  // Labels from the version the dossier was filed under; answers it does not name still show, by key.
-  const fields = version ? formFields(version.form) : [];
-  const named = new Set(fields.map((field) => field.name));
-  const answers = [
-    ...fields.map((field) => ({
-      key: field.label[lang],
-      value: fieldAnswerText(field, dossier.formData[field.name], lang, { idNumbers: "full" }) ?? "—",
-    })),
-    ...Object.entries(dossier.formData ?? {})
-      .filter(([key]) => !named.has(key))
-      .map(([key, value]) => ({ key, value: answerText(value, lang, t) })),
-  ];
-
   return (
     <DossierWorkspace
       lang={lang}
@@ -323,7 +309,18 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <WorkingTimeLeft actor={actor} dossier={dossier} lang={lang} viewer="staff" />
 
       <h2>{t("dossier.answers")}</h2>
-      {answers.length === 0 ? <p>{t("dossier.noAnswers")}</p> : <SummaryList rows={answers} />}
+      {Object.keys(dossier.formData ?? {}).length === 0 ? (
+        <p>{t("dossier.noAnswers")}</p>
+      ) : version ? (
+        <DossierAnswers
+          form={version.form}
+          formData={dossier.formData}
+          lang={lang}
+          idNumbers="full"
+          notAnswered="—"
+          showUnnamed
+        />
+      ) : null}
 
       <h2>{t("dossier.documents")}</h2>
       <DossierDocuments
@@ -359,15 +356,6 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       <SlipLinks lang={lang} code={dossier.code} events={events} reader="staff" />
     </DossierWorkspace>
   );
-}
-
-function answerText(value: unknown, lang: Lang, t: T): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? t("dossier.yes") : t("dossier.no");
-  if (typeof value === "number") return formatNumber(value, lang);
-  if (Array.isArray(value)) return value.map((item) => answerText(item, lang, t)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
 }
 
 /** The next agency's name: from the agencies already named on the page, else its turn's row. */
