@@ -78,8 +78,18 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     return {
       key: member.userId,
       cells: {
-        name,
-        email: member.email ?? "",
+        // The e-mail under the name: one column fewer on a phone.
+        name: (
+          <>
+            {name}
+            {member.email ? (
+              <>
+                <br />
+                <span className="small muted">{member.email}</span>
+              </>
+            ) : null}
+          </>
+        ),
         role: t(`roles.${member.role}`),
         actions: owner ? (
           <div className={fieldError ? "field field--error" : undefined}>
@@ -148,8 +158,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
               .filter(Boolean)
               .join(", "),
           },
-          { key: t("fields.phone"), value: organisation.phone ?? "" },
-          { key: t("fields.email"), value: organisation.email ?? "" },
+          { key: t("fields.phoneShort"), value: organisation.phone ?? "" },
+          { key: t("fields.emailShort"), value: organisation.email ?? "" },
         ]}
       />
       {owner ? (
@@ -164,7 +174,6 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <DataTable
         columns={[
           { key: "name", header: t("detail.memberColumns.name") },
-          { key: "email", header: t("detail.memberColumns.email") },
           { key: "role", header: t("detail.memberColumns.role") },
           ...(owner ? [{ key: "actions", header: t("detail.memberColumns.actions") }] : []),
         ]}
