@@ -23,14 +23,7 @@ import {
   type InvitationState,
   type MemberRole,
 } from "./rules";
-import {
-  inviteSchema,
-  organisationSchema,
-  roleSchema,
-  tokenSchema,
-  type InviteInput,
-  type OrganisationInput,
-} from "./schema";
+import { inviteSchema, organisationSchema, roleSchema, tokenSchema, type OrganisationInput } from "./schema";
 
 /*
  * Organisations (businesses by tax code) and their members. Every function takes the actor and
@@ -347,7 +340,7 @@ export type InviteOptions = {
 export async function inviteMember(
   actor: Actor,
   organisationId: string,
-  input: InviteInput,
+  input: { email: string; role: string },
   options: InviteOptions = {},
 ): Promise<Res<{ invitationId: string; token: string; mailed: boolean }>> {
   const parsed = inviteSchema.safeParse(input);

@@ -172,6 +172,7 @@ describe("actorForUser", () => {
       userId: alone.userId,
       name: "Phạm Văn Một Mình",
       organisationIds: [],
+      organisations: [],
     });
 
     const member = await createApplicant(db, "Đỗ Thị Doanh Nghiệp");
@@ -181,6 +182,13 @@ describe("actorForUser", () => {
     expect(actor).toMatchObject({ kind: "applicant", userId: member.userId, name: "Đỗ Thị Doanh Nghiệp" });
     expect(actor.kind === "applicant" && [...actor.organisationIds].sort()).toEqual(
       [first.id, second.id].sort(),
+    );
+    // With the role of each membership (the fixture makes filers).
+    expect(actor.kind === "applicant" && actor.organisations).toEqual(
+      expect.arrayContaining([
+        { id: first.id, role: "filer" },
+        { id: second.id, role: "filer" },
+      ]),
     );
   });
 
@@ -222,6 +230,7 @@ describe("actorForUser", () => {
       userId: user!.id,
       name: "Lê Thị Hoa",
       organisationIds: [],
+      organisations: [],
     });
   });
 });

@@ -81,14 +81,14 @@ describe("applicants see and touch only their own dossiers", () => {
     expect((await getDossierDetail(applicantA, { code: filed.code! })).ok).toBe(true);
   });
 
-  it("members of the filing organisation see its submitted dossiers, not its drafts", async () => {
+  it("a viewer of the filing organisation sees its submitted dossiers, not its drafts", async () => {
     const { createApplicant, createOrganisation } = await import("../support/fixtures");
     const owner = await createApplicant(db, "Đặng Văn Chủ");
     const colleague = await createApplicant(db, "Bùi Thị Đồng Nghiệp");
     const {
       id: organisationId,
       members: [ownerInOrg, colleagueInOrg],
-    } = await createOrganisation(db, [owner, colleague]);
+    } = await createOrganisation(db, [owner, colleague], ["owner", "viewer"]);
     vi.setSystemTime(vn("2026-05-04T10:00:00"));
     const filed = await fileDossier(ownerInOrg!, "1.001193");
     const { dossierId: draftId } = expectOk(await startDraft(ownerInOrg!, { procedureCode: "1.001193" }));
@@ -103,7 +103,7 @@ describe("applicants see and touch only their own dossiers", () => {
     );
     expect(await getDossierDetail(colleagueInOrg!, { id: draftId })).toEqual(notFound);
     expect((await listApplicantDossiers(colleagueInOrg!)).rows.map((d) => d.id)).toEqual([filed.id]);
-    // Only the author changes a draft.
+    // A viewer changes nothing (owners and filers do: tests/integration/organisations.test.ts).
     expect(await saveDraft(colleagueInOrg!, { dossierId: draftId, answers: { childName: "x" } })).toEqual(
       notFound,
     );

@@ -73,22 +73,34 @@ export async function createApplicant(
   return { kind: "applicant", userId: user!.id, name, organisationIds: [] };
 }
 
-/** A business with the given members; their actors carry its id, as the session would resolve it. */
+/**
+ * A business with the given members (filers unless `roles` says otherwise); their actors carry its
+ * id and their role, as the session would resolve them.
+ */
 export async function createOrganisation(
   db: Db,
   members: ApplicantActor[],
+  roles: ("owner" | "filer" | "viewer")[] = [],
 ): Promise<{ id: string; members: ApplicantActor[] }> {
   const [organisation] = await db
     .insert(organisations)
     .values({ taxCode: `01${crypto.randomInt(10_000_000, 99_999_999)}`, name: "Công ty TNHH Thử Nghiệm" })
     .returning({ id: organisations.id });
   const id = organisation!.id;
+  const roleOf = (i: number) => roles[i] ?? "filer";
   if (members.length > 0) {
     await db
       .insert(organisationMembers)
-      .values(members.map((m) => ({ organisationId: id, userId: m.userId })));
+      .values(members.map((m, i) => ({ organisationId: id, userId: m.userId, role: roleOf(i) })));
   }
-  return { id, members: members.map((m) => ({ ...m, organisationIds: [...m.organisationIds, id] })) };
+  return {
+    id,
+    members: members.map((m, i) => ({
+      ...m,
+      organisationIds: [...m.organisationIds, id],
+      organisations: [...(m.organisations ?? []), { id, role: roleOf(i) }],
+    })),
+  };
 }
 
 export const defaultForm: FormDefinition = singlePage([

@@ -52,7 +52,24 @@ const staff = (userId: string, ...roles: AgencyRole[]): Actor => ({
   roles,
 });
 const actors = {
-  owner: { kind: "applicant", userId: APPLICANT, name: "Owner", organisationIds: [] },
+  // The dossier is filed in ORGANISATION's name: its starter acts as one of its members.
+  owner: {
+    kind: "applicant",
+    userId: APPLICANT,
+    name: "Owner",
+    organisationIds: [ORGANISATION],
+    organisations: [{ id: ORGANISATION, role: "owner" }],
+  },
+  // The same person once removed from the organisation: the dossier is no longer theirs.
+  removedStarter: { kind: "applicant", userId: APPLICANT, name: "Owner", organisationIds: [] },
+  // A member who only views the organisation's dossiers acts on none.
+  orgViewer: {
+    kind: "applicant",
+    userId: "user-viewer",
+    name: "Viewer",
+    organisationIds: [ORGANISATION],
+    organisations: [{ id: ORGANISATION, role: "viewer" }],
+  },
   orgMember: {
     kind: "applicant",
     userId: "user-colleague",
