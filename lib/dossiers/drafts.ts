@@ -11,7 +11,7 @@ import { answerMaxLength, fieldSchema, todayInVietnam } from "@/lib/forms/schema
 import { formFields } from "@/lib/forms/definition";
 import type { FormDefinition } from "@/lib/forms/types";
 import { contactsOf } from "@/lib/identity/accounts";
-import { prefillAnswers } from "@/lib/organisations/prefill";
+import { prefillAnswers } from "@/lib/forms/prefill";
 import { forBusinesses } from "@/lib/organisations/rules";
 import { filingOrganisation, type FilingOrganisation } from "@/lib/organisations/service";
 import type { Actor } from "@/lib/identity/types";

@@ -29,6 +29,13 @@ function sourceValue(prefill: Prefill, sources: PrefillSources): unknown {
   const value = source?.[key];
   if (value === null || value === undefined) return undefined;
   if (typeof value === "string") return value.trim() === "" ? undefined : value;
+  if (typeof value === "object") {
+    // An address keeps only its parts that are given.
+    const given = Object.entries(value as Record<string, unknown>).filter(
+      ([, part]) => typeof part === "string" && part.trim() !== "",
+    );
+    return given.length > 0 ? Object.fromEntries(given) : undefined;
+  }
   return value;
 }
 
@@ -42,7 +49,9 @@ export function prefillAnswers(
   for (const field of formFields(definition)) {
     if (!field.prefill || filled[field.name] !== undefined) continue;
     const value = sourceValue(field.prefill, sources);
-    if (value !== undefined) filled[field.name] = value;
+    // An address goes only into an address field, text only into a field that stores text.
+    if (value === undefined || (typeof value === "object") !== (field.type === "address")) continue;
+    filled[field.name] = value;
   }
   return filled;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invitableRoles, memberRoles } from "./rules";
-import { isValidTaxCode, normaliseTaxCode } from "./taxCode";
+import { isValidTaxCode, normaliseTaxCode } from "@/lib/forms/validators";
 
 /* The inputs of lib/organisations, checked on the server (the pages post plain forms). */
 

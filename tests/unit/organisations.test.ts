@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { singlePage } from "@/lib/forms/definition";
 import { applicantAccess, type Actor } from "@/lib/identity/types";
-import { prefillAnswers } from "@/lib/organisations/prefill";
+import { prefillAnswers } from "@/lib/forms/prefill";
 import { forBusinesses, invitationState, leavesNoOwner } from "@/lib/organisations/rules";
-import { isValidTaxCode, normaliseTaxCode } from "@/lib/organisations/taxCode";
+import { isValidTaxCode, normaliseTaxCode } from "@/lib/forms/validators";
 
 describe("tax code", () => {
   it.each([
@@ -23,8 +23,8 @@ describe("tax code", () => {
   ])("%s is valid: %s", (code, valid) => {
     expect(isValidTaxCode(code)).toBe(valid);
   });
-  it("is stored as digits", () => {
-    expect(normaliseTaxCode("0100109106-001")).toBe("0100109106001");
+  it("is stored as the tax authority writes it: a branch after a dash", () => {
+    expect(normaliseTaxCode("0100109106001")).toBe("0100109106-001");
   });
 });
 
