@@ -35,6 +35,8 @@ export function SiteHeader({
     { href: `/${lang}/transparency`, text: t("nav.transparency") },
     { href: `/${lang}/decisions`, text: t("nav.decisions") },
     ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
+    // The applicant's document store: files given once, attached again without sending them.
+    ...(actor.kind === "applicant" ? [{ href: `/${lang}/documents`, text: t("nav.myDocuments") }] : []),
   ];
   return (
     <header className="site-header">
