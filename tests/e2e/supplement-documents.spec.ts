@@ -27,7 +27,7 @@ async function signIn(browser: Browser, email: string, next: string): Promise<Pa
 }
 
 test("a supplement request for an unlisted document is answered with that document", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const citizen = await signIn(browser, demo.citizen, "/vi/dossiers");
   const code = await fileBirthRegistration(citizen, {
     child: "Lê Minh Khang",
