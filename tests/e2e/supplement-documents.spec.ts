@@ -92,7 +92,10 @@ test("a supplement request for an unlisted document is answered with that docume
   await citizen.goto("/vi/documents");
   await expect(citizen.getByRole("heading", { level: 1, name: viDossiers.store.title })).toBeVisible();
   await expect(citizen.getByRole("heading", { name: letter }).first()).toBeVisible();
-  await expect(citizen.getByRole("link", { name: viCommon.nav.myDocuments })).toHaveAttribute("href", "/vi/documents");
+  await expect(citizen.getByRole("link", { name: viCommon.nav.myDocuments })).toHaveAttribute(
+    "href",
+    "/vi/documents",
+  );
   await expectAccessible(citizen, "my documents, vi, 320 px");
   await citizen.goto("/en/documents");
   await expect(citizen.getByRole("heading", { level: 1, name: enDossiers.store.title })).toBeVisible();
