@@ -37,6 +37,8 @@ export function SiteHeader({
     ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
     // Applicants file for the businesses they belong to, and register one.
     ...(actor.kind === "applicant" ? [{ href: `/${lang}/organisations`, text: t("nav.organisations") }] : []),
+    // The applicant's document store: files given once, attached again without sending them.
+    ...(actor.kind === "applicant" ? [{ href: `/${lang}/documents`, text: t("nav.myDocuments") }] : []),
   ];
   return (
     <header className="site-header">

@@ -349,6 +349,11 @@ export async function addAttachment(
     case "file_type":
     case "file_too_large":
       return err(refusal.error);
+    // The API's code stays "file_type"; the issues say which kind of wrong file it is.
+    case "file_type_docx":
+    case "file_program":
+    case "file_web_page":
+      return err("file_type", refusalIssues([refusal]));
     case "unknown_document":
       return err("invalid_input", { documentKey: ["errors.documentUnknown"] });
     case "no_name":

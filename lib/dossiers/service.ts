@@ -12,10 +12,19 @@ export {
   removeAttachment,
   readAttachment,
   refusalIssues,
+  scanPendingAttachments,
   type AttachmentDownload,
+  type DownloadError,
   type ChosenFile,
   type FileRefusal,
 } from "./attachments";
+export {
+  attachFromStore,
+  listStoredDocuments,
+  storedDocumentsFor,
+  type AttachFromStoreError,
+  type StoredDocument,
+} from "./documentStore";
 export { fileAtDesk, listDeskProcedures, receivingAgencyIds, type DeskIntakeInput } from "./desk";
 export { submitDossier, supplementDossier, withdrawDossier, performStaffAction } from "./transitions";
 export {

@@ -13,7 +13,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import type { StorageAdapter } from "./storage";
+import { checkedKey, type StorageAdapter } from "./storage";
 
 export type S3Settings = {
   bucket: string;
@@ -52,7 +52,7 @@ export function s3Storage(settings: S3Settings): StorageAdapter {
       : {}),
   });
   const Bucket = settings.bucket;
-  const keyOf = (key: string) => `${settings.prefix ?? ""}${key}`;
+  const keyOf = (key: string) => `${settings.prefix ?? ""}${checkedKey(key)}`;
   return {
     kind: "s3",
     async put(key, bytes, mediaType) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabaseKind } from "@/db/client";
+import { scanPendingAttachments } from "@/lib/dossiers/attachments";
 import { runDeliveryCycle, queueDigests } from "./delivery";
 import { configuredTransport } from "./mail";
 import { digestDue, localDay } from "./rules";
@@ -23,6 +24,9 @@ export function workerIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 async function deliverOnce(signal?: AbortSignal): Promise<void> {
+  // Files the virus scanner could not check when they were sent (it was down) get their verdict
+  // on the same tick (lib/dossiers/attachments scanPendingAttachments; nothing to do without one).
+  await scanPendingAttachments().catch((error: Error) => console.warn("file scan sweep:", error.message));
   const outcome = await runDeliveryCycle({ transport: transport(), signal });
   if (outcome.failed > 0)
     console.warn(`notify: ${outcome.failed} e-mail(s) failed for good (see /admin/deliveries)`);

@@ -246,7 +246,7 @@ describe("saveDraft", () => {
     );
     expect(added.added.map((a) => a.fileName)).toEqual(["ok.pdf"]);
     expect(added.refused.map((r) => [r.fileName, r.error])).toEqual([
-      ["page.html", "file_type"],
+      ["page.html", "file_web_page"],
       ["empty.pdf", "empty"],
     ]);
     expect(await addAttachments(world.applicantB, { dossierId, files: [] })).toEqual({

@@ -622,6 +622,8 @@ describe("what the history says", () => {
     expect(openSupplementRequest("supplement_requested", history)).toEqual({
       comment: "Ảnh mờ, chụp lại trang 2",
       at: vn("2026-03-05T09:00:00"),
+      // A request that names no documents (lib/dossiers/requestedDocuments).
+      documents: [],
     });
     expect(openSupplementRequest("in_progress", history)).toBeNull();
   });

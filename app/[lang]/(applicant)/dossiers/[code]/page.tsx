@@ -33,6 +33,7 @@ import { localized } from "@/lib/i18n/localized";
 import { requestedDocumentKey, requestedDocumentName } from "@/lib/dossiers/requestedDocuments";
 import { acceptAttribute, kindsFor } from "@/lib/files/types";
 import { limitParams } from "@/lib/files/limits";
+import { StoreAttachPicker } from "@/components/documents/StoreAttachPicker";
 import { PaymentBanner } from "@/components/payments/PaymentBanner";
 
 type Props = {
@@ -265,6 +266,29 @@ export default async function DossierPage({ params, searchParams }: Props) {
             title={title}
             action={supplementAction}
           />
+          {/* Documents given before, attached without sending them again (outside the form above). */}
+          {(request && request.documents.length > 0
+            ? request.documents.map((document, index) => ({
+                key: requestedDocumentKey(document, index),
+                listed: version?.documents.find((d) => d.key === document.key),
+                name: requestedDocumentName(document, version?.documents ?? [], lang),
+              }))
+            : (version?.documents ?? []).map((document) => ({
+                key: document.key,
+                listed: document,
+                name: document.name[lang],
+              }))
+          ).map((slot) => (
+            <StoreAttachPicker
+              key={slot.key}
+              lang={lang}
+              actor={applicant}
+              dossierId={dossier.id}
+              document={{ key: slot.key, mediaTypes: slot.listed?.mediaTypes }}
+              documentName={slot.name}
+              returnTo={`${page}#supplement-title`}
+            />
+          ))}
         </section>
       ) : (
         <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={Boolean(error)} />

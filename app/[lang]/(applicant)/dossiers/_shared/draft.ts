@@ -79,9 +79,10 @@ export function typedAnswers(data: FormData): Record<string, string> {
 export async function chosenFiles(data: FormData): Promise<ChosenFile[]> {
   const files: ChosenFile[] = [];
   for (const [name, value] of data.entries()) {
-    // An empty input posts a nameless empty file: nothing chosen. A chosen empty file is refused ("empty").
-    if (!name.startsWith("doc_") || !(value instanceof File) || (value.size === 0 && value.name === ""))
-      continue;
+    // An empty input posts an empty part with no name (JavaScript off) or named "undefined" (the
+    // enhanced form): nothing chosen. A chosen empty file has its name and is refused ("empty").
+    const nothingChosen = value instanceof File && value.size === 0 && ["", "undefined"].includes(value.name);
+    if (!name.startsWith("doc_") || !(value instanceof File) || nothingChosen) continue;
     files.push({
       documentKey: name.slice("doc_".length),
       fileName: value.name,
