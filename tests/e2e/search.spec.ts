@@ -28,6 +28,10 @@ test.describe("search", () => {
     await expect(page.getByText("Try fewer words")).toBeVisible();
     await page.getByRole("link", { name: "search all procedures" }).click();
     await expect(page).toHaveURL(/\/en\/procedures\?q=zzzz%20qqqq$/);
+    await expect(
+      page.getByRole("heading", { name: /^\d+ procedures? found for “zzzz qqqq”$/ }),
+    ).toBeVisible();
+    await expect(page.getByLabel("For", { exact: true })).toHaveValue("");
     await expect(page.getByRole("link", { name: "Browse procedures by life event" })).toBeVisible();
   });
 });
@@ -75,6 +79,7 @@ test.describe("life events", () => {
     await page.getByRole("link", { name: "Tìm và lọc các thủ tục này" }).click();
     await expect(page).toHaveURL(/\/vi\/procedures\?event=birth$/);
     await expect(page.getByLabel("Sự kiện")).toHaveValue("birth");
+    await expect(page.getByRole("heading", { name: "Tìm thấy 2 thủ tục" })).toBeVisible();
   });
 
   test("an unknown event is a 404", async ({ page }) => {

@@ -149,9 +149,10 @@ export default async function ProceduresPage({ params }: Props) {
                 {filters > 0 ? (
                   <li>
                     {t("procedures.emptyTryFilters")}{" "}
-                    <Link href={`/${lang}/procedures${query.q ? `?q=${encodeURIComponent(query.q)}` : ""}`}>
+                    {/* A full page load, as the form's own GET: each query is its own cached page. */}
+                    <a href={`/${lang}/procedures${query.q ? `?q=${encodeURIComponent(query.q)}` : ""}`}>
                       {t("procedures.emptySearchAll")}
-                    </Link>
+                    </a>
                   </li>
                 ) : null}
                 <li>

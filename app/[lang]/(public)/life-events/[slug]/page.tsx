@@ -60,7 +60,9 @@ export default async function LifeEventPage({ params }: Props) {
         )}
       </section>
       <p>
-        <Link href={`/${lang}/procedures?event=${slug}`}>{t("lifeEvents.searchEvent")}</Link>
+        {/* A full page load: the client router would reuse the catalogue page without its query
+            (each query is its own cached page, lib/http/pageSegment.ts). */}
+        <a href={`/${lang}/procedures?event=${slug}`}>{t("lifeEvents.searchEvent")}</a>
         {" · "}
         <Link href={`/${lang}/life-events`}>{t("lifeEvents.allEvents")}</Link>
       </p>
