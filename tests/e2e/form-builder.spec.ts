@@ -38,8 +38,21 @@ async function signIn(browser: Browser, options: { javaScriptEnabled?: boolean; 
 
 const edit = (page: Page) => page.locator("#edit");
 
+/** A new draft of the procedure (one left by an earlier run is discarded first). */
+async function freshDraft(page: Page, code: string) {
+  await page.goto(`/vi/admin/procedures/${code}`);
+  const discard = page.getByRole("button", { name: new RegExp(P.discard.submit.split("{{")[0]!) });
+  if (await discard.isVisible()) {
+    await discard.click();
+    await expect(page.getByText(P.done.discarded)).toBeVisible();
+  }
+  await page.getByRole("button", { name: P.startDraft }).click();
+  await expect(page.getByText(P.done.draftStarted)).toBeVisible();
+}
+
 async function addPage(page: Page, id: string, vi: string, en: string) {
-  await page.getByRole("link", { name: B.addPage, exact: true }).last().click();
+  // A link styled as a button (it opens the form), under the list of pages.
+  await page.getByRole("button", { name: B.addPage, exact: true }).click();
   await expect(page).toHaveURL(/add=page/);
   await edit(page).getByLabel(B.page.id).fill(id);
   await edit(page).getByLabel(B.page.titleVi).fill(vi);
@@ -70,20 +83,22 @@ async function fillField(
   }
 }
 
+// Each test walks through many pages of a busy test server.
+test.describe.configure({ timeout: 300_000 });
+
 test.describe.serial("the form builder with JavaScript", () => {
   const code = "1.000656";
 
   test("an administrator builds two pages with a condition, previews and publishes", async ({ browser }) => {
     const { context, page } = await signIn(browser);
     await page.goto("/vi/admin");
-    await page.getByRole("link", { name: viAdmin.nav.procedures }).click();
+    await page.locator("main").getByRole("link", { name: viAdmin.nav.procedures }).click();
     await page.getByLabel(P.search).fill(code);
     await page.getByRole("button", { name: P.searchSubmit }).click();
     await page.getByRole("row").filter({ hasText: code }).getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/vi/admin/procedures/${code.replace(".", "\\.")}$`));
-    await page.getByRole("button", { name: P.startDraft }).click();
-    await expect(page.getByText(P.done.draftStarted)).toBeVisible();
-    await page.getByRole("link", { name: P.openBuilder }).click();
+    await freshDraft(page, code);
+    await page.getByRole("button", { name: P.openBuilder }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(B.title.split(":")[0]!);
 
     await addPage(page, "nhan-ket-qua", "Cách nhận kết quả", "How to receive the result");
@@ -134,7 +149,7 @@ test.describe.serial("the form builder with JavaScript", () => {
     // Preview the second new page: the required field is checked as the applicant's would be.
     await page
       .locator("#page-dia-chi-nhan")
-      .getByRole("link", { name: new RegExp(`^${B.preview}`) })
+      .getByRole("button", { name: new RegExp(`^${B.preview}`) })
       .click();
     await expect(page.locator("#preview")).toBeVisible();
     await page.getByRole("button", { name: viAdmin.procedures.preview.check }).click();
@@ -186,7 +201,7 @@ test.describe.serial("the form builder with JavaScript", () => {
       await expect(page.locator(".error-summary")).toContainText(t.procedures.errors.pageIdFormat);
       await expectAccessible(page, `builder error ${lang}`);
       const first = page.locator(".builder-page section").first();
-      await first.getByRole("link", { name: new RegExp(`^${t.procedures.builder.preview}`) }).click();
+      await first.getByRole("button", { name: new RegExp(`^${t.procedures.builder.preview}`) }).click();
       await expect(page.locator("#preview")).toBeVisible();
       await expectAccessible(page, `preview ${lang}`);
       // Leave no draft behind for the other tests.
@@ -206,9 +221,8 @@ test.describe("the form builder without JavaScript", () => {
   test("every builder action is a plain post that comes back to its place", async ({ browser }) => {
     const code = "2.000815";
     const { context, page } = await signIn(browser, { javaScriptEnabled: false });
+    await freshDraft(page, code);
     await page.goto(`/vi/admin/procedures/${code}/form`);
-    await page.getByRole("button", { name: P.startDraft }).click();
-    await expect(page.getByText(B.done.draftStarted)).toBeVisible();
     await addPage(page, "xac-nhan", "Xác nhận", "Confirmation");
     await startFieldOn(page, "Xác nhận");
     await fillField(page, {
