@@ -1,6 +1,7 @@
 import type { ProcedureDetail } from "@/lib/catalog/service";
 import { channelOrder, feeTextAddsDetail, feesFor, isFree, timeLimitDays } from "@/lib/catalog/rules";
 import type { Fee } from "@/lib/catalog/types";
+import { searchable } from "@/lib/text/normalize";
 import { formatNumber, formatVnd } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 import type { T } from "@/lib/i18n/server";
@@ -11,9 +12,33 @@ import styles from "./catalogue.module.css";
 type Version = ProcedureDetail["version"];
 
 function feeText(fee: Fee, lang: Lang, t: T) {
+  // "Miễn phí khi đăng ký đúng hạn": in Vietnamese the wording says it all.
+  if (isFree(fee) && lang === "vi" && freeWithCondition(fee)) return fee.asPublished;
   if (isFree(fee)) return t("procedure.free");
   if (fee.amountVnd === null) return <span lang="vi">{fee.asPublished}</span>;
   return formatVnd(fee.amountVnd, lang);
+}
+
+/** A free fee whose wording names the case it is free in, not a plain "Miễn phí". */
+function freeWithCondition(fee: Fee): boolean {
+  return searchable(fee.asPublished).startsWith("mien phi ");
+}
+
+/**
+ * The published wording under the amount when it says more: the case a fee applies to ("free when
+ * registered on time", "per page"); nothing under a plain amount or a plain "free". An amount set
+ * elsewhere (by the provincial council) says so in Vietnamese, and points to the notes.
+ */
+function feeDetail(fee: Fee, lang: Lang, t: T) {
+  if (fee.amountVnd === null && !isFree(fee))
+    return <span className={`small muted ${styles.block}`}>{t("procedure.feeSetElsewhere")}</span>;
+  if (isFree(fee) && (lang === "vi" || !freeWithCondition(fee))) return null;
+  if (fee.amountVnd === null || !feeTextAddsDetail(fee)) return null;
+  return (
+    <span className={`small muted ${styles.block}`} lang="vi">
+      {fee.asPublished}
+    </span>
+  );
 }
 
 /** Time limit and fees side by side, one row per channel the procedure is offered on. */
@@ -53,11 +78,7 @@ export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang
                   {fees.map((fee, index) => (
                     <span key={index} className={styles.block}>
                       {feeText(fee, lang, t)}
-                      {fee.amountVnd !== null && fee.amountVnd > 0 && feeTextAddsDetail(fee) ? (
-                        <span className={`small muted ${styles.block}`} lang="vi">
-                          {fee.asPublished}
-                        </span>
-                      ) : null}
+                      {feeDetail(fee, lang, t)}
                     </span>
                   ))}
                 </>
