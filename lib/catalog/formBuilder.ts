@@ -218,7 +218,8 @@ function checked(
   before: FormDefinition,
   after: FormDefinition,
   documents: readonly Pick<RequiredDocument, "key">[],
-  edited: { page?: string; field?: string; value?: FormField },
+  /** The edited page (by id, and by index when its id repeats) and field. */
+  edited: { page?: string; pageIndex?: number; field?: string; value?: FormField },
   parsed: Record<string, string[]> = {},
 ): BuildResult {
   const issues: Record<string, string[]> = { ...parsed };
@@ -226,7 +227,7 @@ function checked(
   for (const problem of formProblems(after, documents)) {
     const mine =
       edited.page !== undefined &&
-      problem.page === edited.page &&
+      (problem.page === edited.page || problem.page === String(edited.pageIndex)) &&
       (edited.field === undefined ? problem.field === undefined : problem.field === edited.field);
     if (mine) {
       add(
@@ -262,7 +263,7 @@ export function addPage(
   const { page, issues } = pageFromInput(values);
   const after: FormDefinition = { ...form, pages: [...form.pages, page] };
   if (form.pages.some((p) => p.id === page.id)) add(issues, "id", "pageIdTaken");
-  return checked(form, after, documents, { page: page.id }, issues);
+  return checked(form, after, documents, { page: page.id, pageIndex: form.pages.length }, issues);
 }
 
 export function updatePage(
@@ -277,7 +278,7 @@ export function updatePage(
   if (page.id !== pageId && form.pages.some((p) => p.id === page.id)) add(issues, "id", "pageIdTaken");
   const pages = [...form.pages];
   pages[index] = page;
-  return checked(form, { ...form, pages }, documents, { page: page.id }, issues);
+  return checked(form, { ...form, pages }, documents, { page: page.id, pageIndex: index }, issues);
 }
 
 export function movePage(

@@ -44,6 +44,7 @@ function fieldProblems(
   earlier: ReadonlyMap<string, FormField>,
   documentKeys: ReadonlySet<string>,
   inGroup: boolean,
+  forPublish = false,
 ): FormProblem[] {
   const problems: FormProblem[] = [];
   const add = (prop: string, key: string) => problems.push({ ...where, prop, key });
@@ -80,7 +81,8 @@ function fieldProblems(
   if (field.type === "group") {
     if (inGroup) add("type", "groupInGroup");
     const children = field.fields ?? [];
-    if (children.length === 0 && !inGroup) add("fields", "groupEmpty");
+    // A group is made empty and filled afterwards: only publishing needs its fields.
+    if (children.length === 0 && !inGroup && forPublish) add("fields", "groupEmpty");
     if (field.itemLabel && !complete(field.itemLabel)) add("itemLabel", "labelMissing");
     if (field.minItems !== undefined && field.maxItems !== undefined && field.minItems > field.maxItems)
       add("limits", "limitsReversed");
@@ -98,10 +100,14 @@ function fieldProblems(
   return problems;
 }
 
-/** Every problem of a definition, in the form's order; empty when it can be published. */
+/**
+ * Every problem of a definition, in the form's order; empty when it can be saved in a draft (with
+ * `forPublish`: when it can be published).
+ */
 export function formProblems(
   definition: FormDefinition,
   documents: readonly Pick<RequiredDocument, "key">[],
+  options: { forPublish?: boolean } = {},
 ): FormProblem[] {
   const problems: FormProblem[] = [];
   const documentKeys = new Set(documents.map((document) => document.key));
@@ -134,7 +140,7 @@ export function formProblems(
       const where = { page: pageRef, field: field.name };
       if (names.has(field.name)) problems.push({ ...where, prop: "name", key: "fieldNameTaken" });
       names.add(field.name);
-      problems.push(...fieldProblems(field, where, earlier, documentKeys, false));
+      problems.push(...fieldProblems(field, where, earlier, documentKeys, false, options.forPublish));
       earlier.set(field.name, field);
     }
   });

@@ -29,6 +29,7 @@ export const documentSchema = z.strictObject({
   required: z.boolean(),
   originals: z.number().int().min(0).max(100),
   copies: z.number().int().min(0).max(100),
+  mediaTypes: z.array(z.literal("docx")).max(5).optional(),
 });
 
 export const detailsSchema = z.strictObject({
@@ -176,7 +177,8 @@ export function contentValues(content: DraftContent): Record<string, string> {
 
 /**
  * The draft editor's post as content, or message keys (admin:procedures.errors) per input. A
- * document's long description is kept from `previous` by its key (the editor shows titles only).
+ * document's long description and extra file kinds are kept from `previous` by its key (the editor
+ * shows titles only).
  */
 export function contentFromInput(
   values: Record<string, string>,
@@ -232,7 +234,8 @@ export function contentFromInput(
       continue;
     }
     if (documents.some((doc) => doc.key === key)) problem("documents", "documentKeyTaken");
-    const kept = previous.documents.find((doc) => doc.key === key)?.description;
+    const before = previous.documents.find((doc) => doc.key === key);
+    const kept = before?.description;
     documents.push({
       key: key!,
       name: { vi, en },
@@ -240,6 +243,7 @@ export function contentFromInput(
       required: required === "yes",
       originals: Number(originals),
       copies: Number(copies),
+      ...(before?.mediaTypes ? { mediaTypes: before.mediaTypes } : {}),
     });
   }
   const targetGroups = lines(values.targetGroups).map((line) => {

@@ -345,7 +345,7 @@ export async function publishDraft(
   if (!note) return err("invalid_input", { changeNote: ["changeNoteMissing"] });
   if (note.length > 1000) return err("invalid_input", { changeNote: ["tooLong"] });
   return withDraft(actor, code, async (tx, draft, actorId) => {
-    const problems = formProblems(draft.form, draft.documents);
+    const problems = formProblems(draft.form, draft.documents, { forPublish: true });
     if (problems.length > 0) return err("invalid_input", { form: ["formHasProblems"] });
     const previous = await currentOf(tx, draft.procedureId);
     if (previous) {

@@ -57,6 +57,7 @@ export default async function AdminProceduresPage({ params, searchParams }: Prop
       {rows.length > 0 ? (
         <DataTable
           caption={t("procedures.caption")}
+          scrollLabel={t("procedures.caption")}
           columns={[
             { key: "code", header: t("procedures.columns.code") },
             { key: "name", header: t("procedures.columns.name") },

@@ -168,6 +168,7 @@ export default async function AdminProcedurePage({ params, searchParams }: Props
       {history.length > 0 ? (
         <DataTable
           caption={t("procedures.history.caption")}
+          scrollLabel={t("procedures.history.caption")}
           columns={[
             { key: "version", header: t("procedures.history.version") },
             { key: "date", header: t("procedures.history.date") },
