@@ -23,6 +23,9 @@ export type Lookups = {
 
 export type AttachedFile = { id: string; fileName: string; size: string };
 
+/** A file being sent with JavaScript on: its name and how much has gone. */
+export type UploadProgress = { name: string; percent: number; failed?: boolean };
+
 /** The strings the renderer shows (pass them to getMessages for `messages`). */
 export const fieldMessageKeys = [
   "forms:optional",
@@ -39,6 +42,7 @@ type Context = {
   issues: Issues;
   /** Files attached per document key (document fields). */
   files: Record<string, AttachedFile[]>;
+  progress: Record<string, UploadProgress[]>;
   /** The only question on the page: its label is the page's heading. */
   heading: boolean;
   /** The control is disabled (the builder's preview may show it read-only). */
@@ -616,7 +620,22 @@ export function DocumentInput({ field, context }: FieldProps) {
         aria-invalid={error ? true : undefined}
         disabled={context.disabled}
       />
-      <ul className={styles.progress} data-progress-for={key} aria-live="polite" />
+      <ul className={styles.progress} aria-live="polite">
+        {(context.progress[key] ?? []).map((item) => (
+          <li key={item.name}>
+            {item.failed ? (
+              context.t("fields.uploadFailed", { name: item.name })
+            ) : item.percent >= 100 ? (
+              context.t("fields.uploaded", { name: item.name })
+            ) : (
+              <>
+                {context.t("fields.uploading", { name: item.name, percent: item.percent })}{" "}
+                <progress max={100} value={item.percent} aria-hidden="true" />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
     </Single>
   );
 }
@@ -662,6 +681,7 @@ export function FormPageFields({
   messages,
   lookups,
   files = {},
+  progress = {},
   disabled,
 }: {
   page: FormPage;
@@ -671,6 +691,7 @@ export function FormPageFields({
   messages: Messages;
   lookups: Lookups;
   files?: Record<string, AttachedFile[]>;
+  progress?: Record<string, UploadProgress[]>;
   disabled?: boolean;
 }) {
   const t = translator(lang, messages, "forms");
@@ -678,7 +699,16 @@ export function FormPageFields({
   const fields = page.fields.filter(
     (field) => conditionHolds(field.showIf, answers) || (field.showIf && onPage.has(field.showIf.field)),
   );
-  const context: Context = { lang, t, lookups, issues, files, heading: fields.length === 1, disabled };
+  const context: Context = {
+    lang,
+    t,
+    lookups,
+    issues,
+    files,
+    progress,
+    heading: fields.length === 1,
+    disabled,
+  };
   return (
     <>
       {fields.map((field) => {
