@@ -50,6 +50,7 @@ export function PageForm({
   hidden,
   saveUrl,
   uploadUrl,
+  revision,
   children,
 }: {
   lang: Lang;
@@ -70,6 +71,12 @@ export function PageForm({
   saveUrl: string;
   /** Where one file is sent with its progress (route handler). */
   uploadUrl: string;
+  /**
+   * The draft's version: a save that changed the stored answers (Add another, Remove) renders the
+   * fields afresh. Not a key of this component: a post without JavaScript finds its state by the
+   * form's place in the tree.
+   */
+  revision: number;
   /** The page's heading and hint, above the fields. */
   children?: React.ReactNode;
 }) {
@@ -117,8 +124,9 @@ export function PageForm({
 
   // Leaving the page mid-way (another tab, closing, going back) saves what was typed.
   useEffect(() => {
+    // Kept here: on unmount the ref is already cleared when this effect's cleanup runs.
+    const form = formRef.current;
     const save = () => {
-      const form = formRef.current;
       if (!form || !dirty.current || !saveUrl) return;
       const data = new FormData(form);
       for (const [name, value] of [...data.entries()]) if (typeof value !== "string") data.delete(name);
@@ -132,6 +140,8 @@ export function PageForm({
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", save);
+      // Leaving by a link (Back, the header) unmounts the form: what was typed is saved too.
+      save();
     };
   }, [saveUrl]);
 
@@ -236,7 +246,7 @@ export function PageForm({
       <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={links.length > 0} />
       <ErrorSummary title={t("common:errorSummaryTitle")} errors={links} />
       {children}
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -253,6 +263,7 @@ export function PageForm({
           {t("common:actions.continue")}
         </button>
         <FormPageFields
+          key={revision}
           page={page}
           answers={answers}
           issues={issues}

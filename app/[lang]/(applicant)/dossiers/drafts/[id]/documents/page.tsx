@@ -52,7 +52,7 @@ export default async function DraftDocumentsPage({ params, searchParams }: Props
         {t("filing.back")}
       </Link>
       <PageForm
-        key={dossier.version}
+        revision={dossier.version}
         lang={lang}
         messages={filingMessages(lang)}
         dossierId={dossier.id}

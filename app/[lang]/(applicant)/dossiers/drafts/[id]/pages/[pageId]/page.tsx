@@ -59,8 +59,7 @@ export default async function DraftQuestionPage({ params, searchParams }: Props)
         {t("filing.back")}
       </Link>
       <PageForm
-        // A save that changed the stored answers (Add another, Remove) renders the fields afresh.
-        key={dossier.version}
+        revision={dossier.version}
         lang={lang}
         messages={filingMessages(lang)}
         dossierId={dossier.id}
