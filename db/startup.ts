@@ -2,7 +2,7 @@ import { getDb } from "./client";
 
 /**
  * What the server does once when it starts (instrumentation.ts): opens the database, applies the
- * migrations, and seeds the demo data into an empty database when PORTAL_DEMO_SEED=1.
+ * migrations, fills the administrative units when their table is empty, and seeds the demo data into an empty database when PORTAL_DEMO_SEED=1.
  *
  * A server that cannot open its database (the embedded one held by another process, a wrong
  * DATABASE_URL, a failed migration) says why and exits with status 1 at once: left running it would
@@ -11,6 +11,9 @@ import { getDb } from "./client";
 export async function openAtStartup(): Promise<void> {
   try {
     const db = await getDb();
+    // Reference data every database needs (address answers): inserted once, when the table is empty.
+    const { seedAdministrativeUnits } = await import("./seed/places");
+    await seedAdministrativeUnits(db);
     if (process.env.PORTAL_DEMO_SEED === "1") {
       const { seedDemo } = await import("./seed");
       const started = Date.now();

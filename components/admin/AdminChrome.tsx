@@ -13,6 +13,7 @@ export const adminSections = [
   "working-hours",
   "audit",
   "deliveries",
+  "procedures",
 ] as const;
 export type AdminSection = (typeof adminSections)[number];
 /** Built by another part of the portal; linked from here. */
@@ -23,6 +24,7 @@ export const sectionKeys: Record<AdminSection, string> = {
   "working-hours": "workingHours",
   audit: "audit",
   deliveries: "deliveries",
+  procedures: "procedures",
 };
 
 /** The breadcrumbs of an administration page: Administration › section › page. */

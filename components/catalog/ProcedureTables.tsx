@@ -1,6 +1,7 @@
 import type { ProcedureDetail } from "@/lib/catalog/service";
 import { channelOrder, feeTextAddsDetail, feesFor, isFree, timeLimitDays } from "@/lib/catalog/rules";
 import type { Fee } from "@/lib/catalog/types";
+import { searchable } from "@/lib/text/normalize";
 import { formatNumber, formatVnd } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 import type { T } from "@/lib/i18n/server";
@@ -14,6 +15,24 @@ function feeText(fee: Fee, lang: Lang, t: T) {
   if (isFree(fee)) return t("procedure.free");
   if (fee.amountVnd === null) return <span lang="vi">{fee.asPublished}</span>;
   return formatVnd(fee.amountVnd, lang);
+}
+
+/**
+ * The published wording under the amount when it says more: the case a fee applies to ("free when
+ * registered on time", "per page"); nothing under a plain amount or a plain "free". An amount set
+ * elsewhere (by the provincial council) says so in Vietnamese, and points to the notes.
+ */
+function feeDetail(fee: Fee, t: T) {
+  if (fee.amountVnd === null && !isFree(fee))
+    return <span className={`small muted ${styles.block}`}>{t("procedure.feeSetElsewhere")}</span>;
+  const plainFree = searchable(fee.asPublished) === "mien phi";
+  if (fee.amountVnd === 0 && plainFree) return null;
+  if (fee.amountVnd === null || !feeTextAddsDetail(fee)) return null;
+  return (
+    <span className={`small muted ${styles.block}`} lang="vi">
+      {fee.asPublished}
+    </span>
+  );
 }
 
 /** Time limit and fees side by side, one row per channel the procedure is offered on. */
@@ -53,11 +72,7 @@ export function TimeAndFees({ version, lang, t }: { version: Version; lang: Lang
                   {fees.map((fee, index) => (
                     <span key={index} className={styles.block}>
                       {feeText(fee, lang, t)}
-                      {fee.amountVnd !== null && fee.amountVnd > 0 && feeTextAddsDetail(fee) ? (
-                        <span className={`small muted ${styles.block}`} lang="vi">
-                          {fee.asPublished}
-                        </span>
-                      ) : null}
+                      {feeDetail(fee, t)}
                     </span>
                   ))}
                 </>

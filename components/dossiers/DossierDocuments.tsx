@@ -45,7 +45,25 @@ export async function DossierDocuments({
       <ul className={styles.files}>
         {list.map((attachment) => (
           <li key={attachment.id}>
-            <a href={`/api/v1/attachments/${attachment.id}`}>{attachment.fileName}</a>{" "}
+            {attachment.description ? <>{attachment.description}: </> : null}
+            {/* Staff are served only files the virus check found clean; nobody a rejected one. */}
+            {attachment.scanStatus === "rejected" ||
+            (viewer === "staff" && attachment.scanStatus !== "clean") ? (
+              <span>{attachment.fileName}</span>
+            ) : (
+              <a href={`/api/v1/attachments/${attachment.id}`}>{attachment.fileName}</a>
+            )}{" "}
+            {attachment.scanStatus === "pending" ? (
+              <strong className="small">({t("documents.scanPending")}) </strong>
+            ) : attachment.scanStatus === "rejected" ? (
+              <strong className="small">
+                (
+                {attachment.scanReason
+                  ? t("documents.scanRejected", { reason: attachment.scanReason })
+                  : t("documents.scanRejectedNoReason")}
+                ){" "}
+              </strong>
+            ) : null}
             <span className="muted small">
               ({size(attachment.size, lang)}
               {viewer === "staff"

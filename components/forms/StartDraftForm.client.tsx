@@ -16,6 +16,8 @@ export function StartDraftFormClient({
   lang,
   procedureCode,
   places,
+  organisations = [],
+  applicantName = "",
   title,
   action,
   children,
@@ -26,6 +28,9 @@ export function StartDraftFormClient({
   procedureCode: string;
   /** One per competent agency; a choice is asked only when there is more than one. */
   places: { id: string; name: string; receivingName: string | null }[];
+  /** The organisations the applicant may file this procedure for: asks "Who is this for?" when any. */
+  organisations?: { id: string; name: string }[];
+  applicantName?: string;
   title: string;
   action: (state: FormState, data: FormData) => Promise<FormState>;
   /** The page's heading and what-you-need text, under the error summary. */
@@ -37,19 +42,65 @@ export function StartDraftFormClient({
   const issues = useMemo(
     () =>
       new FormIssues(state, tForms, (field) =>
-        field === "competentAgencyId" ? `agency-${places[0]?.id ?? ""}` : field,
+        field === "competentAgencyId"
+          ? `agency-${places[0]?.id ?? ""}`
+          : field === "forWhom"
+            ? "forWhom-self"
+            : field,
       ),
     [state, tForms, places],
   );
   const agencyError = issues.message("competentAgencyId");
+  const forWhomError = issues.message("forWhom");
   return (
     <>
       <ErrorTitle title={title} prefix={t("common:errorTitlePrefix")} active={issues.any} />
       <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
       {children}
-      <form action={formAction} noValidate>
+      <form action={formAction} noValidate key={JSON.stringify(state.values)}>
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="procedureCode" value={procedureCode} />
+        {organisations.length > 0 ? (
+          <div className={forWhomError ? "field field--error" : "field"}>
+            <input type="hidden" name="askedForWhom" value="1" />
+            <fieldset aria-describedby={forWhomError ? "forWhom-hint forWhom-error" : "forWhom-hint"}>
+              <legend>{t("organisations:forWhom.title")}</legend>
+              <span className="field__hint" id="forWhom-hint">
+                {t("organisations:forWhom.hint")}
+              </span>
+              {forWhomError ? (
+                <span className="field__error" id="forWhom-error">
+                  <ErrorPrefix text={t("common:errorTitlePrefix")} />
+                  {forWhomError}
+                </span>
+              ) : null}
+              <div className="radios">
+                <label className="radio" htmlFor="forWhom-self">
+                  <input
+                    type="radio"
+                    id="forWhom-self"
+                    name="forWhom"
+                    value="self"
+                    defaultChecked={state.values.forWhom === "self"}
+                  />
+                  <span>{t("organisations:forWhom.self", { name: applicantName })}</span>
+                </label>
+                {organisations.map((organisation) => (
+                  <label className="radio" key={organisation.id} htmlFor={`forWhom-${organisation.id}`}>
+                    <input
+                      type="radio"
+                      id={`forWhom-${organisation.id}`}
+                      name="forWhom"
+                      value={organisation.id}
+                      defaultChecked={state.values.forWhom === organisation.id}
+                    />
+                    <span>{organisation.name}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        ) : null}
         {places.length > 1 ? (
           <div className={agencyError ? "field field--error" : "field"}>
             <fieldset aria-describedby={agencyError ? "agency-error" : "agency-hint"}>
@@ -66,7 +117,13 @@ export function StartDraftFormClient({
               <div className="radios">
                 {places.map((place) => (
                   <label className="radio" key={place.id} htmlFor={`agency-${place.id}`}>
-                    <input type="radio" id={`agency-${place.id}`} name="competentAgencyId" value={place.id} />
+                    <input
+                      type="radio"
+                      id={`agency-${place.id}`}
+                      name="competentAgencyId"
+                      value={place.id}
+                      defaultChecked={state.values.competentAgencyId === place.id}
+                    />
                     <span>
                       {place.name}
                       {place.receivingName ? (

@@ -6,6 +6,8 @@ import { StartDraftFormClient } from "./StartDraftForm.client";
 const keys = [
   "dossiers:new",
   "dossiers:errors",
+  "organisations:forWhom",
+  "organisations:errors",
   "forms:errors",
   "common:errorTitlePrefix",
   "common:errorSummaryTitle",

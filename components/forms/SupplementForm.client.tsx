@@ -3,6 +3,7 @@
 import { useMemo, useRef } from "react";
 import * as z from "zod/mini";
 import { supplementSchema } from "@/lib/dossiers/schema";
+import { acceptAttribute } from "@/lib/files/types";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
@@ -24,6 +25,7 @@ export function SupplementFormClient({
   dossierId,
   version,
   documents,
+  limits,
   title,
   action,
 }: {
@@ -33,7 +35,10 @@ export function SupplementFormClient({
   code: string;
   dossierId: string;
   version: number;
-  documents: { key: string; name: string }[];
+  /** One upload slot each: the documents the request names, or the procedure's when it names none. */
+  documents: { key: string; name: string; required?: boolean; accept?: string; docx?: boolean }[];
+  /** The limits, said next to the inputs before anything is sent (lib/files/limits). */
+  limits: { fileMb: number; postMb: number; files: number };
   title: string;
   action: (state: FormState, data: FormData) => Promise<FormState>;
 }) {
@@ -63,7 +68,7 @@ export function SupplementFormClient({
         <input type="hidden" name="version" value={version} />
         {documents.length > 0 ? (
           <p className="muted" id="supplement-post-limit">
-            {t("supplement.postLimit")}
+            {t(documents.some((document) => document.docx) ? "limits.textDocx" : "limits.text", limits)}
           </p>
         ) : null}
         {documents.map((document) => {
@@ -73,7 +78,7 @@ export function SupplementFormClient({
             <FieldShell
               key={document.key}
               id={id}
-              label={`${document.name} ${tForms("optional")}`}
+              label={document.required ? document.name : `${document.name} ${tForms("optional")}`}
               error={errors.length > 0 ? errors.join(". ") : undefined}
               errorPrefix={errorPrefix}
             >
@@ -82,7 +87,7 @@ export function SupplementFormClient({
                 name={id}
                 type="file"
                 multiple
-                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                accept={document.accept ?? acceptAttribute()}
                 className={styles.fileInput}
                 aria-describedby={["supplement-post-limit", errors.length > 0 ? `${id}-error` : null]
                   .filter(Boolean)

@@ -5,6 +5,7 @@ import { SupplementFormClient } from "./SupplementForm.client";
 /** Its own strings and the messages its checks (in the browser or on the server) may give. */
 const keys = [
   "dossiers:supplement",
+  "dossiers:limits",
   "dossiers:errors",
   "forms:optional",
   "forms:errors",

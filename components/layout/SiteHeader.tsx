@@ -35,6 +35,8 @@ export function SiteHeader({
     { href: `/${lang}/transparency`, text: t("nav.transparency") },
     { href: `/${lang}/decisions`, text: t("nav.decisions") },
     ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
+    // Applicants file for the businesses they belong to, and register one.
+    ...(actor.kind === "applicant" ? [{ href: `/${lang}/organisations`, text: t("nav.organisations") }] : []),
   ];
   return (
     <header className="site-header">

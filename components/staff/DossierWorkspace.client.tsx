@@ -65,6 +65,8 @@ export type ActionDetails = {
   delay: { reason: string; newDueAt: string } | null;
   /** The earliest day an apology may propose (the day after the appointment), YYYY-MM-DD. */
   minDelayDate: string | null;
+  /** The procedure's documents, to tick in a request for more. */
+  procedureDocuments?: { key: string; name: string }[];
 };
 
 const noDetails: ActionDetails = {
@@ -274,6 +276,16 @@ function ActionForm({
               errorPrefix={errorPrefix}
             />
           ) : null}
+          {name === "request_supplement" ? (
+            <RequestedDocumentsFields
+              documents={details.procedureDocuments ?? []}
+              ticked={(values.documentKeys ?? "").split("\n").filter(Boolean)}
+              other={values.otherDocuments ?? ""}
+              keysError={issues?.message("documentKeys")}
+              otherError={issues?.message("otherDocuments")}
+              t={t}
+            />
+          ) : null}
           {name === "answer_consultation" && details.consultation ? (
             <input type="hidden" name="consultationId" value={details.consultation.id} />
           ) : null}
@@ -371,6 +383,77 @@ function ActionForm({
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * The documents a request for more names: boxes for the procedure's own, and a box for names the
+ * list lacks (one per line). The applicant's answer page offers one upload slot for each.
+ */
+function RequestedDocumentsFields({
+  documents,
+  ticked,
+  other,
+  keysError,
+  otherError,
+  t,
+}: {
+  documents: { key: string; name: string }[];
+  ticked: string[];
+  other: string;
+  keysError?: string;
+  otherError?: string;
+  t: Translate;
+}) {
+  const id = fieldId("request_supplement", "documentKeys");
+  const hintId = `${id}-hint`;
+  return (
+    <>
+      {documents.length > 0 ? (
+        <div className={keysError ? "field field--error" : "field"}>
+          <fieldset
+            className={styles.fieldset}
+            aria-describedby={[hintId, keysError ? `${id}-error` : null].filter(Boolean).join(" ")}
+          >
+            <legend className="field__label">{t("actions.request_supplement.documents")}</legend>
+            <span className="field__hint" id={hintId}>
+              {t("actions.request_supplement.documentsHint")}
+            </span>
+            {keysError ? (
+              <span className="field__error" id={`${id}-error`}>
+                <ErrorPrefix text={t("common:errorTitlePrefix")} />
+                {keysError}
+              </span>
+            ) : null}
+            <div className="radios">
+              {documents.map((document, index) => (
+                <label className="radio" key={document.key}>
+                  <input
+                    type="checkbox"
+                    name="documentKeys"
+                    value={document.key}
+                    id={index === 0 ? id : `${id}-${document.key}`}
+                    defaultChecked={ticked.includes(document.key)}
+                  />
+                  {document.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      ) : null}
+      <TextArea
+        id={fieldId("request_supplement", "otherDocuments")}
+        name="otherDocuments"
+        label={t("actions.request_supplement.otherDocuments")}
+        hint={t("actions.request_supplement.otherDocumentsHint")}
+        rows={2}
+        maxLength={4000}
+        defaultValue={other}
+        error={otherError}
+        errorPrefix={t("common:errorTitlePrefix")}
+      />
+    </>
   );
 }
 

@@ -57,7 +57,8 @@ export type StaffField =
   | "consultationId"
   | "newDueDate"
   | "method"
-  | "trackingNumber";
+  | "trackingNumber"
+  | "otherDocuments";
 export const staffFields: readonly StaffField[] = [
   "comment",
   "assigneeId",
@@ -67,6 +68,7 @@ export const staffFields: readonly StaffField[] = [
   "newDueDate",
   "method",
   "trackingNumber",
+  "otherDocuments",
 ];
 
 /**
@@ -82,10 +84,14 @@ export function fieldId(action: StaffFormAction, field: string): string {
 
 /** What was typed in the action's form, to put back after an error (fields the form did not post are left out). */
 export function typedValues(formData: FormData): Record<string, string> {
-  return textValues(
+  const values = textValues(
     formData,
     staffFields.filter((field) => formData.has(field)),
   );
+  // The documents ticked in a request for more, one key per line.
+  const keys = formData.getAll("documentKeys").filter((value): value is string => typeof value === "string");
+  if (keys.length > 0) values.documentKeys = keys.join("\n");
+  return values;
 }
 
 /**
@@ -126,6 +132,11 @@ export function staffIssues(
     if (field === "newDueDate") return "staff:fieldErrors.newDueDate";
     if (field === "method") return "staff:fieldErrors.method";
     if (field === "trackingNumber") return "staff:fieldErrors.tooLongShort";
+    if (field === "documentKeys") return "staff:fieldErrors.documentUnknown";
+    if (field === "otherDocuments")
+      return message === "errors.tooManyDocuments"
+        ? "staff:fieldErrors.tooManyDocuments"
+        : "staff:fieldErrors.otherDocumentsTooLong";
     // A refused file says which and why (lib/dossiers attachments' messages).
     if (field === "files") return message;
     return null;

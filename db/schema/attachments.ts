@@ -29,6 +29,8 @@ export const attachments = pgTable(
     /** pending | clean | rejected (lib/files scanner); staff are served only clean files. */
     scanStatus: text("scan_status").notNull().default("clean"),
     scannedAt: timestamp("scanned_at", { withTimezone: true }),
+    /** What the scanner found in a rejected file (e.g. "Eicar-Signature"). */
+    scanReason: text("scan_reason"),
     /**
      * The attachment whose stored bytes this one reuses (a document given once, attached again from
      * the applicant's document store); the bytes are deleted only when no attachment uses them.
@@ -39,5 +41,9 @@ export const attachments = pgTable(
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("attachments_dossier_idx").on(t.dossierId)],
+  (t) => [
+    index("attachments_dossier_idx").on(t.dossierId),
+    // Whether other rows still use stored bytes before they are deleted (the document store).
+    index("attachments_storage_key_idx").on(t.storageKey),
+  ],
 );

@@ -8,7 +8,16 @@ import type { Random } from "./random";
  * Staff roles span every agency of the demo, so one login sees every journey.
  */
 export type DemoAccount = {
-  key: "citizen" | "business" | "receiver" | "specialist" | "head" | "police" | "admin" | "agencyAdmin";
+  key:
+    | "citizen"
+    | "business"
+    | "business2"
+    | "receiver"
+    | "specialist"
+    | "head"
+    | "police"
+    | "admin"
+    | "agencyAdmin";
   email: string;
   password: string;
   fullName: string;
@@ -36,6 +45,17 @@ export const demoAccounts: readonly DemoAccount[] = [
     role: {
       vi: "Thành viên doanh nghiệp (Công ty TNHH Thương mại Phố Hiến)",
       en: "Business member (Công ty TNHH Thương mại Phố Hiến)",
+    },
+  },
+  {
+    key: "business2",
+    email: "business2@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Đặng Quốc Huy",
+    kind: "citizen",
+    role: {
+      vi: "Thành viên doanh nghiệp, nộp hồ sơ (Công ty TNHH Thương mại Phố Hiến)",
+      en: "Business member who files (Công ty TNHH Thương mại Phố Hiến)",
     },
   },
   {
@@ -103,7 +123,16 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
 ];
 
-export const demoOrganisation = { taxCode: "0901234567", name: "Công ty TNHH Thương mại Phố Hiến" };
+/** The demo company: its tax code's check digit is right (lib/organisations/taxCode.ts). */
+export const demoOrganisation = {
+  taxCode: "0901234564",
+  name: "Công ty TNHH Thương mại Phố Hiến",
+  address: { province: "33", commune: "11953", street: "Số 18 đường Điện Biên" },
+  legalRepresentative: "Trần Thị Bích Ngọc",
+  legalRepresentativeTitle: "Giám đốc",
+  phone: "02213862468",
+  email: "lienhe@thuongmaiphohien.example.vn",
+};
 
 const deciding: AgencyKey[] = ["justice", "construction", "finance", "police", "phoHien", "thaiBinh"];
 

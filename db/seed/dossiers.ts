@@ -126,6 +126,8 @@ export type DossierSeedInput = {
     citizen: Applicant;
     business: Applicant;
     organisationId: string;
+    /** The company's name: the applicant of the dossiers filed in its name. */
+    organisationName: string;
     /** The demo officers, with their roles: the rules check them at every step. */
     receiver: StaffActor;
     specialist: StaffActor;
@@ -831,7 +833,8 @@ export function seedDossiers(input: DossierSeedInput): SeededDossiers {
       receivingAgencyId: spec.pair.receiving.id,
       competentAgencyId: spec.pair.competent.id,
       channel: spec.channel,
-      applicantName: person.fullName,
+      // Filed in the company's name: the dossier's applicant is the company.
+      applicantName: spec.organisationId ? input.demo.organisationName : person.fullName,
     };
 
     if (spec.status === "draft") {

@@ -27,6 +27,7 @@ import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPe
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { demoWorkingHours, holidayRows } from "./holidays";
 import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
+import { seedAdministrativeUnits } from "./places";
 import { createRandom } from "./random";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
@@ -103,6 +104,8 @@ async function insertAll(
   // Accounts and the catalogue predate every seeded dossier.
   const longAgo = new Date(now.getTime() - 400 * 24 * 60 * 60 * 1000);
 
+  await seedAdministrativeUnits(tx);
+
   const agencyIds = Object.fromEntries(agencySeeds.map((a) => [a.key, random.uuid()])) as Record<
     AgencyKey,
     string
@@ -115,7 +118,7 @@ async function insertAll(
   });
 
   // The agency administrator came later: its id is drawn last, so the rest of the demo stays the same.
-  const drawn = demoAccounts.filter((a) => a.key !== "agencyAdmin");
+  const drawn = demoAccounts.filter((a) => a.key !== "agencyAdmin" && a.key !== "business2");
   const accountIds = Object.fromEntries(drawn.map((a) => [a.key, random.uuid()])) as Record<
     (typeof demoAccounts)[number]["key"],
     string
@@ -143,7 +146,9 @@ async function insertAll(
   ]);
 
   const organisationId = random.uuid();
-  await tx.insert(organisations).values({ id: organisationId, ...demoOrganisation, createdAt: longAgo });
+  await tx
+    .insert(organisations)
+    .values({ id: organisationId, ...demoOrganisation, createdBy: accountIds.business, createdAt: longAgo });
   await tx.insert(organisationMembers).values({ organisationId, userId: accountIds.business, role: "owner" });
 
   await tx.insert(staffRoles).values(
@@ -231,6 +236,7 @@ async function insertAll(
       citizen: applicant("citizen"),
       business: applicant("business"),
       organisationId,
+      organisationName: demoOrganisation.name,
       receiver: staffActor("receiver"),
       specialist: staffActor("specialist"),
       head: staffActor("head"),
@@ -263,4 +269,19 @@ async function insertAll(
       role,
     })),
   );
+
+  // The company's second member, who files for it (drawn after the rest, which stay the same).
+  const business2 = demoAccounts.find((account) => account.key === "business2")!;
+  const business2Id = random.uuid();
+  await tx.insert(users).values({
+    id: business2Id,
+    email: business2.email,
+    fullName: business2.fullName,
+    passwordHash: hashes.get(business2.password)!,
+    kind: business2.kind,
+    createdAt: longAgo,
+  });
+  await tx
+    .insert(organisationMembers)
+    .values({ organisationId, userId: business2Id, role: "filer", addedAt: longAgo });
 }

@@ -1,18 +1,21 @@
 import type { procedureAgencies, procedures, procedureVersions } from "@/db/schema";
 import type { Channel, Fee, ProcedureDetails, RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import { hoursPerWorkingDay } from "@/lib/calendar/rules";
-import { singlePage } from "@/lib/forms/definition";
-import type { FormDefinition, FormField, LocalisedText } from "@/lib/forms/types";
+import type { FormDefinition } from "@/lib/forms/types";
 import { searchable } from "@/lib/text/normalize";
 import type { AgencyKey } from "./agencies";
 import { communeKeys } from "./agencies";
+import { demoForms } from "./data/forms";
 import source from "./data/procedures.json";
 
 /**
  * The catalogue: 12 real procedures as the national portal publishes them (./data/procedures.json),
  * plus what the data lacks and the portal needs. Everything in `overlays` that is not a translation
  * is a DEMO CHOICE (online level, time limits the portal leaves blank, which documents an online
- * dossier must upload) and says so in the version's details.notes.
+ * dossier must upload) or a correction of the published data, each explained in a code comment: the
+ * version's details.notes are published to citizens and hold only what they need to know. The online
+ * level is not in the data (the demo chooses it); time limits published without a unit ("1", "3")
+ * are counted in working days, as the procedures' steps say. The forms are in ./data/forms.ts.
  */
 
 type SourceProcedure = (typeof source.procedures)[number];
@@ -65,94 +68,59 @@ type Overlay = {
   resultEn: string;
   /** Used where the portal publishes no time limit ("Không có thông tin"). */
   demoTimeLimitDays?: number;
+  /**
+   * The fees as the legal texts set them, where the portal's published fees are wrong or say "free"
+   * for a fee set elsewhere (the reason is a comment beside each). Otherwise the data's fees.
+   */
+  fees?: Fee[];
+  /** Legal texts the portal leaves out of the legal basis (the fee circular it refers to). */
+  extraLegalBasis?: string[];
+  /**
+   * What a citizen needs to know, published on the procedure page in both languages (one sentence
+   * per entry, the same entries in each). Data-cleaning notes for developers are code comments.
+   */
   notes: { vi: string[]; en: string[] };
-  form: FormField[];
 };
 
-// Form fields used by several procedures.
-const t = (vi: string, en: string): LocalisedText => ({ vi, en });
-/** A person's name: personal data, kept out of published decisions. */
-const nameField = (name: string, label: LocalisedText, required = true, hint?: LocalisedText): FormField => ({
-  name,
-  type: "text",
-  label,
-  required,
-  maxLength: 100,
-  personal: "name",
-  ...(hint ? { hint } : {}),
-});
-/** A short answer that is not personal data (a relationship, for example). */
-const shortField = (
-  name: string,
-  label: LocalisedText,
-  required = true,
-  hint?: LocalisedText,
-): FormField => ({
-  name,
-  type: "text",
-  label,
-  required,
-  maxLength: 100,
-  ...(hint ? { hint } : {}),
-});
-const idField = (name: string, label: LocalisedText, required = true): FormField => ({
-  name,
-  type: "idNumber",
-  label,
-  required,
-  hint: t("12 chữ số in trên thẻ căn cước.", "The 12 digits printed on the identity card."),
-});
-const birthDateField = (name: string, label: LocalisedText): FormField => ({
-  name,
-  type: "date",
-  label,
-  required: true,
-  notInFuture: true,
-});
-/** Where a person lives or builds: personal data, kept out of published decisions. */
-const addressField = (name: string, label: LocalisedText, hint?: LocalisedText): FormField => ({
-  name,
-  type: "text",
-  label,
-  required: true,
-  maxLength: 200,
-  personal: "address",
-  hint: hint ?? t("Số nhà, đường, phường hoặc xã.", "House number, street, and ward or commune."),
-});
-/** A business's registered address: public in the business registers, not personal data. */
-const businessAddressField = (name: string, label: LocalisedText): FormField => ({
-  ...addressField(name, label),
-  personal: undefined,
-});
-const phoneField: FormField = {
-  name: "phone",
-  type: "tel",
-  label: t("Số điện thoại liên hệ", "Contact phone number"),
-  required: true,
-  hint: t("Để cán bộ liên hệ khi cần.", "So that an officer can call you if needed."),
-};
-const emailField: FormField = {
-  name: "email",
-  type: "email",
-  label: t("Thư điện tử của doanh nghiệp", "Business email address"),
-  required: true,
-};
-const yourId = t("Số định danh cá nhân của người nộp", "Your personal identification number");
+const allChannels: Channel[] = ["online", "post", "desk"];
 
-const onlineLevelNote = {
-  whole: t(
-    "Mức độ dịch vụ công trực tuyến (toàn trình) là lựa chọn của bản demo: dữ liệu thu thập không có thông tin này.",
-    "The online level (whole process online) is a demo choice: the source data does not give it.",
-  ),
-  partial: t(
-    "Mức độ dịch vụ công trực tuyến (một phần) là lựa chọn của bản demo: dữ liệu thu thập không có thông tin này.",
-    "The online level (partly online) is a demo choice: the source data does not give it.",
-  ),
-};
-const workingDaysNote = t(
-  "Cổng chỉ ghi con số, không ghi đơn vị; bản demo tính theo ngày làm việc, nhận sau 15 giờ thì tính từ ngày làm việc tiếp theo.",
-  "The portal gives only a number, without a unit; the demo counts working days, and a dossier received after 15:00 counts from the next working day.",
-);
+/** A fee the provincial People's Council sets: no amount, and the wording says where it is set. */
+function councilFee(asPublished: string, channels: Channel[] = allChannels): Fee[] {
+  return channels.map((channel) => ({ channel, amountVnd: null, asPublished }));
+}
+
+/**
+ * A civil status registration free when made on time (Article 11, Law on Civil Status 60/2014/QH13)
+ * and charged, at the provincial council's rate, when late.
+ */
+function civilStatusLate(lateCase: string): Fee[] {
+  return allChannels.flatMap((channel): Fee[] => [
+    { channel, amountVnd: 0, asPublished: "Miễn phí khi đăng ký đúng hạn" },
+    {
+      channel,
+      amountVnd: null,
+      asPublished: `${lateCase}: mức lệ phí do Hội đồng nhân dân tỉnh quy định`,
+    },
+  ]);
+}
+
+/**
+ * Circular 244/2016/TT-BTC (as amended), art. 4: 200,000 đồng per request per person; 100,000 for
+ * pupils, students, people with merit for the revolution and martyrs' relatives; 5,000 more per
+ * certificate from the third asked for at once. Art. 5 exemptions (children, the elderly, people with
+ * disabilities, poor households, residents of extremely disadvantaged communes) are in the notes:
+ * a "free" row here would read as free for everyone.
+ */
+const judicialRecordFees: Fee[] = allChannels.flatMap((channel): Fee[] => [
+  { channel, amountVnd: 200000, asPublished: "200.000 đồng/lần/người" },
+  {
+    channel,
+    amountVnd: 100000,
+    asPublished:
+      "100.000 đồng/lần/người: học sinh, sinh viên, người có công với cách mạng, thân nhân liệt sĩ",
+  },
+  { channel, amountVnd: 5000, asPublished: "5.000 đồng/Phiếu, từ Phiếu thứ 3 trở đi" },
+]);
 
 const overlays: Record<string, Overlay> = {
   "1.001193": {
@@ -214,46 +182,18 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Birth certificate (giấy khai sinh)",
-    notes: { vi: [], en: [] },
-    form: [
-      nameField(
-        "childFullName",
-        t("Họ, chữ đệm và tên của trẻ", "Child's full name"),
-        true,
-        t("Viết đủ dấu, ví dụ: Nguyễn Minh Anh.", "With Vietnamese accents, for example: Nguyễn Minh Anh."),
-      ),
-      birthDateField("childDateOfBirth", t("Ngày sinh của trẻ", "Child's date of birth")),
-      {
-        name: "childSex",
-        type: "select",
-        label: t("Giới tính của trẻ", "Child's sex"),
-        required: true,
-        options: [
-          { value: "male", label: t("Nam", "Male") },
-          { value: "female", label: t("Nữ", "Female") },
-        ],
-      },
-      {
-        name: "placeOfBirth",
-        type: "text",
-        personal: "address",
-        label: t("Nơi sinh", "Place of birth"),
-        required: true,
-        maxLength: 200,
-        hint: t(
-          "Tên cơ sở y tế, hoặc địa chỉ nếu sinh ngoài cơ sở y tế.",
-          "The name of the hospital or clinic, or the address if the child was born elsewhere.",
-        ),
-      },
-      nameField("motherFullName", t("Họ, chữ đệm và tên của mẹ", "Mother's full name")),
-      nameField(
-        "fatherFullName",
-        t("Họ, chữ đệm và tên của cha", "Father's full name"),
-        false,
-        t("Bỏ trống nếu chưa xác định được cha.", "Leave blank if the father is not established."),
-      ),
-      idField("applicantIdNumber", yourId),
-    ],
+    // Data cleaning: the portal gives the time limit as "1" without a unit; counted in working days,
+    // with the 15:00 cut-off its steps state.
+    notes: {
+      vi: [
+        "Đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh) được miễn lệ phí (Điều 11 Luật Hộ tịch).",
+        "Hồ sơ nhận sau 15 giờ được trả kết quả trong ngày làm việc tiếp theo.",
+      ],
+      en: [
+        "Registering a birth on time (within 60 days of the birth) is free of charge (Article 11, Law on Civil Status).",
+        "A dossier received after 15:00 is answered on the next working day.",
+      ],
+    },
   },
   "1.000894": {
     fieldEn: "Civil status",
@@ -288,17 +228,19 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Marriage certificate",
+    // Data cleaning: the time limit is published as "1" without a unit (working days, 15:00 cut-off).
     notes: {
-      vi: ["Trường hợp cần xác minh tình trạng hôn nhân, thời hạn có thể kéo dài theo quy định."],
-      en: ["If marital status has to be verified, the time limit may be longer, as the law allows."],
+      vi: [
+        "Đăng ký kết hôn của công dân Việt Nam cư trú trong nước được miễn lệ phí (Điều 11 Luật Hộ tịch).",
+        "Hai bên nam, nữ phải cùng có mặt khi đăng ký kết hôn.",
+        "Trường hợp cần xác minh tình trạng hôn nhân, thời hạn có thể kéo dài theo quy định.",
+      ],
+      en: [
+        "Marriage registration of Vietnamese citizens living in Viet Nam is free of charge (Article 11, Law on Civil Status).",
+        "Both partners must be present when the marriage is registered.",
+        "If marital status has to be verified, the time limit may be longer, as the law allows.",
+      ],
     },
-    form: [
-      nameField("groomFullName", t("Họ, chữ đệm và tên bên nam", "Groom's full name")),
-      idField("groomIdNumber", t("Số định danh cá nhân bên nam", "Groom's personal identification number")),
-      nameField("brideFullName", t("Họ, chữ đệm và tên bên nữ", "Bride's full name")),
-      idField("brideIdNumber", t("Số định danh cá nhân bên nữ", "Bride's personal identification number")),
-      phoneField,
-    ],
   },
   "1.000656": {
     fieldEn: "Civil status",
@@ -355,31 +297,20 @@ const overlays: Record<string, Overlay> = {
       { key: "to_khai_khai_tu", en: "Death registration form (at the desk)", required: false },
     ],
     resultEn: "Death registration extract",
+    // Data cleaning: the portal shows "free" for every channel, but its text says the provincial
+    // council sets the fee and waives it for registration on time: the fees below say both. The time
+    // limit is published as "1" without a unit (working days, 15:00 cut-off).
+    fees: civilStatusLate("Đăng ký khai tử quá hạn"),
     notes: {
-      vi: [],
+      vi: [
+        "Đăng ký khai tử đúng hạn (trong 15 ngày kể từ ngày mất) được miễn lệ phí (Điều 11 Luật Hộ tịch); đăng ký quá hạn nộp lệ phí theo mức do Hội đồng nhân dân tỉnh quy định.",
+        "Hồ sơ nhận sau 15 giờ được trả kết quả trong ngày làm việc tiếp theo.",
+      ],
       en: [
-        "The portal says free of charge, but its text says the provincial council sets the fee and waives it for registration on time; the amount is left blank.",
+        "Registering a death on time (within 15 days of the death) is free of charge (Article 11, Law on Civil Status); a late registration pays the fee set by the provincial People's Council.",
+        "A dossier received after 15:00 is answered on the next working day.",
       ],
     },
-    form: [
-      nameField("deceasedFullName", t("Họ, chữ đệm và tên người đã mất", "Full name of the person who died")),
-      birthDateField("dateOfDeath", t("Ngày mất", "Date of death")),
-      {
-        name: "placeOfDeath",
-        type: "text",
-        personal: "address",
-        label: t("Nơi mất", "Place of death"),
-        required: true,
-        maxLength: 200,
-      },
-      shortField(
-        "relationship",
-        t("Quan hệ với người đã mất", "Your relationship to the person who died"),
-        true,
-        t("Ví dụ: con, vợ, chồng.", "For example: son, daughter, wife, husband."),
-      ),
-      idField("applicantIdNumber", yourId),
-    ],
   },
   "3.000333": {
     fieldEn: "Judicial records",
@@ -426,51 +357,23 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Judicial record certificate No. 1 or No. 2",
+    // Data cleaning: the time limit is published as "10 days" (counted as working days); the portal
+    // shows "free" but refers to Circular 244/2016/TT-BTC, which sets the fee: the fees below are the
+    // circular's (as amended), and the circular is added to the legal basis.
+    fees: judicialRecordFees,
+    extraLegalBasis: ["Thông tư 244/2016/TT-BTC"],
     notes: {
-      vi: ['Thời hạn ghi "10 Ngày"; bản demo tính là 10 ngày làm việc.'],
+      vi: [
+        "Phí cung cấp thông tin lý lịch tư pháp (Thông tư 244/2016/TT-BTC): 200.000 đồng/lần/người; 100.000 đồng/lần/người đối với học sinh, sinh viên, người có công với cách mạng, thân nhân liệt sĩ (cha, mẹ, vợ, chồng, con). Yêu cầu trên 02 Phiếu trong một lần thì từ Phiếu thứ 3 trở đi nộp thêm 5.000 đồng/Phiếu.",
+        "Miễn phí cho trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo, người cư trú tại xã đặc biệt khó khăn và đồng bào dân tộc thiểu số ở xã có điều kiện kinh tế - xã hội đặc biệt khó khăn; nộp kèm giấy tờ chứng minh.",
+        "Từ năm 2025, Phiếu Lý lịch tư pháp do Công an cấp tỉnh cấp (không còn là Sở Tư pháp).",
+      ],
       en: [
-        'The time limit is published as "10 days"; the demo counts 10 working days.',
-        "The portal says free of charge but refers to Circular 244/2016/TT-BTC, which sets a fee; the amount is left blank.",
-        "Since 2025 the provincial police issue judicial records (Decision 1025/QĐ-BCA), no longer the Department of Justice.",
+        "Fee for judicial record information (Circular 244/2016/TT-BTC): 200,000 VND per request per person; 100,000 VND for pupils and students, people with merit for the revolution and martyrs' relatives (parents, spouse, children). From the third certificate asked for at once, 5,000 VND more per certificate.",
+        "Free for children, the elderly, people with disabilities, members of poor households, residents of extremely disadvantaged communes and ethnic minority people in communes with extremely difficult conditions; send the proof with your request.",
+        "Since 2025 the provincial police issue judicial record certificates, no longer the Department of Justice.",
       ],
     },
-    form: [
-      nameField(
-        "fullName",
-        t("Họ, chữ đệm và tên người được cấp phiếu", "Full name of the person the record is for"),
-      ),
-      birthDateField("dateOfBirth", t("Ngày sinh", "Date of birth")),
-      idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      {
-        name: "certificateType",
-        type: "select",
-        label: t("Loại phiếu", "Type of certificate"),
-        required: true,
-        hint: t(
-          "Phiếu số 2 ghi đầy đủ án tích, kể cả án tích đã được xóa.",
-          "Certificate No. 2 lists every conviction, including those expunged.",
-        ),
-        options: [
-          { value: "1", label: t("Phiếu Lý lịch tư pháp số 1", "Judicial record certificate No. 1") },
-          { value: "2", label: t("Phiếu Lý lịch tư pháp số 2", "Judicial record certificate No. 2") },
-        ],
-      },
-      {
-        name: "purpose",
-        type: "textarea",
-        label: t("Mục đích sử dụng phiếu", "What you need the certificate for"),
-        required: true,
-        maxLength: 500,
-      },
-      {
-        name: "copies",
-        type: "number",
-        label: t("Số lượng phiếu", "Number of copies"),
-        required: true,
-        min: 1,
-        max: 10,
-      },
-    ],
   },
   "2.000815": {
     fieldEn: "Certification",
@@ -486,43 +389,26 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Certified copy of the original",
+    // Data cleaning: the portal gives no time limit ("no information"); the demo uses 1 working day, as
+    // Decree 23/2015/NĐ-CP sets (same day, next working day after 15:00). The 10 USD fee applies only
+    // at Vietnamese missions abroad and is left out. The published channel is the desk only.
+    fees: [
+      {
+        channel: "desk",
+        amountVnd: 2000,
+        asPublished: "2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản",
+      },
+    ],
     notes: {
       vi: [
-        'Thời hạn giải quyết: Cổng ghi "Không có thông tin"; bản demo dùng 01 ngày làm việc (chứng thực trong ngày, nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo).',
-        "Phí 10 USD/bản chỉ áp dụng tại cơ quan đại diện Việt Nam ở nước ngoài nên không đưa vào đây.",
+        "Phí chứng thực bản sao từ bản chính: 2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản.",
+        "Chứng thực trong ngày; yêu cầu nhận sau 15 giờ được trả trong ngày làm việc tiếp theo. Mang theo bản chính để đối chiếu.",
       ],
       en: [
-        'The portal gives no time limit ("no information"); the demo uses 1 working day (same day, or the next working day after 15:00).',
-        "The published channel is the desk only. The fee is 2,000 VND per page; from the third page 1,000 VND per page, at most 200,000 VND per copy.",
+        "Fee for certifying a copy: 2,000 VND a page; from the third page on, 1,000 VND a page, at most 200,000 VND a copy.",
+        "Certified the same day; a request received after 15:00 is ready the next working day. Bring the original to be compared.",
       ],
     },
-    form: [
-      {
-        name: "documentName",
-        type: "text",
-        label: t("Tên giấy tờ cần chứng thực", "Document to certify"),
-        required: true,
-        maxLength: 200,
-        hint: t("Ví dụ: Bằng tốt nghiệp đại học.", "For example: university degree."),
-      },
-      {
-        name: "pages",
-        type: "number",
-        label: t("Số trang của bản chính", "Number of pages of the original"),
-        required: true,
-        min: 1,
-        max: 500,
-      },
-      {
-        name: "copies",
-        type: "number",
-        label: t("Số bản sao cần chứng thực", "Number of copies to certify"),
-        required: true,
-        min: 1,
-        max: 50,
-      },
-      idField("applicantIdNumber", yourId),
-    ],
   },
   "1.001612": {
     fieldEn: "Household businesses",
@@ -539,45 +425,17 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Household business registration certificate",
+    // Data cleaning: the portal gives no time limit ("no information"); the demo uses the 3 working
+    // days its steps state. The fee amounts are those the portal publishes; its text says the
+    // provincial council sets them (Circular 85/2019/TT-BTC).
     notes: {
       vi: [
-        'Thời hạn giải quyết: Cổng ghi "Không có thông tin"; bản demo dùng 03 ngày làm việc như trình tự thực hiện ghi.',
+        "Lệ phí đăng ký hộ kinh doanh do Hội đồng nhân dân tỉnh quy định (Thông tư 85/2019/TT-BTC); mức thu trên là mức Cổng Dịch vụ công quốc gia công bố.",
       ],
       en: [
-        'The portal gives no time limit ("no information"); the demo uses 3 working days, as the procedure\'s steps state.',
-        "The provincial council sets the fee; the amounts shown are those the portal publishes.",
+        "The registration fee is set by the provincial People's Council (Circular 85/2019/TT-BTC); the amounts above are those the National Public Service Portal publishes.",
       ],
     },
-    form: [
-      {
-        name: "businessName",
-        type: "text",
-        label: t("Tên hộ kinh doanh", "Business name"),
-        required: true,
-        maxLength: 150,
-        hint: t("Ví dụ: Hộ kinh doanh Tạp hóa Minh Hằng.", "For example: Hộ kinh doanh Tạp hóa Minh Hằng."),
-      },
-      businessAddressField("businessAddress", t("Địa điểm kinh doanh", "Business address")),
-      {
-        name: "businessLine",
-        type: "textarea",
-        label: t("Ngành, nghề kinh doanh", "What the business does"),
-        required: true,
-        maxLength: 500,
-      },
-      {
-        name: "capitalVnd",
-        type: "number",
-        label: t("Vốn kinh doanh (đồng)", "Capital (VND)"),
-        required: true,
-        min: 0,
-      },
-      idField(
-        "ownerIdNumber",
-        t("Số định danh cá nhân của chủ hộ", "Owner's personal identification number"),
-      ),
-      phoneField,
-    ],
   },
   "1.013225": {
     fieldEn: "Construction",
@@ -628,51 +486,24 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Building permit, with the stamped design drawings",
+    // Data cleaning: the time limit is published as "20 days" (online, post) and "15 days" (desk),
+    // counted as working days; only the documents for detached houses are listed. The portal shows
+    // "free" with the words "as the provincial council decides": the amount is left blank and says so.
+    fees: councilFee("Lệ phí cấp giấy phép xây dựng do Hội đồng nhân dân tỉnh quy định", [
+      "online",
+      "post",
+      "desk",
+    ]),
     notes: {
       vi: [
-        'Thời hạn ghi "20 Ngày" (trực tuyến, bưu chính) và "15 Ngày" (trực tiếp); bản demo tính là ngày làm việc.',
+        "Lệ phí cấp giấy phép xây dựng do Hội đồng nhân dân tỉnh quy định; cán bộ tiếp nhận thông báo số tiền khi nhận hồ sơ.",
+        "Danh sách giấy tờ trên dành cho nhà ở riêng lẻ.",
       ],
       en: [
-        'The time limit is published as "20 days" (online, post) and "15 days" (desk); the demo counts working days.',
-        "Documents listed are those for detached houses only.",
-        "The provincial council sets the fee; the amount is left blank.",
+        "The building permit fee is set by the provincial People's Council; the receiving officer tells you the amount when the dossier is received.",
+        "The documents listed are those for a detached house.",
       ],
     },
-    form: [
-      addressField("constructionAddress", t("Địa chỉ công trình", "Address of the building work")),
-      {
-        name: "landParcel",
-        type: "text",
-        label: t("Thửa đất số, tờ bản đồ số", "Land parcel and map sheet numbers"),
-        required: true,
-        maxLength: 100,
-        hint: t(
-          "Theo Giấy chứng nhận quyền sử dụng đất, ví dụ: thửa 125, tờ bản đồ số 12.",
-          "As on the land use right certificate, for example: parcel 125, map sheet 12.",
-        ),
-      },
-      {
-        name: "floors",
-        type: "number",
-        label: t("Số tầng", "Number of floors"),
-        required: true,
-        min: 1,
-        max: 7,
-      },
-      {
-        name: "floorAreaM2",
-        type: "number",
-        label: t("Tổng diện tích sàn (m²)", "Total floor area (m²)"),
-        required: true,
-        min: 10,
-        max: 5000,
-      },
-      idField(
-        "ownerIdNumber",
-        t("Số định danh cá nhân của chủ đầu tư", "Owner's personal identification number"),
-      ),
-      phoneField,
-    ],
   },
   "1.004222": {
     fieldEn: "Residence registration",
@@ -713,31 +544,16 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Residence database updated and a notice of the result",
+    // Data cleaning: only the three common cases are listed (own home, a relative's home, a rented
+    // or borrowed home); the crawl's first group of documents had a wrong heading and is not used.
     notes: {
-      vi: [],
+      vi: [
+        "Giấy tờ trên dành cho ba trường hợp thường gặp: chỗ ở của mình, chỗ ở của người thân, chỗ ở thuê, mượn hoặc ở nhờ. Trường hợp khác, hỏi Công an cấp xã.",
+      ],
       en: [
-        "Only the three common cases are listed: your own home, a relative's home, a rented or borrowed home.",
+        "The documents listed cover the three common cases: your own home, a relative's home, and a rented, borrowed or lodged home. For other cases, ask the commune police.",
       ],
     },
-    form: [
-      nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
-      idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      addressField(
-        "newAddress",
-        t("Địa chỉ đăng ký thường trú", "Address to register as permanent residence"),
-      ),
-      nameField(
-        "householdHeadName",
-        t("Họ và tên chủ hộ", "Name of the head of household"),
-        false,
-        t("Chỉ điền khi nhập vào hộ đã có.", "Only if you join an existing household."),
-      ),
-      shortField(
-        "relationshipToHead",
-        t("Quan hệ với chủ hộ", "Relationship to the head of household"),
-        false,
-      ),
-    ],
   },
   "1.004194": {
     fieldEn: "Residence registration",
@@ -760,32 +576,21 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Residence database updated and a notice of the result",
-    notes: {
-      vi: [],
-      en: ["The desk fee published (10,000 VND) is the one for registering a list of people."],
-    },
-    form: [
-      nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
-      idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      addressField(
-        "temporaryAddress",
-        t("Địa chỉ đăng ký tạm trú", "Address to register as temporary residence"),
-      ),
-      {
-        name: "fromDate",
-        type: "date",
-        label: t("Ngày bắt đầu tạm trú", "Date you start living there"),
-        required: true,
-      },
-      {
-        name: "months",
-        type: "number",
-        label: t("Thời hạn tạm trú (tháng)", "How long you will live there (months)"),
-        required: true,
-        min: 1,
-        max: 24,
-      },
+    // Data cleaning: the portal's desk fee (10,000 VND) is the one for registering a list of people
+    // (Circular 75/2022/TT-BTC); one person or one household pays 15,000 VND at the desk and 7,000 VND
+    // online under that circular.
+    fees: [
+      { channel: "online", amountVnd: 7000, asPublished: "7.000 đồng/lần đăng ký" },
+      { channel: "desk", amountVnd: 15000, asPublished: "15.000 đồng/lần đăng ký" },
     ],
+    notes: {
+      vi: [
+        "Lệ phí đăng ký tạm trú (Thông tư 75/2022/TT-BTC): 15.000 đồng/lần khi nộp trực tiếp, 7.000 đồng/lần khi nộp trực tuyến; đăng ký tạm trú theo danh sách: 10.000 đồng/người/lần.",
+      ],
+      en: [
+        "Temporary residence registration fee (Circular 75/2022/TT-BTC): 15,000 VND at the desk, 7,000 VND online; registering a list of people: 10,000 VND per person.",
+      ],
+    },
   },
   "2.001610": {
     fieldEn: "Enterprises",
@@ -796,42 +601,17 @@ const overlays: Record<string, Overlay> = {
       { key: "giay_to_phap_ly_chu_dn", en: "Copy of the owner's identity papers", required: true },
     ],
     resultEn: "Enterprise registration certificate (private enterprise)",
+    // Data cleaning: the portal shows "100 VND" for the online channel while its text says 100,000 VND
+    // per announcement (Circular 47/2019/TT-BTC): 100,000 VND on every channel.
+    fees: (["online", "post", "desk"] as const).map((channel) => ({
+      channel,
+      amountVnd: 100000,
+      asPublished: "100.000 đồng/lần (phí công bố nội dung đăng ký doanh nghiệp)",
+    })),
     notes: {
-      vi: [],
-      en: [
-        'The portal shows "100 VND" for the online channel while its text says 100,000 VND per announcement; the demo uses 100,000 VND.',
-      ],
+      vi: ["Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần (Thông tư 47/2019/TT-BTC)."],
+      en: ["Fee for announcing the enterprise registration: 100,000 VND (Circular 47/2019/TT-BTC)."],
     },
-    form: [
-      {
-        name: "enterpriseName",
-        type: "text",
-        label: t("Tên doanh nghiệp", "Enterprise name"),
-        required: true,
-        maxLength: 150,
-        hint: t("Ví dụ: Doanh nghiệp tư nhân Minh Phát.", "For example: Doanh nghiệp tư nhân Minh Phát."),
-      },
-      businessAddressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
-      {
-        name: "mainBusinessLine",
-        type: "textarea",
-        label: t("Ngành, nghề kinh doanh chính", "Main line of business"),
-        required: true,
-        maxLength: 500,
-      },
-      {
-        name: "investedCapitalVnd",
-        type: "number",
-        label: t("Vốn đầu tư (đồng)", "Invested capital (VND)"),
-        required: true,
-        min: 1,
-      },
-      idField(
-        "ownerIdNumber",
-        t("Số định danh cá nhân của chủ doanh nghiệp", "Owner's personal identification number"),
-      ),
-      emailField,
-    ],
   },
   "2.001583": {
     fieldEn: "Enterprises",
@@ -851,36 +631,34 @@ const overlays: Record<string, Overlay> = {
       },
     ],
     resultEn: "Enterprise registration certificate (single-member limited liability company)",
+    // Data cleaning: each channel on the portal shows one charge only (the announcement fee online and
+    // by post, the registration fee at the desk); whether the others also apply is not clear, so the
+    // amounts stay as published and the wording says which charge each is.
+    fees: [
+      {
+        channel: "online",
+        amountVnd: 100000,
+        asPublished: "100.000 đồng/lần (phí công bố nội dung đăng ký doanh nghiệp)",
+      },
+      {
+        channel: "post",
+        amountVnd: 100000,
+        asPublished: "100.000 đồng/lần (phí công bố nội dung đăng ký doanh nghiệp)",
+      },
+      {
+        channel: "desk",
+        amountVnd: 50000,
+        asPublished: "50.000 đồng/lần (lệ phí đăng ký doanh nghiệp, Thông tư 64/2025/TT-BTC)",
+      },
+    ],
     notes: {
-      vi: [],
+      vi: [
+        "Phí công bố nội dung đăng ký doanh nghiệp 100.000 đồng/lần (Thông tư 47/2019/TT-BTC); lệ phí đăng ký doanh nghiệp theo Thông tư 64/2025/TT-BTC.",
+      ],
       en: [
-        "Each channel on the portal shows one charge only (announcement fee or registration fee); whether the others also apply is not clear.",
+        "Fee for announcing the registration: 100,000 VND (Circular 47/2019/TT-BTC); the registration fee follows Circular 64/2025/TT-BTC.",
       ],
     },
-    form: [
-      {
-        name: "companyName",
-        type: "text",
-        label: t("Tên công ty", "Company name"),
-        required: true,
-        maxLength: 150,
-        hint: t("Ví dụ: Công ty TNHH Thương mại Phố Hiến.", "For example: Công ty TNHH Thương mại Phố Hiến."),
-      },
-      businessAddressField("headOfficeAddress", t("Địa chỉ trụ sở chính", "Head office address")),
-      {
-        name: "charterCapitalVnd",
-        type: "number",
-        label: t("Vốn điều lệ (đồng)", "Charter capital (VND)"),
-        required: true,
-        min: 1,
-      },
-      nameField("legalRepresentative", t("Người đại diện theo pháp luật", "Legal representative")),
-      idField(
-        "legalRepresentativeIdNumber",
-        t("Số định danh cá nhân của người đại diện", "Legal representative's personal identification number"),
-      ),
-      emailField,
-    ],
   },
   "1.004873": {
     fieldEn: "Civil status",
@@ -917,34 +695,22 @@ const overlays: Record<string, Overlay> = {
       { key: "to_khai", en: "Marital status request form (at the desk)", required: false },
     ],
     resultEn: "Certificate of marital status",
+    // Data cleaning: the portal shows "free", but its text says the provincial council sets the fee
+    // (waived for families with merit, poor households and people with disabilities): the amount is left
+    // blank and says so. The time limit is published as "3" without a unit (working days).
+    fees: councilFee("Lệ phí cấp Giấy xác nhận tình trạng hôn nhân do Hội đồng nhân dân tỉnh quy định", [
+      "online",
+      "post",
+      "desk",
+    ]),
     notes: {
-      vi: [],
+      vi: [
+        "Lệ phí cấp Giấy xác nhận tình trạng hôn nhân do Hội đồng nhân dân tỉnh quy định; miễn cho người thuộc gia đình có công với cách mạng, người thuộc hộ nghèo, người khuyết tật (Điều 11 Luật Hộ tịch).",
+      ],
       en: [
-        "The portal says free of charge, but its text says the provincial council sets the fee; the amount is left blank.",
+        "The fee for a marital status certificate is set by the provincial People's Council; it is waived for families with merit for the revolution, poor households and people with disabilities (Article 11, Law on Civil Status).",
       ],
     },
-    form: [
-      nameField("fullName", t("Họ, chữ đệm và tên", "Full name")),
-      birthDateField("dateOfBirth", t("Ngày sinh", "Date of birth")),
-      idField("idNumber", t("Số định danh cá nhân", "Personal identification number")),
-      {
-        name: "purpose",
-        type: "select",
-        label: t("Mục đích sử dụng", "What you need it for"),
-        required: true,
-        options: [
-          { value: "marriage", label: t("Để đăng ký kết hôn", "To register a marriage") },
-          { value: "other", label: t("Mục đích khác", "Another purpose") },
-        ],
-      },
-      {
-        name: "purposeDetail",
-        type: "textarea",
-        label: t("Nêu rõ mục đích khác", "Describe the other purpose"),
-        required: false,
-        maxLength: 500,
-      },
-    ],
   },
 };
 
@@ -998,14 +764,16 @@ function build(data: SourceProcedure): SeedProcedure {
     timeLimitHours[channelOf[limit.channel]!] = days * hoursPerWorkingDay;
   }
 
-  const fees: Fee[] = data.fees
-    // A fee charged only by Vietnamese missions abroad cannot apply at a commune of Hưng Yên.
-    .filter((fee) => !fee.asPublished.includes("USD"))
-    .map((fee) => ({
-      channel: channelOf[fee.channel]!,
-      amountVnd: fee.amountVnd,
-      asPublished: fee.asPublished,
-    }));
+  const fees: Fee[] =
+    overlay.fees ??
+    data.fees
+      // A fee charged only by Vietnamese missions abroad cannot apply at a commune of Hưng Yên.
+      .filter((fee) => !fee.asPublished.includes("USD"))
+      .map((fee) => ({
+        channel: channelOf[fee.channel]!,
+        amountVnd: fee.amountVnd,
+        asPublished: fee.asPublished,
+      }));
 
   const documents: RequiredDocument[] = data.requiredDocuments.map((document, i) => {
     const own = overlay.documents[i]!;
@@ -1024,26 +792,24 @@ function build(data: SourceProcedure): SeedProcedure {
     };
   });
 
-  const notesVi = [
-    onlineLevelNote[overlay.onlineLevel].vi,
-    ...overlay.notes.vi,
-    ...(["1", "3"].includes(data.timeLimit[0]?.asPublished ?? "") ? [workingDaysNote.vi] : []),
-    ...[data.timeLimitNote, data.feesNote, data.agencyNote, data.requiredDocumentsNote].filter(
-      (n): n is string => !!n,
-    ),
-  ];
-  const notesEn = [
-    onlineLevelNote[overlay.onlineLevel].en,
-    ...(["1", "3"].includes(data.timeLimit[0]?.asPublished ?? "") ? [workingDaysNote.en] : []),
-    ...overlay.notes.en,
-  ];
+  if (overlay.notes.vi.length !== overlay.notes.en.length) {
+    throw new Error(`${data.nationalCode}: the notes differ in number between Vietnamese and English`);
+  }
+  const form = demoForms[data.nationalCode];
+  if (!form) throw new Error(`No form for ${data.nationalCode}`);
+
   const details: ProcedureDetails = {
     targetGroups: data.targetGroups.map((group) => ({ vi: group, en: targetGroupEn[group] ?? group })),
     channels,
     result: { vi: data.result.join("; "), en: overlay.resultEn },
-    legalBasis: data.legalBasis.map((law) => `${law.type} ${law.code}`),
+    legalBasis: [
+      ...data.legalBasis.map((law) => `${law.type} ${law.code}`),
+      ...(overlay.extraLegalBasis ?? []),
+    ],
     sourceUrl: data.sourceUrl,
-    notes: { vi: notesVi.join(" "), en: notesEn.join(" ") },
+    ...(overlay.notes.vi.length > 0
+      ? { notes: { vi: overlay.notes.vi.join(" "), en: overlay.notes.en.join(" ") } }
+      : {}),
   };
 
   return {
@@ -1053,7 +819,7 @@ function build(data: SourceProcedure): SeedProcedure {
     channels,
     timeLimitHours,
     documents,
-    form: singlePage(overlay.form),
+    form,
     row: {
       code: data.nationalCode,
       nameVi: data.nameVi,
@@ -1072,7 +838,7 @@ function build(data: SourceProcedure): SeedProcedure {
       timeLimitHours,
       fees,
       documents,
-      form: singlePage(overlay.form),
+      form,
       details,
     },
   };

@@ -16,7 +16,18 @@ export type AuditAction =
   | "account.roles_changed"
   | "account.created_at_desk"
   | "account.claimed"
+  | OrganisationAction
   | AdminAction;
+
+/** Changes to an organisation and its members (lib/organisations). */
+export type OrganisationAction =
+  | "organisation.created"
+  | "organisation.updated"
+  | "organisation.member_invited"
+  | "organisation.invitation_revoked"
+  | "organisation.invitation_accepted"
+  | "organisation.member_role_changed"
+  | "organisation.member_removed";
 
 /** The changes an administrator makes (the audit page lists these), by kind. */
 export const adminActions = {
@@ -35,6 +46,14 @@ export const adminActions = {
     "calendar.day_deleted",
     "calendar.year_filled",
     "agency.working_hours_changed",
+  ],
+  catalogue: [
+    "procedure.draft_started",
+    "procedure.draft_updated",
+    "procedure.form_updated",
+    "procedure.published",
+    "procedure.draft_discarded",
+    "catalogue.imported",
   ],
 } as const;
 export type AdminActionKind = keyof typeof adminActions;

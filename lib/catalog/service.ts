@@ -254,6 +254,8 @@ export async function getProcedureVersion(id: string, db?: Queryable): Promise<P
 export type FilingTarget = {
   procedureId: string;
   versionId: string;
+  /** Who files it (citizen, business): empty until the catalogue says. */
+  audiences: string[];
   places: { competentAgencyId: string; receivingAgencyId: string }[];
 };
 
@@ -261,7 +263,7 @@ export type FilingTarget = {
 export async function findFilingTarget(procedureCode: string, db?: Queryable): Promise<FilingTarget | null> {
   const source = db ?? (await getDb());
   const [found] = await source
-    .select({ procedureId: procedures.id, versionId: procedureVersions.id })
+    .select({ procedureId: procedures.id, versionId: procedureVersions.id, audiences: procedures.audiences })
     .from(procedures)
     .innerJoin(
       procedureVersions,
@@ -277,7 +279,7 @@ export async function findFilingTarget(procedureCode: string, db?: Queryable): P
     })
     .from(procedureAgencies)
     .where(eq(procedureAgencies.procedureId, found.procedureId));
-  return { ...found, places };
+  return { ...found, audiences: found.audiences ?? [], places };
 }
 
 /** The procedures a one-stop desk receives (any of these agencies), by name: the desk intake's list. */

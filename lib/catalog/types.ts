@@ -23,6 +23,11 @@ export type RequiredDocument = {
   required: boolean;
   originals: number;
   copies: number;
+  /**
+   * File kinds taken beyond PDF, JPG, PNG and HEIC (lib/files/types): ["docx"] where the procedure
+   * accepts a Word file (e.g. a draft contract). Absent: the defaults.
+   */
+  mediaTypes?: "docx"[];
 };
 
 export type ProcedureDetails = {

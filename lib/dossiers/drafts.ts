@@ -9,7 +9,10 @@ import { deleteStoredFile } from "@/lib/files/storage";
 import { cleanText } from "@/lib/forms/formText";
 import { todayInVietnam } from "@/lib/forms/schema";
 import type { FormDefinition } from "@/lib/forms/types";
-import { getUserName } from "@/lib/identity/accounts";
+import { contactsOf } from "@/lib/identity/accounts";
+import { prefillAnswers } from "@/lib/organisations/prefill";
+import { forBusinesses } from "@/lib/organisations/rules";
+import { filingOrganisation, type FilingOrganisation } from "@/lib/organisations/service";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import {
@@ -39,7 +42,7 @@ export async function startDraft(
   if (actor.kind !== "applicant") return err("forbidden");
   const parsed = startDraftSchema.safeParse(command);
   if (!parsed.success) return invalid(parsed.error);
-  const { procedureCode, competentAgencyId } = parsed.data;
+  const { procedureCode, competentAgencyId, organisationId } = parsed.data;
   const db = await getDb();
 
   const found = await findFilingTarget(procedureCode, db);
@@ -54,8 +57,18 @@ export async function startDraft(
         : undefined;
   if (!place) return err("invalid_input", { competentAgencyId: ["errors.agencyRequired"] });
 
-  const applicantName = await getUserName(actor.userId, db);
-  if (applicantName === null) return err("not_found");
+  const contact = (await contactsOf([actor.userId], db)).get(actor.userId);
+  if (!contact) return err("not_found");
+  // In an organisation's name: only its owners and filers (read now), a procedure for businesses.
+  let organisation: FilingOrganisation | null = null;
+  if (organisationId !== undefined) {
+    if (!forBusinesses(procedureCode, found.audiences)) return err("forbidden");
+    organisation = await filingOrganisation(actor, organisationId, db);
+    if (!organisation) return err("forbidden");
+  }
+  const applicantName = organisation?.name ?? contact.fullName;
+  const version = await loadProcedureVersion(db, found.versionId);
+  const formData = prefillAnswers(version.form, { organisation, applicant: contact });
 
   const now = new Date();
   const [created] = await db
@@ -64,12 +77,13 @@ export async function startDraft(
       procedureId: found.procedureId,
       procedureVersionId: found.versionId,
       applicantId: actor.userId,
+      organisationId: organisation?.id ?? null,
       receivingAgencyId: place.receivingAgencyId,
       competentAgencyId: place.competentAgencyId,
       status: "draft",
       channel: 2,
       applicantName,
-      formData: {},
+      formData,
       createdAt: now,
       updatedAt: now,
     })

@@ -14,6 +14,7 @@ export type DossierFacts = {
   id: string;
   code: string | null;
   applicantId: string;
+  organisationId: string | null;
   status: DossierStatus;
 };
 
@@ -31,6 +32,7 @@ export async function dossierFacts(
       id: dossiers.id,
       code: dossiers.code,
       applicantId: dossiers.applicantId,
+      organisationId: dossiers.organisationId,
       status: dossiers.status,
     })
     .from(dossiers)

@@ -128,7 +128,15 @@ export type ApplicantCursor = { key: ApplicantListKey; direction: PageDirection 
 /** The applicant's page keys in reading order, newest first (backwards for "before"). */
 export async function applicantPageKeys(
   db: Queryable,
-  input: { applicantId: string; organisationIds: string[]; cursor: ApplicantCursor; pageSize: number },
+  input: {
+    applicantId: string;
+    /** Organisations whose drafts and dossiers they see (owner, filer). */
+    filingOrganisationIds: string[];
+    /** Organisations whose submitted dossiers only they see (viewer). */
+    seeingOrganisationIds: string[];
+    cursor: ApplicantCursor;
+    pageSize: number;
+  },
 ): Promise<ApplicantListKey[]> {
   const { cursor } = input;
   const limit = input.pageSize + 1;
@@ -139,10 +147,13 @@ export async function applicantPageKeys(
   const from = cursor
     ? sql`(${dossiers.createdAt}, ${dossiers.id}) ${backwards ? sql`>` : sql`<`} (${timeOf(cursor.key.createdAt)}, ${cursor.key.id}::uuid)`
     : sql`true`;
-  // Their own dossiers (drafts included), and their organisations' once submitted (visibleTo).
+  // Their own dossiers (drafts included), and their organisations' by role (visibleTo).
   const scopes = [
-    sql`${dossiers.applicantId} = ${input.applicantId}`,
-    ...input.organisationIds.map(
+    sql`${dossiers.applicantId} = ${input.applicantId} and ${dossiers.organisationId} is null`,
+    ...input.filingOrganisationIds.map(
+      (organisationId) => sql`${dossiers.organisationId} = ${organisationId}`,
+    ),
+    ...input.seeingOrganisationIds.map(
       (organisationId) => sql`${dossiers.organisationId} = ${organisationId} and ${notDraft}`,
     ),
   ];

@@ -3,32 +3,43 @@
  * in one query (it reads the catalogue's and identity's tables for names only, never writes them).
  */
 import "server-only";
-import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { asRequestedDocuments } from "./requestedDocuments";
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
 import { procedures, procedureVersions } from "@/db/schema/catalog";
 import { dossierConsultations, dossierEvents, dossiers, dossierTransferLegs } from "@/db/schema/dossiers";
 import { users } from "@/db/schema/identity";
-import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
+import { organisations } from "@/db/schema/organisations";
+import {
+  caseworkAgencyIds,
+  filingOrganisationIds,
+  seeingOrganisationIds,
+  type Actor,
+} from "@/lib/identity/types";
 import type { DossierState } from "./rules";
 import type { DossierStatus, DossierView, Outcome } from "./types";
 
 const nothing = sql`false`;
 
 /**
- * The dossiers an actor may see (ARCHITECTURE invariant 2): applicants their own and, once
- * submitted, their organisations'; staff the submitted dossiers received or decided by one of
- * their agencies. A draft is its author's alone.
+ * The dossiers an actor may see (ARCHITECTURE invariant 2). Applicants: their own (filed in no
+ * organisation's name), and those of their organisations by role: owners and filers every draft and
+ * dossier, viewers the submitted ones. A dossier filed for an organisation is the organisation's,
+ * whoever started it: a member removed sees none of it from their next request (the actor's
+ * memberships are read from the database on every request). Staff: the submitted dossiers received
+ * or decided by one of their agencies.
  */
 export function visibleTo(actor: Actor): SQL {
   if (actor.kind === "applicant") {
-    const own = eq(dossiers.applicantId, actor.userId);
-    if (actor.organisationIds.length === 0) return own;
-    return or(
-      own,
-      and(inArray(dossiers.organisationId, actor.organisationIds), ne(dossiers.status, "draft")),
-    ) as SQL;
+    const parts: SQL[] = [ownDossier(actor.userId)];
+    const filing = filingOrganisationIds(actor);
+    if (filing.length > 0) parts.push(inArray(dossiers.organisationId, filing));
+    const seeing = seeingOrganisationIds(actor).filter((id) => !filing.includes(id));
+    if (seeing.length > 0)
+      parts.push(and(inArray(dossiers.organisationId, seeing), ne(dossiers.status, "draft")) as SQL);
+    return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
   }
   if (actor.kind === "staff") {
     const agencyIds = caseworkAgencyIds(actor);
@@ -50,9 +61,20 @@ export function visibleTo(actor: Actor): SQL {
   return nothing;
 }
 
-/** Only the applicant who wrote it may change a draft or its attachments. */
+/** An applicant's own dossier: theirs, and filed in no organisation's name. */
+function ownDossier(userId: string): SQL {
+  return and(eq(dossiers.applicantId, userId), isNull(dossiers.organisationId)) as SQL;
+}
+
+/**
+ * Who may change a draft or its attachments: its applicant when it is their own; when it is filed in
+ * an organisation's name, the organisation's owners and filers (and no longer its starter once removed).
+ */
 export function ownedBy(actor: Actor): SQL {
-  return actor.kind === "applicant" ? eq(dossiers.applicantId, actor.userId) : nothing;
+  if (actor.kind !== "applicant") return nothing;
+  const filing = filingOrganisationIds(actor);
+  if (filing.length === 0) return ownDossier(actor.userId);
+  return or(ownDossier(actor.userId), inArray(dossiers.organisationId, filing)) as SQL;
 }
 
 const receiving = alias(agencies, "receiving_agency");
@@ -76,6 +98,9 @@ const viewColumns = {
   procedureVersionId: dossiers.procedureVersionId,
   applicantId: dossiers.applicantId,
   organisationId: dossiers.organisationId,
+  organisationName: sql<
+    string | null
+  >`(select o.name from ${organisations} o where o.id = ${dossiers.organisationId})`,
   applicantName: dossiers.applicantName,
   receivingAgency: {
     id: receiving.id,
@@ -106,6 +131,7 @@ const viewColumns = {
   returnedAt: dossiers.returnedAt,
   clockStoppedAt: dossiers.clockStoppedAt,
   supplementCount: dossiers.supplementCount,
+  requestedDocuments: dossiers.requestedDocuments,
   /** Publishing a decision goes through the transition path, so the history says whether it happened. */
   decisionPublished: sql<boolean>`exists (select 1 from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = 'publish_decision')`,
   createdAt: dossiers.createdAt,
@@ -139,6 +165,8 @@ export function toView(row: DossierRow): DossierView {
     procedureVersionId: row.procedureVersionId,
     applicantId: row.applicantId,
     applicantName: row.applicantName,
+    organisation:
+      row.organisationId !== null ? { id: row.organisationId, name: row.organisationName ?? "" } : null,
     receivingAgency: row.receivingAgency,
     competentAgency: row.competentAgency,
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
@@ -153,6 +181,7 @@ export function toView(row: DossierRow): DossierView {
     returnedAt: row.returnedAt,
     clockStoppedAt: row.clockStoppedAt,
     supplementCount: row.supplementCount,
+    requestedDocuments: asRequestedDocuments(row.requestedDocuments),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

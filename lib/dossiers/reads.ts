@@ -14,7 +14,12 @@ import { users } from "@/db/schema/identity";
 import { nextDate, type WorkingCalendar } from "@/lib/calendar/rules";
 import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { listRoleHolders } from "@/lib/identity/accounts";
-import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
+import {
+  caseworkAgencyIds,
+  filingOrganisationIds,
+  seeingOrganisationIds,
+  type Actor,
+} from "@/lib/identity/types";
 import { err, ok } from "@/lib/result";
 import { toAttachmentView } from "./attachments";
 import {
@@ -140,7 +145,10 @@ export async function listApplicantDossiers(
   const db = await getDb();
   const read = await applicantPageKeys(db, {
     applicantId: actor.userId,
-    organisationIds: actor.organisationIds,
+    filingOrganisationIds: filingOrganisationIds(actor),
+    seeingOrganisationIds: seeingOrganisationIds(actor).filter(
+      (id) => !filingOrganisationIds(actor).includes(id),
+    ),
     cursor: direction,
     pageSize,
   });

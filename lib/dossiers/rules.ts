@@ -2,7 +2,8 @@
  * The dossier state machine (pure: no I/O). service.ts asks `decide` before every change and applies
  * the returned step.
  */
-import { hasRole, type Actor } from "@/lib/identity/types";
+import { asRequestedDocuments, type RequestedDocument } from "./requestedDocuments";
+import { applicantAccess, hasRole, type Actor } from "@/lib/identity/types";
 import {
   addWorkingDaysToDate,
   appointmentAt,
@@ -105,6 +106,8 @@ export type Command = {
   trackingNumber?: string;
   /** For "request_payment" (what is owed) and "record_payment" (what was paid and how). */
   payment?: PaymentCommand;
+  /** For "request_supplement": the documents asked for (lib/dossiers/requestedDocuments). */
+  requestedDocuments?: RequestedDocument[];
 };
 
 /**
@@ -169,6 +172,7 @@ export type Step = {
     chainStep: number;
     originalDueAt: Date;
     pendingDelay: PendingDelay | null;
+    requestedDocuments: RequestedDocument[] | null;
   }>;
   /** Open or close a clock-stop interval (dossier_clock_stops). */
   clock?: { stop: "supplement" | "payment" } | { resume: true };
@@ -204,9 +208,8 @@ export type Decision = { ok: true; step: Step } | { ok: false; error: DecideErro
 
 type Who = (dossier: DossierState, actor: Actor) => boolean;
 
-const isApplicant: Who = (d, a) =>
-  a.kind === "applicant" &&
-  (a.userId === d.applicantId || (d.organisationId !== null && a.organisationIds.includes(d.organisationId)));
+/** The dossier's applicant, or for one filed in an organisation's name its owners and filers. */
+const isApplicant: Who = (d, a) => applicantAccess(a, d) === "act";
 const isReceiver: Who = (d, a) => hasRole(a, d.receivingAgencyId, "receiver");
 /** At the desk (channel 1) the receiving officer files the applicant's dossier on their behalf. */
 const isDeskReceiver: Who = (d, a) => d.channel === 1 && isReceiver(d, a);
@@ -468,26 +471,33 @@ function stepFor(dossier: DossierState, actor: Actor, command: Command, context:
 
     case "request_supplement": {
       const notices: Step["notices"] = [{ to: "applicant", kind: "dossier.supplement_requested" }];
+      const requested = command.requestedDocuments ?? [];
+      const requestedDocuments = requested.length > 0 ? requested : null;
+      const listed = requestedDocuments ? { requestedDocuments } : {};
       // Before acceptance no time limit runs yet, so nothing stops and nothing counts.
-      if (dossier.acceptedAt === null) return make("supplement_requested", {}, notices);
+      if (dossier.acceptedAt === null)
+        return make("supplement_requested", { requestedDocuments }, notices, listed);
       const supplementCount = dossier.supplementCount + 1;
       return make(
         "supplement_requested",
-        { clockStoppedAt: now, supplementCount },
+        { clockStoppedAt: now, supplementCount, requestedDocuments },
         notices,
-        { supplementCount },
+        { supplementCount, ...listed },
         { stop: "supplement" },
       );
     }
 
     case "supplement": {
+      // The answer closes the request: its list of documents goes with it.
       if (dossier.acceptedAt === null) {
-        return make("submitted", {}, [{ to: "receiving_agency", kind: "dossier.supplemented" }]);
+        return make("submitted", { requestedDocuments: null }, [
+          { to: "receiving_agency", kind: "dossier.supplemented" },
+        ]);
       }
       const resumed = resumeClock();
       return make(
         "in_progress",
-        resumed.changes,
+        { ...resumed.changes, requestedDocuments: null },
         [{ to: dossier.assigneeId ? "assignee" : "competent_agency", kind: "dossier.supplemented" }],
         resumed.details,
         resumed.clock,
@@ -747,7 +757,7 @@ export function pendingProposal(status: DossierStatus, events: readonly HistoryE
   return { proposal, note: event.comment, at: new Date(event.at) };
 }
 
-export type SupplementRequest = { comment: string | null; at: Date };
+export type SupplementRequest = { comment: string | null; at: Date; documents: RequestedDocument[] };
 
 /** The request for documents the applicant has to answer now: the latest one, while it is open. */
 export function openSupplementRequest(
@@ -756,7 +766,13 @@ export function openSupplementRequest(
 ): SupplementRequest | null {
   if (status !== "supplement_requested") return null;
   const event = latest(events, "request_supplement");
-  return event ? { comment: event.comment, at: new Date(event.at) } : null;
+  return event
+    ? {
+        comment: event.comment,
+        at: new Date(event.at),
+        documents: asRequestedDocuments(event.details?.requestedDocuments),
+      }
+    : null;
 }
 
 /** States after which nothing more happens to a dossier. */

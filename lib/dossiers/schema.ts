@@ -13,7 +13,15 @@ const base = { code: z.string().check(z.trim(), z.minLength(1)), version };
 /** A staff action on a dossier: the form posts one of these; the server parses it again. */
 export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("accept"), ...base, comment: z.optional(comment) }),
-  z.object({ action: z.literal("request_supplement"), ...base, comment: requiredComment }),
+  z.object({
+    action: z.literal("request_supplement"),
+    ...base,
+    comment: requiredComment,
+    /** documents of the procedure's list, by key */
+    documentKeys: z.optional(z.array(z.string().check(z.maxLength(100)))),
+    /** documents the list lacks, one name per line */
+    otherDocuments: z.optional(z.string().check(z.trim(), z.maxLength(4000, "errors.tooLong"))),
+  }),
   z.object({ action: z.literal("refuse"), ...base, comment: requiredComment }),
   z.object({
     action: z.literal("assign"),
@@ -81,6 +89,8 @@ export const startDraftSchema = z.object({
   procedureCode: z.string().check(z.trim(), z.minLength(1)),
   /** Required when the procedure is done by more than one agency (e.g. each commune). */
   competentAgencyId: z.optional(z.uuid("errors.agencyRequired")),
+  /** Filing in an organisation's name (its owner or filer only): absent for the applicant's own. */
+  organisationId: z.optional(z.uuid("organisations:errors.forWhomRequired")),
 });
 export type StartDraftCommand = z.infer<typeof startDraftSchema>;
 

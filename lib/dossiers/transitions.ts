@@ -20,11 +20,18 @@ import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
 import { cancelOpenPayments } from "@/lib/payments/ledger";
 import { cancelsPayment } from "@/lib/payments/rules";
 import { recordDossierChange } from "@/lib/reports/rollups";
-import { discardStored, refusalIssues, storeChosenFiles, type ChosenFile } from "./attachments";
+import { discardStored, refusalIssues, scanColumns, storeChosenFiles, type ChosenFile } from "./attachments";
+import {
+  maxRequestedDocuments,
+  maxRequestedNameLength,
+  namesFromText,
+  type RequestedDocument,
+} from "./requestedDocuments";
 import { err, ok } from "@/lib/result";
 import { answersToSubmit } from "./draftPages";
 import { appendEvent } from "./events";
 import { eventForApplicant } from "./visibility";
+import { organisationMemberIds } from "@/lib/organisations/service";
 import { findDossier, ownedBy, toState, toView, visibleTo, type DossierRow } from "./queries";
 import {
   decide,
@@ -193,9 +200,15 @@ async function applyStep(
     ...(seen?.details ? { details: seen.details } : {}),
   };
   const notices: OutboxNotice[] = [];
+  // A dossier filed in an organisation's name is told to its members as they are now (a removed
+  // member hears no more of it); any other to its applicant.
+  const applicantIds = row.organisationId
+    ? (await organisationMemberIds(row.organisationId, tx)).map((m) => m.userId)
+    : [row.applicantId];
   for (const notice of step.notices) {
     if (notice.to === "applicant") {
-      notices.push({ recipientId: row.applicantId, kind: notice.kind, payload: applicantPayload });
+      for (const recipientId of applicantIds)
+        notices.push({ recipientId, kind: notice.kind, payload: applicantPayload });
     } else if (notice.to === "assignee") {
       if (assigneeId) notices.push({ recipientId: assigneeId, kind: notice.kind, payload });
     } else {
@@ -295,6 +308,12 @@ export async function transition<T = undefined, E = never>(
         .where(eq(agencies.id, command.toAgencyId))
         .limit(1);
       context.agencyIsValid = agency !== undefined;
+    }
+    if (command.action === "request_supplement" && command.requestedDocuments) {
+      // Documents of the list are named as the version names them; a key it lacks is a bad post.
+      const named = nameRequestedDocuments(version.documents, command.requestedDocuments);
+      if (!named) return err("invalid_input", { documentKeys: ["errors.documentUnknown"] });
+      command = { ...command, requestedDocuments: named };
     }
     const state = toState(row);
     const decision = decide(state, actor, command, context);
@@ -447,6 +466,23 @@ export async function withdrawDossier(actor: Actor, command: WithdrawCommand): P
   );
 }
 
+/** The request's list with each listed document's name from the version; null if a key is not the version's. */
+function nameRequestedDocuments(
+  documents: readonly { key: string; name: { vi: string; en: string } }[],
+  requested: readonly RequestedDocument[],
+): RequestedDocument[] | null {
+  const named: RequestedDocument[] = [];
+  for (const document of requested) {
+    if (document.key === undefined) named.push({ name: document.name });
+    else {
+      const known = documents.find((d) => d.key === document.key);
+      if (!known) return null;
+      if (!named.some((d) => d.key === known.key)) named.push({ key: known.key, name: known.name.vi });
+    }
+  }
+  return named;
+}
+
 /** The kind of file each staff action may carry (attachments.document_key). */
 const fileKinds: Partial<Record<StaffActionCommand["action"], string>> = {
   consult: "consultation_question",
@@ -495,7 +531,22 @@ export async function performStaffAction(
     returnMethod: input.action === "return_result" ? input.method : undefined,
     trackingNumber: input.action === "return_result" ? input.trackingNumber : undefined,
     documents: documents.map(({ id, fileName }) => ({ id, fileName })),
+    ...(input.action === "request_supplement"
+      ? {
+          requestedDocuments: [
+            ...(input.documentKeys ?? []).map((key) => ({ key, name: "" })),
+            ...namesFromText(input.otherDocuments ?? "").map((name) => ({ name })),
+          ],
+        }
+      : {}),
   };
+  if (input.action === "request_supplement") {
+    const listed = rulesCommand.requestedDocuments ?? [];
+    if (listed.length > maxRequestedDocuments)
+      return err("invalid_input", { otherDocuments: ["errors.tooManyDocuments"] });
+    if (listed.some((document) => document.name.length > maxRequestedNameLength))
+      return err("invalid_input", { otherDocuments: ["errors.tooLong"] });
+  }
   const work: TransitionWork<undefined, never> = async (tx, dossier) => {
     if (documents.length > 0) {
       await tx.insert(attachments).values(
@@ -509,6 +560,7 @@ export async function performStaffAction(
           size: file.stored.size,
           sha256: file.stored.sha256,
           storageKey: file.stored.storageKey,
+          ...scanColumns(file.scan),
           uploadedBy: actorId(actor)!,
         })),
       );

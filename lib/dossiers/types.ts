@@ -1,3 +1,4 @@
+import type { RequestedDocument } from "./requestedDocuments";
 import type { Result as BaseResult } from "@/lib/result";
 
 /** The portal's own dossier states; national.ts maps them to the national portal's codes 1–10. */
@@ -64,6 +65,8 @@ export type DossierView = {
   procedureVersionId: string;
   applicantId: string;
   applicantName: string;
+  /** The organisation it is filed for (its name), or null for the applicant's own. */
+  organisation?: { id: string; name: string } | null;
   receivingAgency: { id: string; code: string; nameVi: string; nameEn: string };
   competentAgency: { id: string; code: string; nameVi: string; nameEn: string };
   assignee: { id: string; name: string } | null;
@@ -81,6 +84,8 @@ export type DossierView = {
   returnedAt: Date | null;
   clockStoppedAt: Date | null;
   supplementCount: number;
+  /** The documents the open request for more names (empty when none is open or it names none). */
+  requestedDocuments: RequestedDocument[];
   createdAt: Date;
   updatedAt: Date;
 };
@@ -105,7 +110,15 @@ export type AttachmentView = {
   size: number;
   sha256: string;
   createdAt: Date;
+  /** the applicant's name for an "other" or asked-for document */
+  description: string | null;
+  /** staff are served only clean files (lib/files/scanner) */
+  scanStatus: ScanStatus;
+  /** what the scanner found in a rejected file */
+  scanReason: string | null;
 };
+
+export type ScanStatus = "pending" | "clean" | "rejected";
 
 /** What anyone may see by code: no personal data. */
 export type PublicDossierStatus = {

@@ -30,7 +30,8 @@ export const applicantViews: Record<EventKind, ApplicantView> = {
   withdraw: { comment: true, details: [] },
   // The agency's messages to the applicant (the staff form says the applicant reads them).
   accept: { comment: true, details: ["dueAt"] },
-  request_supplement: { comment: true, details: [] },
+  // The message and the documents it names (the applicant's answer page offers one slot each).
+  request_supplement: { comment: true, details: ["requestedDocuments"] },
   refuse: { comment: true, details: [] },
   approve: { comment: true, details: ["outcome"] },
   deny: { comment: true, details: ["outcome"] },

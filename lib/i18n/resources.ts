@@ -13,6 +13,7 @@ import viCalendar from "@/locales/vi/calendar.json";
 import viSlips from "@/locales/vi/slips.json";
 import viNotify from "@/locales/vi/notify.json";
 import viPayments from "@/locales/vi/payments.json";
+import viOrganisations from "@/locales/vi/organisations.json";
 import enCommon from "@/locales/en/common.json";
 import enCatalog from "@/locales/en/catalog.json";
 import enDossiers from "@/locales/en/dossiers.json";
@@ -27,6 +28,7 @@ import enCalendar from "@/locales/en/calendar.json";
 import enSlips from "@/locales/en/slips.json";
 import enNotify from "@/locales/en/notify.json";
 import enPayments from "@/locales/en/payments.json";
+import enOrganisations from "@/locales/en/organisations.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -45,6 +47,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     slips: viSlips,
     notify: viNotify,
     payments: viPayments,
+    organisations: viOrganisations,
   },
   en: {
     common: enCommon,
@@ -61,5 +64,6 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     slips: enSlips,
     notify: enNotify,
     payments: enPayments,
+    organisations: enOrganisations,
   },
 };

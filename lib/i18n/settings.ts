@@ -20,6 +20,7 @@ export const namespaces = [
   "slips",
   "notify",
   "payments",
+  "organisations",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

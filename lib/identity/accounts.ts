@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Queryable } from "@/db/client";
 import { staffRoles, users } from "@/db/schema/identity";
@@ -198,7 +198,7 @@ export async function actorForUser(userId: string, sessionVersion?: number): Pro
     };
   }
   const memberships = await db
-    .select({ organisationId: organisationMembers.organisationId })
+    .select({ organisationId: organisationMembers.organisationId, role: organisationMembers.role })
     .from(organisationMembers)
     .where(eq(organisationMembers.userId, userId));
   return {
@@ -206,6 +206,10 @@ export async function actorForUser(userId: string, sessionVersion?: number): Pro
     userId,
     name: user.fullName,
     organisationIds: memberships.map((m) => m.organisationId),
+    organisations: memberships.map((m) => ({
+      id: m.organisationId,
+      role: (["owner", "filer", "viewer"] as const).find((r) => r === m.role) ?? "viewer",
+    })),
   };
 }
 
@@ -336,6 +340,32 @@ export async function landingAfterSignIn(
     .limit(1);
   const actor = user ? await actorForUser(user.id) : ({ kind: "anonymous" } as const);
   return landingPath(actor, lang, callbackUrl);
+}
+
+export type Contact = {
+  id: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  idNumber: string | null;
+};
+
+/** Names and contact details of people by id (an organisation's member list, a form's prefill). */
+export async function contactsOf(userIds: readonly string[], db?: Queryable): Promise<Map<string, Contact>> {
+  const wanted = [...new Set(userIds)].filter((id) => z.uuid().safeParse(id).success);
+  if (wanted.length === 0) return new Map();
+  const source = db ?? (await getDb());
+  const rows = await source
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      email: users.email,
+      phone: users.phone,
+      idNumber: users.idNumber,
+    })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** A user's full name, or null when there is no such user. */

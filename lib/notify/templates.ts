@@ -266,6 +266,13 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
     add("returnMethod", method ? t(`returnMethods.${method}`) : null);
   }
   add("trackingNumber", textOf(details.trackingNumber, 100));
+  // A request for more names the documents it needs (lib/dossiers/requestedDocuments).
+  if (Array.isArray(details.requestedDocuments)) {
+    const names = details.requestedDocuments
+      .map((document) => textOf(objectOf(document).name, 200))
+      .filter((name): name is string => Boolean(name));
+    add("requestedDocuments", names.length > 0 ? names.join("; ") : null);
+  }
   add("decisionNumber", textOf(details.number, 100));
   add("issuedOn", day(details.issuedOn));
   return facts;

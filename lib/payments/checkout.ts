@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { dossierPayments } from "@/db/schema/payments";
 import { dossierFacts } from "@/lib/dossiers/facts";
 import { publicOrigin, trustedProxyHops } from "@/lib/identity/rules";
-import type { Actor } from "@/lib/identity/types";
+import { applicantAccess, type Actor } from "@/lib/identity/types";
 import { err, ok, type Result } from "@/lib/result";
 import { onlineProvider } from "./providers";
 import { gatewayHeaders, gatewayName, type GatewayBody } from "./providers/gateway";
@@ -37,8 +37,9 @@ async function payableFor(actor: Actor, paymentId: string): Promise<Result<Payab
   const [payment] = await db.select().from(dossierPayments).where(eq(dossierPayments.id, paymentId)).limit(1);
   if (!payment) return err("not_found");
   const dossier = (await dossierFacts([payment.dossierId], db)).get(payment.dossierId);
-  // The dossier's applicant only: someone else's payment does not exist for them.
-  if (!dossier || dossier.applicantId !== actor.userId || !dossier.code) return err("not_found");
+  // The dossier's applicant (for an organisation's dossier, its owners and filers) only: someone
+  // else's payment does not exist for them.
+  if (!dossier || applicantAccess(actor, dossier) !== "act" || !dossier.code) return err("not_found");
   if (payment.status !== "requested" || dossier.status !== "awaiting_payment") return err("not_open");
   return ok({
     paymentId,

@@ -9,7 +9,6 @@ import {
   dossiers,
   dossierTransferLegs,
   outbox,
-  procedureVersions,
 } from "@/db/schema";
 import {
   getDossierDetail,
@@ -276,20 +275,15 @@ describe("transfer along the procedure's chain", () => {
       applicantA,
       applicantB,
     } = world;
-    const procedure = await createProcedure(db, {
+    await createProcedure(db, {
       code: "2.000001",
       places: [{ competentAgencyId: justice.id, receivingAgencyId: centre.id }],
       timeLimitHours: { online: 40, desk: 40, post: null },
+      handlingChain: [
+        { agencyId: justice.id, days: 3 },
+        { agencyId: otherJustice.id, days: 2 },
+      ],
     });
-    await db
-      .update(procedureVersions)
-      .set({
-        handlingChain: [
-          { agencyId: justice.id, days: 3 },
-          { agencyId: otherJustice.id, days: 2 },
-        ],
-      })
-      .where(eq(procedureVersions.id, procedure.versionId));
 
     const dossier = await inProgress("2.000001");
     const code = dossier.code!;
@@ -389,20 +383,15 @@ describe("transfer along the procedure's chain", () => {
 
   it("moves the figures a transferred dossier already counts in, past month ends included", async () => {
     const { justice, otherJustice, centre, head, applicantA, receiver, specialist } = world;
-    const procedure = await createProcedure(db, {
+    await createProcedure(db, {
       code: "2.000002",
       places: [{ competentAgencyId: justice.id, receivingAgencyId: centre.id }],
       timeLimitHours: { online: 16, desk: 16, post: null },
+      handlingChain: [
+        { agencyId: justice.id, days: 1 },
+        { agencyId: otherJustice.id, days: 1 },
+      ],
     });
-    await db
-      .update(procedureVersions)
-      .set({
-        handlingChain: [
-          { agencyId: justice.id, days: 1 },
-          { agencyId: otherJustice.id, days: 1 },
-        ],
-      })
-      .where(eq(procedureVersions.id, procedure.versionId));
     vi.setSystemTime(vn("2026-01-06T09:00:00"));
     const filed = await fileDossier(applicantA, "2.000002");
     const accepted = expectOk(

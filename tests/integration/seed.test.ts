@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  administrativeUnits,
   agencies,
   decisions,
   dossierClockStops,
@@ -28,6 +29,7 @@ import { searchable } from "@/lib/text/normalize";
 import { checkCredentials } from "@/lib/identity/accounts";
 import { verifyEventChains } from "@/lib/dossiers/audit";
 import { openTestDatabase } from "../support/database";
+import { answerProblems, type Places } from "../support/formChecks";
 
 // A fixed "now" keeps the data the same on every run: Tết 2026 falls inside the seeded year.
 const now = new Date("2026-06-15T03:00:00Z");
@@ -103,7 +105,7 @@ describe("demo seed", () => {
   });
 
   it("gives eight demo accounts that sign in with their passwords", async () => {
-    expect(demoAccounts).toHaveLength(8);
+    expect(demoAccounts).toHaveLength(9);
     for (const account of demoAccounts) {
       expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
     }
@@ -190,18 +192,42 @@ describe("demo seed", () => {
     expect(withStops[0]!.n).toBe(rows.filter((d) => d.supplementCount > 0).length);
   });
 
-  it("answers each dossier's form with the procedure's own fields", async () => {
+  it("answers each submitted dossier's form validly, page by page, groups and addresses included", async () => {
     const versions = new Map((await db.select().from(procedureVersions)).map((v) => [v.id, v]));
-    for (const row of await db.select().from(dossiers).where(ne(dossiers.status, "draft"))) {
-      const fields = formFields(versions.get(row.procedureVersionId)!.form);
-      const names = new Set(fields.map((f) => f.name));
-      expect(
-        Object.keys(row.formData).every((key) => names.has(key)),
-        row.code!,
-      ).toBe(true);
-      for (const field of fields.filter((f) => f.required))
-        expect(row.formData[field.name], `${row.code} ${field.name}`).toBeDefined();
+    const units = await db.select().from(administrativeUnits);
+    const places: Places = {
+      provinceCodes: units.filter((u) => u.level === "province").map((u) => u.code),
+      communesOf: (code) => {
+        const communes = units.filter((u) => u.provinceCode === code).map((u) => u.code);
+        return communes.length > 0 ? communes : null;
+      },
+    };
+    const rows = await db.select().from(dossiers);
+    for (const row of rows) {
+      const form = versions.get(row.procedureVersionId)!.form;
+      if (row.status === "draft") {
+        // A draft is a form half filled in: only the form's own fields.
+        const names = new Set(formFields(form).map((f) => f.name));
+        expect(
+          Object.keys(row.formData).filter((key) => !names.has(key)),
+          row.id,
+        ).toEqual([]);
+        continue;
+      }
+      expect(answerProblems(form, row.formData, places), row.code!).toEqual([]);
     }
+    // Some answers are on conditional pages, some groups have several items.
+    const birth = rows.filter((r) => r.status !== "draft" && "childFullName" in r.formData);
+    expect(birth.some((r) => r.formData.fatherNamed === "yes")).toBe(true);
+    expect(
+      rows.some((r) => Array.isArray(r.formData.residenceHistory) && r.formData.residenceHistory.length > 1),
+    ).toBe(true);
+  });
+
+  it("seeds the 34 provincial units and the demo province's 104 communes", async () => {
+    const units = await db.select().from(administrativeUnits);
+    expect(units.filter((u) => u.level === "province")).toHaveLength(34);
+    expect(units.filter((u) => u.level === "commune" && u.provinceCode === "33")).toHaveLength(104);
   });
 
   it("gives the demo citizen and the business dossiers of their own", async () => {

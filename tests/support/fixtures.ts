@@ -16,7 +16,7 @@ import {
   staffRoles,
   users,
 } from "@/db/schema";
-import type { RequiredDocument, TimeLimits } from "@/lib/catalog/types";
+import type { HandlingStep, RequiredDocument, TimeLimits } from "@/lib/catalog/types";
 import type { FormDefinition } from "@/lib/forms/types";
 import type { Actor, StaffRole } from "@/lib/identity/types";
 import { openTestDatabase } from "./database";
@@ -128,6 +128,8 @@ export async function createProcedure(
     timeLimitHours?: TimeLimits;
     form?: FormDefinition;
     documents?: RequiredDocument[];
+    /** A published version never changes (migration 0014): a chain is given when it is created. */
+    handlingChain?: HandlingStep[];
   },
 ): Promise<{ id: string; code: string; versionId: string }> {
   const [procedure] = await db
@@ -165,6 +167,7 @@ export async function createProcedure(
       fees: [],
       documents: input.documents ?? defaultDocuments,
       form: input.form ?? defaultForm,
+      handlingChain: input.handlingChain ?? null,
       details: {
         targetGroups: [],
         channels: ["online", "desk"],

@@ -47,6 +47,7 @@ function seedInput(staffRoles = demoStaffRoles): DossierSeedInput {
       citizen: people[0]!,
       business: people[1]!,
       organisationId: "organisation",
+      organisationName: "Công ty TNHH Thương mại Phố Hiến",
       receiver: officer("receiver"),
       specialist: officer("specialist"),
       head: officer("head"),

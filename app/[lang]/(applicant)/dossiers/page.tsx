@@ -68,6 +68,11 @@ export default async function MyDossiersPage({ params, searchParams }: Props) {
                     </Link>
                   </h2>
                   <p>{name}</p>
+                  {dossier.organisation ? (
+                    <p className="small">
+                      {t("organisations:listFor", { organisation: dossier.organisation.name })}
+                    </p>
+                  ) : null}
                   <p className="meta-line">
                     <StatusTag status={dossier.status} label={t(`status.${dossier.status}`)} />
                     {dossier.code ? (

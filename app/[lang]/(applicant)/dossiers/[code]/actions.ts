@@ -16,6 +16,7 @@ import { isLang, type Lang } from "@/lib/i18n/settings";
 import { formText } from "@/lib/forms/formText";
 import { textValues, type FormState } from "@/components/forms/formState";
 import { chosenFiles } from "../_shared/draft";
+import { requestedDocumentKey } from "@/lib/dossiers/requestedDocuments";
 
 function target(data: FormData) {
   const lang: Lang = isLang(data.get("lang")) ? (data.get("lang") as Lang) : "vi";
@@ -43,11 +44,26 @@ export async function supplementAction(_previous: FormState, data: FormData): Pr
 
   const detail = await getDossierDetail(actor, { code });
   if (!detail.ok || detail.value.dossier.id !== parsed.data.dossierId) redirect(`/${lang}/dossiers`);
+  const files = await chosenFiles(data);
+  // Each document the request names needs a file: chosen now, or sent since the request.
+  const request = detail.value.supplementRequest;
+  if (request && request.documents.length > 0) {
+    const missing: Record<string, string[]> = {};
+    request.documents.forEach((document, index) => {
+      const key = requestedDocumentKey(document, index);
+      const chosen = files.some((file) => file.documentKey === key);
+      const sent = detail.value.attachments.some(
+        (attachment) => attachment.documentKey === key && attachment.createdAt >= request.at,
+      );
+      if (!chosen && !sent) missing[`doc_${key}`] = ["dossiers:errors.requested_missing"];
+    });
+    if (Object.keys(missing).length > 0) return { values, issues: missing };
+  }
   // The same file loop as a draft's (lib/dossiers/attachments): files that are accepted stay
   // attached; the person fixes the others and sends again.
   const added = await addAttachments(actor, {
     dossierId: parsed.data.dossierId,
-    files: await chosenFiles(data),
+    files,
   });
   if (!added.ok)
     return { values, issues: {}, formError: `dossiers:errors.${added.error}`, formErrorField: "comment" };

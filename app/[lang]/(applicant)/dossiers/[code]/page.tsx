@@ -31,6 +31,9 @@ import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { supplementAction, withdrawAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
+import { requestedDocumentKey, requestedDocumentName } from "@/lib/dossiers/requestedDocuments";
+import { acceptAttribute, kindsFor } from "@/lib/files/types";
+import { limitParams } from "@/lib/files/limits";
 import { PaymentBanner } from "@/components/payments/PaymentBanner";
 
 type Props = {
@@ -220,16 +223,46 @@ export default async function DossierPage({ params, searchParams }: Props) {
               <strong>{t("supplement.requestIntro")}</strong>
             </p>
             <p className={formStyles.declaration}>{request?.comment ?? t("supplement.noComment")}</p>
+            {request && request.documents.length > 0 ? (
+              <>
+                <p>
+                  <strong>{t("supplement.requestedTitle")}</strong>
+                </p>
+                <ul>
+                  {request.documents.map((document, index) => (
+                    <li key={index}>{requestedDocumentName(document, version?.documents ?? [], lang)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </Notice>
           <SupplementForm
             lang={lang}
             code={code}
             dossierId={dossier.id}
             version={dossier.version}
-            documents={(version?.documents ?? []).map((document) => ({
-              key: document.key,
-              name: document.name[lang],
-            }))}
+            documents={
+              request && request.documents.length > 0
+                ? // Exactly the documents the agency asked for, each with its name.
+                  request.documents.map((document, index) => {
+                    const listed = version?.documents.find((d) => d.key === document.key);
+                    const kinds = kindsFor(listed);
+                    return {
+                      key: requestedDocumentKey(document, index),
+                      name: requestedDocumentName(document, version?.documents ?? [], lang),
+                      required: true,
+                      accept: acceptAttribute(kinds),
+                      docx: kinds.includes("docx"),
+                    };
+                  })
+                : (version?.documents ?? []).map((document) => ({
+                    key: document.key,
+                    name: document.name[lang],
+                    accept: acceptAttribute(kindsFor(document)),
+                    docx: kindsFor(document).includes("docx"),
+                  }))
+            }
+            limits={limitParams}
             title={title}
             action={supplementAction}
           />

@@ -225,7 +225,9 @@ export function typedAnswers(data: FormData): Record<string, string> {
 export async function chosenFiles(data: FormData): Promise<ChosenFile[]> {
   const files: ChosenFile[] = [];
   for (const [name, value] of data.entries()) {
-    if (!name.startsWith("doc_") || !(value instanceof File) || value.size === 0) continue;
+    // An empty input posts a nameless empty file: nothing chosen. A chosen empty file is refused ("empty").
+    if (!name.startsWith("doc_") || !(value instanceof File) || (value.size === 0 && value.name === ""))
+      continue;
     files.push({
       documentKey: name.slice("doc_".length),
       fileName: value.name,

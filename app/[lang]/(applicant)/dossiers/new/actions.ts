@@ -12,6 +12,19 @@ export async function startDraftAction(_previous: FormState, data: FormData): Pr
   const lang = isLang(data.get("lang")) ? (data.get("lang") as string) : "vi";
   const procedureCode = formText(data, "procedureCode");
   const agency = formText(data, "competentAgencyId");
+  // "Who is this for?" (asked when the applicant may file the procedure for an organisation).
+  const forWhom = formText(data, "forWhom");
+  const askedForWhom = formText(data, "askedForWhom") === "1";
+  const values = { forWhom, competentAgencyId: agency };
+  if (askedForWhom && !forWhom) {
+    return {
+      values,
+      issues: {
+        forWhom: ["organisations:errors.forWhomRequired"],
+        ...(agency ? {} : { competentAgencyId: ["errors.agencyRequired"] }),
+      },
+    };
+  }
   const actor = await getActor();
   if (actor.kind === "anonymous") {
     redirect(signInUrl(lang, `/${lang}/dossiers/new?procedure=${encodeURIComponent(procedureCode)}`));
@@ -19,10 +32,16 @@ export async function startDraftAction(_previous: FormState, data: FormData): Pr
   const result = await startDraft(actor, {
     procedureCode,
     competentAgencyId: agency || undefined,
+    organisationId: forWhom && forWhom !== "self" ? forWhom : undefined,
   });
   if (result.ok) redirect(`/${lang}/dossiers/drafts/${result.value.dossierId}`);
   if (result.error === "invalid_input") {
-    return { values: {}, issues: { competentAgencyId: ["errors.agencyRequired"] } };
+    return result.issues?.organisationId
+      ? { values, issues: { forWhom: ["organisations:errors.forWhomRequired"] } }
+      : { values, issues: { competentAgencyId: ["errors.agencyRequired"] } };
   }
-  return { values: {}, issues: {}, formError: `dossiers:errors.${result.error}`, formErrorField: "start" };
+  if (result.error === "forbidden" && askedForWhom) {
+    return { values, issues: { forWhom: ["organisations:errors.mayNotFile"] } };
+  }
+  return { values, issues: {}, formError: `dossiers:errors.${result.error}`, formErrorField: "start" };
 }

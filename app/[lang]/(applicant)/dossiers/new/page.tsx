@@ -14,6 +14,7 @@ import { requireApplicant } from "../_shared/applicant";
 import { NotApplicant } from "../_shared/NotApplicant";
 import { startDraftAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
+import { filingChoices } from "@/lib/organisations/service";
 
 type Props = {
   params: Promise<{ lang: string }>;
@@ -139,6 +140,8 @@ export default async function NewDossierPage({ params, searchParams }: Props) {
       lang={lang}
       procedureCode={procedure.code}
       places={places}
+      organisations={await filingChoices(applicant, procedure.code)}
+      applicantName={applicant.name}
       title={title}
       action={startDraftAction}
     >

@@ -4,6 +4,8 @@ import { getT, resolveLang } from "@/lib/i18n/server";
 import { cacheUntilChanged, publicTags } from "@/lib/cache/public";
 import { getProcedureByCode, type AgencyRef } from "@/lib/catalog/service";
 import { acceptsOnline } from "@/lib/catalog/rules";
+import { versionHistory } from "@/lib/catalog/versions";
+import { formatDate } from "@/lib/i18n/format";
 import type { Lang } from "@/lib/i18n/settings";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
@@ -33,6 +35,13 @@ async function procedureByCode(code: string) {
   return getProcedureByCode(code);
 }
 
+/** The published versions (publishing one invalidates the procedure's tag). */
+async function historyByCode(code: string) {
+  "use cache";
+  cacheUntilChanged(publicTags.catalogue, publicTags.procedure(code));
+  return versionHistory(code);
+}
+
 async function load(params: Props["params"]) {
   const { code } = await params;
   if (!codePattern.test(code)) return null;
@@ -55,6 +64,7 @@ export default async function ProcedurePage({ params }: Props) {
   const procedure = await load(params);
   if (!procedure) notFound();
   const t = await getT(lang, "catalog");
+  const history = await historyByCode(procedure.code);
   const { version } = procedure;
   const details = version.details;
   const name = localized(lang, procedure);
@@ -172,6 +182,28 @@ export default async function ProcedurePage({ params }: Props) {
               <li key={basis}>{basis}</li>
             ))}
           </ul>
+        </>
+      ) : null}
+
+      {history.length > 0 ? (
+        <>
+          <h2 id="version-history">{t("procedure.history.title")}</h2>
+          <ol className="version-history" reversed>
+            {history.map((entry) => (
+              <li key={entry.version}>
+                {[
+                  t(entry.current ? "procedure.history.current" : "procedure.history.version", {
+                    version: entry.version,
+                  }),
+                  entry.publishedAt ? formatDate(entry.publishedAt, lang) : null,
+                  entry.decisionNo ? t("procedure.history.decision", { number: entry.decisionNo }) : null,
+                  entry.changeNote,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
 

@@ -8,7 +8,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const result = await readAttachment(await getActor(), id);
   if (!result.ok) {
-    return Response.json({ error: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+    // Staff are served a file only once the virus check found it clean (lib/files/scanner).
+    const status = result.error === "scan_pending" ? 409 : result.error === "scan_rejected" ? 403 : 404;
+    return Response.json({ error: result.error }, { status, headers: { "Cache-Control": "no-store" } });
   }
   const { fileName, mediaType, bytes } = result.value;
   return new Response(Buffer.from(bytes), {

@@ -48,6 +48,9 @@ export async function staffAction(
   for (const key of ["code", "version", ...staffFields]) {
     if (formData.has(key)) input[key] = formText(formData, key);
   }
+  if (action === "request_supplement") {
+    input.documentKeys = formData.getAll("documentKeys").filter((value) => typeof value === "string");
+  }
   // The result's way back decides which of its fields count: a tracking number only by post.
   if (action === "return_result" && input.method !== "post") delete input.trackingNumber;
   const parsed = staffActionSchema.safeParse(input);

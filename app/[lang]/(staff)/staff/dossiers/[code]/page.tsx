@@ -42,6 +42,7 @@ import { SlipLinks } from "@/components/dossiers/SlipLinks";
 import { requireStaff } from "../../_shared/staff-actor";
 import { publishDecisionAction, recordDeskPaymentAction, requestPaymentAction, staffAction } from "./actions";
 import { localized } from "@/lib/i18n/localized";
+import { requestedDocumentName } from "@/lib/dossiers/requestedDocuments";
 
 type Props = {
   params: Promise<{ lang: string; code: string }>;
@@ -125,6 +126,10 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       ? { reason: dossier.pendingDelay.reason, newDueAt: formatDate(dossier.pendingDelay.newDueAt, lang) }
       : null,
     minDelayDate: dossier.dueAt ? addWorkingDaysToDate(localDate(dossier.dueAt), 1, calendar) : null,
+    procedureDocuments: (version?.documents ?? []).map((document) => ({
+      key: document.key,
+      name: document.name[lang],
+    })),
   };
 
   const rows = [
@@ -167,6 +172,20 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       : []),
     ...(dossier.supplementCount > 0
       ? [{ key: t("dossier.supplementCount"), value: formatNumber(dossier.supplementCount, lang) }]
+      : []),
+    ...(dossier.requestedDocuments.length > 0
+      ? [
+          {
+            key: t("dossier.requestedDocuments"),
+            value: (
+              <ul>
+                {dossier.requestedDocuments.map((document, index) => (
+                  <li key={index}>{requestedDocumentName(document, version?.documents ?? [], lang)}</li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
       : []),
     ...(proposal
       ? [

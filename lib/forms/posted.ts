@@ -1,0 +1,183 @@
+/**
+ * Reading a posted form page (pure: works on a FormData or any list of [name, value] entries), with
+ * the input names the field renderer writes (COMMON contract):
+ * - simple fields: `<name>`; checkboxes: `<name>` once per ticked box;
+ * - date: `<name>.day`, `<name>.month`, `<name>.year` -> "Y-M-D" as typed ("" parts kept);
+ * - address: `<name>.province`, `<name>.commune`, `<name>.street`;
+ * - group items: `<group>[<i>].<child>` (and `.day`, `.province`… below a child);
+ * - documents: file inputs `doc_<documentKey>`, not read here;
+ * - "Add another" / "Remove" with JavaScript off: a button named `$group` with the value
+ *   `add:<group>` or `remove:<group>:<i>`.
+ * Ids (the error summary's anchors) are the paths with ".", "[" and "]" replaced by "-".
+ */
+import { isAnswered } from "./flow";
+import { cleanText } from "./formText";
+import type { FormField, FormPage } from "./types";
+
+export type Answers = Record<string, unknown>;
+
+export type PostedEntries = Iterable<readonly [string, unknown]>;
+
+/** The posted texts by input name (files and other non-text values are left out). */
+function textsByName(entries: PostedEntries): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  for (const [name, value] of entries) {
+    if (typeof value !== "string") continue;
+    const list = texts.get(name);
+    if (list) list.push(cleanText(value));
+    else texts.set(name, [cleanText(value)]);
+  }
+  return texts;
+}
+
+type Texts = Map<string, string[]>;
+
+function readField(field: FormField, path: string, texts: Texts): unknown {
+  const read = (name: string) => texts.get(name);
+  const first = (name: string) => read(name)?.[0];
+  switch (field.type) {
+    case "document":
+      return undefined;
+    case "checkboxes": {
+      const ticked = (read(path) ?? []).filter((value) => value.trim() !== "");
+      return ticked.length > 0 ? ticked : undefined;
+    }
+    case "date": {
+      const part = (box: string) => (first(`${path}.${box}`) ?? "").trim();
+      const [day, month, year] = [part("day"), part("month"), part("year")];
+      if (!day && !month && !year) return undefined;
+      return `${year}-${month}-${day}`;
+    }
+    case "address": {
+      const address: Record<string, string> = {};
+      for (const part of ["province", "commune", "street"]) {
+        const value = (first(`${path}.${part}`) ?? "").trim();
+        if (value) address[part] = value;
+      }
+      return Object.keys(address).length > 0 ? address : undefined;
+    }
+    case "group": {
+      const items = readGroupItems(field, path, texts);
+      return items.length > 0 ? items : undefined;
+    }
+    default: {
+      const value = first(path);
+      return value === undefined || value.trim() === "" ? undefined : value;
+    }
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The indexes posted for a group, from names like `members[2].fullName`. */
+function postedIndexes(path: string, names: Iterable<string>): number[] {
+  const pattern = new RegExp(`^${escapeRegExp(path)}\\[(\\d{1,4})\\]\\.`);
+  const indexes = new Set<number>();
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+function readGroupItems(field: FormField, path: string, texts: Texts): Answers[] {
+  const items: Answers[] = [];
+  for (const index of postedIndexes(path, texts.keys())) {
+    const item: Answers = {};
+    for (const child of field.fields ?? []) {
+      const value = readField(child, `${path}[${index}].${child.name}`, texts);
+      if (value !== undefined) item[child.name] = value;
+    }
+    items.push(item);
+  }
+  // "Add another" leaves an empty item at the end: it is not an answer.
+  while (items.length > 0 && !isAnswered(items[items.length - 1])) items.pop();
+  return items;
+}
+
+/**
+ * The answers posted for a page's fields, in the stored shape (types.ts), as typed: nothing is
+ * checked here (schema.ts does it). With `answers`, the result is those answers with this page's
+ * fields replaced by what was posted (a field not posted, e.g. no box ticked, has no answer).
+ */
+export function answersFromPost(page: FormPage, entries: PostedEntries, answers?: Answers): Answers {
+  const texts = textsByName(entries);
+  const result: Answers = { ...(answers ?? {}) };
+  for (const field of page.fields) {
+    if (field.type === "document") continue;
+    delete result[field.name];
+    const value = readField(field, field.name, texts);
+    if (value !== undefined) result[field.name] = value;
+  }
+  return result;
+}
+
+/** The id of an input (and the error summary's `#anchor`) from its path: "members[0].name" -> "members-0--name". */
+export function inputId(path: string): string {
+  return path.replace(/[.[\]]/g, "-");
+}
+
+function fieldAtKey(page: FormPage, key: string): { field: FormField; rest: string } | null {
+  const match = /^([^.[]+)(?:\[(\d+)\]\.([^.[]+))?(.*)$/.exec(key);
+  if (!match) return null;
+  const top = page.fields.find((field) => field.name === match[1]);
+  if (!top) return null;
+  if (match[3] && top.type === "group") {
+    const child = (top.fields ?? []).find((field) => field.name === match[3]);
+    return child ? { field: child, rest: match[4] ?? "" } : null;
+  }
+  return { field: top, rest: match[3] ? "" : (match[4] ?? "") };
+}
+
+/**
+ * The id the error summary links to for an issue key: a date's day box, an address's province when
+ * the issue is the whole address, the input itself otherwise (for radios and checkboxes the first
+ * option carries the field's id; for a group's count, the group's first input is the renderer's to name).
+ */
+export function issueAnchor(page: FormPage, key: string): string {
+  const found = fieldAtKey(page, key);
+  if (found && found.rest === "") {
+    if (found.field.type === "date") return inputId(`${key}.day`);
+    if (found.field.type === "address") return inputId(`${key}.province`);
+  }
+  return inputId(key);
+}
+
+export type GroupAction = { kind: "add"; group: string } | { kind: "remove"; group: string; index: number };
+
+/** The input name of the "Add another" and "Remove" buttons. */
+export const groupActionName = "$group";
+
+/**
+ * The group button pressed (JavaScript off), if any: `add:<group>` or `remove:<group>:<i>`. Only a
+ * group of the page counts, when a page is given.
+ */
+export function groupActions(entries: PostedEntries, page?: FormPage): GroupAction | null {
+  for (const [name, value] of entries) {
+    if (name !== groupActionName || typeof value !== "string") continue;
+    const match = /^(add|remove):([^:]+)(?::(\d{1,4}))?$/.exec(value.trim());
+    if (!match) return null;
+    const group = match[2]!;
+    if (page && !page.fields.some((field) => field.name === group && field.type === "group")) return null;
+    if (match[1] === "add") return match[3] === undefined ? { kind: "add", group } : null;
+    return match[3] === undefined ? null : { kind: "remove", group, index: Number(match[3]) };
+  }
+  return null;
+}
+
+/**
+ * The answers after a group button: "add" appends an empty item (no more than the group's
+ * maxItems, when the field is given), "remove" takes the item out. Other answers are untouched.
+ */
+export function applyGroupAction(answers: Answers, action: GroupAction, field?: FormField): Answers {
+  const current = answers[action.group];
+  const items = Array.isArray(current) ? [...(current as unknown[])] : [];
+  if (action.kind === "add") {
+    if (field?.maxItems !== undefined && items.length >= field.maxItems) return answers;
+    items.push({});
+  } else {
+    if (action.index < 0 || action.index >= items.length) return answers;
+    items.splice(action.index, 1);
+  }
+  return { ...answers, [action.group]: items };
+}
