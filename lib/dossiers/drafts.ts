@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { attachments } from "@/db/schema/attachments";
@@ -7,15 +7,14 @@ import { dossiers } from "@/db/schema/dossiers";
 import { findFilingTarget } from "@/lib/catalog/service";
 import { deleteStoredFile } from "@/lib/files/storage";
 import { cleanText } from "@/lib/forms/formText";
-import { answerMaxLength, fieldSchema, todayInVietnam } from "@/lib/forms/schema";
-import { formFields } from "@/lib/forms/definition";
+import { todayInVietnam } from "@/lib/forms/schema";
 import type { FormDefinition } from "@/lib/forms/types";
 import { contactsOf } from "@/lib/identity/accounts";
 import { prefillAnswers } from "@/lib/forms/prefill";
 import { forBusinesses } from "@/lib/organisations/rules";
 import { filingOrganisation, type FilingOrganisation } from "@/lib/organisations/service";
 import type { Actor } from "@/lib/identity/types";
-import { err, issuesOf, ok } from "@/lib/result";
+import { err, ok } from "@/lib/result";
 import {
   discardStored,
   insertAttachments,
@@ -24,6 +23,7 @@ import {
   storeChosenFiles,
   type ChosenFile,
 } from "./attachments";
+import { checkTypedPage, visibleFields } from "./draftPages";
 import { findDossier, ownedBy } from "./queries";
 import { missingDocuments } from "./rules";
 import { startDraftSchema, type StartDraftCommand } from "./schema";
@@ -94,16 +94,23 @@ export async function startDraft(
 
 export type SaveDraftInput = {
   dossierId: string;
-  /** What was typed, per field name (text from the form; other keys are ignored). */
-  answers: Record<string, unknown>;
-  /** Files chosen for the procedure's documents in this save. */
+  /**
+   * The page saved (its answers only, checked with checkTypedPage); without it, every page of the
+   * form is saved from `answers` (one-page forms, tests).
+   */
+  pageId?: string;
+  /** What was typed on the page, per field name as lib/forms/posted reads it; absent: no answers change. */
+  answers?: Record<string, unknown>;
+  /** Files chosen for the procedure's documents (or "other") in this save. */
   files?: readonly ChosenFile[];
+  /** What the files chosen for "other" are (the applicant's words). */
+  otherDescription?: string;
   /** An attachment to remove ("Remove" next to a file). */
   remove?: string | null;
 };
 
 export type SavedDraft = {
-  /** Everything still wrong with the draft, in the page's order: the form's fields, then the documents. */
+  /** What is wrong with the page saved (or the whole form), in the page's order, then its documents. */
   issues: Record<string, string[]>;
   /** What this save refused (over-long answers, files), same order: shown even after "Remove". */
   refused: Record<string, string[]>;
@@ -111,57 +118,65 @@ export type SavedDraft = {
   removeError?: DossierError;
 };
 
-/** An answer as the draft keeps it: text (what the form shows again), or nothing. */
-function asText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return cleanText(typeof value === "string" ? value : String(value));
+/** Every text of an answer without NUL and the other control characters (PostgreSQL refuses NUL). */
+function cleanAnswer(value: unknown): unknown {
+  if (typeof value === "string") return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanAnswer);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanAnswer(item)]));
+  return value;
 }
 
+/** Additional documents the form does not list: attachments with this key and a description. */
+export const otherDocumentKey = "other";
+
 /**
- * The answers a draft keeps, each field checked once against the form definition: a valid answer as the
- * schema cleans it ("033 190 012 345" -> "033190012345"), an invalid one as typed so nothing is
- * lost, but never one over the definition's limits (answerMaxLength): that one is refused with its
- * field's message and the draft keeps what it had before. Only the definition's fields are kept.
+ * The answers a draft keeps after a save of one page (or of every page): the page's shown fields
+ * checked by checkTypedPage (valid answers cleaned, invalid ones kept as typed, over-long ones
+ * refused, the earlier answer kept); the other pages' answers untouched.
  */
-function checkAnswers(
+function savePageAnswers(
   form: FormDefinition,
   previous: Record<string, unknown>,
   typed: Record<string, unknown>,
+  pageId: string | undefined,
 ) {
-  const stored: Record<string, string> = {};
+  const today = todayInVietnam();
+  const pages = pageId === undefined ? form.pages : form.pages.filter((page) => page.id === pageId);
+  const formData: Record<string, unknown> = pageId === undefined ? {} : { ...previous };
   const issues: Record<string, string[]> = {};
   const refused: Record<string, string[]> = {};
-  const today = todayInVietnam();
-  for (const field of formFields(form)) {
-    const value = asText(typed[field.name]);
-    const checked = fieldSchema(field, { today }).safeParse(value);
-    let keep: unknown;
-    if (checked.success) keep = checked.data;
-    else {
-      const messages = Object.values(issuesOf(checked.error, { fallback: "errors.invalid" })).flat();
-      if (value !== undefined && value.length > answerMaxLength(field)) {
-        // Refused: the field's own message when the schema says "too long", else "too long" itself
-        // (a 100 KB phone number is too long before it is a wrong number). The draft keeps what it had.
-        const tooLong = messages.filter((key) => key === "errors.maxLength" || key === "errors.tooLong");
-        refused[field.name] = tooLong.length > 0 ? tooLong : ["errors.tooLong"];
-        issues[field.name] = refused[field.name]!;
-        keep = previous[field.name];
-      } else {
-        issues[field.name] = messages;
-        keep = value;
-      }
-    }
-    const text = asText(keep);
-    if (text !== undefined && text !== "") stored[field.name] = text;
+  for (const page of pages) {
+    const checked = checkTypedPage(form, page.id, previous, typed, { today });
+    // The page's fields are replaced by what this save kept (a blank answer removes the old one).
+    for (const field of page.fields) delete formData[field.name];
+    Object.assign(formData, checked.stored);
+    Object.assign(issues, checked.issues);
+    Object.assign(refused, checked.refused);
   }
-  return { stored, issues, refused };
+  return { formData, issues, refused };
+}
+
+/** The document fields (documentKey) of the pages saved: their files are checked with the page. */
+function pageDocumentKeys(
+  form: FormDefinition,
+  pageId: string | undefined,
+  answers: Record<string, unknown>,
+) {
+  const pages = pageId === undefined ? form.pages : form.pages.filter((page) => page.id === pageId);
+  return pages.flatMap((page) =>
+    visibleFields(page, answers)
+      .filter((field) => field.type === "document" && field.documentKey)
+      .map((field) => ({ key: field.documentKey!, required: field.required })),
+  );
 }
 
 /**
- * Applicant: saves a draft in one go: the answers, the files chosen and a file removed, in one
- * transaction (the files' bytes are written first and deleted again if it does not commit). Answers
- * are checked once, here; what is still wrong comes back in the page's order, the documents still
- * missing by the same rule submitDossier uses (rules.ts missingDocuments).
+ * Applicant: saves one page of a draft in one go: its answers (valid or not: nothing typed is lost),
+ * the files chosen and a file removed, in one transaction (the files' bytes are written first and
+ * deleted again if it does not commit). What is wrong with the page comes back in its order; the
+ * documents still missing are those of the page's document fields (or, for a save of the whole form,
+ * the procedure's documents, by the rule submitDossier uses).
  */
 export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Result<SavedDraft>> {
   const parsed = saveDraftSchema.safeParse({ dossierId: input.dossierId, remove: input.remove || undefined });
@@ -173,8 +188,19 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
   if (!row) return err("not_found");
   if (row.status !== "draft") return err("invalid_transition");
   const version = await loadProcedureVersion(db, row.procedureVersionId);
+  const pageId = input.pageId;
+  if (pageId !== undefined && !version.form.pages.some((page) => page.id === pageId))
+    return err("invalid_input", { pageId: ["errors.invalid"] });
 
-  const { stored, refused: refusedFiles } = await storeChosenFiles(version.documents, input.files ?? []);
+  const description = cleanText(input.otherDescription ?? "")
+    .trim()
+    .slice(0, 500);
+  const chosen = input.files ?? [];
+  const otherWithoutDescription =
+    description === "" && chosen.some((file) => file.documentKey === otherDocumentKey);
+  const { stored, refused: refusedFiles } = otherWithoutDescription
+    ? { stored: [], refused: [] }
+    : await storeChosenFiles([...version.documents, { key: otherDocumentKey }], chosen);
   let committed = false;
   let removedKey: string | null = null;
   try {
@@ -183,12 +209,23 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
       if (!locked) return err("not_found");
       // Answers never land on a dossier submitted in the meantime.
       if (locked.status !== "draft") return err("invalid_transition");
-      const answers = checkAnswers(version.form, locked.formData, input.answers);
+      const answers =
+        input.answers === undefined
+          ? { formData: locked.formData, issues: {}, refused: {} }
+          : savePageAnswers(
+              version.form,
+              locked.formData,
+              cleanAnswer(input.answers) as Record<string, unknown>,
+              pageId,
+            );
       await tx
         .update(dossiers)
-        .set({ formData: answers.stored, version: sql`${dossiers.version} + 1`, updatedAt: new Date() })
+        .set({ formData: answers.formData, version: sql`${dossiers.version} + 1`, updatedAt: new Date() })
         .where(eq(dossiers.id, dossierId));
-      await insertAttachments(tx, dossierId, locked.applicantId, stored);
+      const inserted = await insertAttachments(tx, dossierId, locked.applicantId, stored);
+      const others = inserted.filter((file) => file.documentKey === otherDocumentKey).map((file) => file.id);
+      if (others.length > 0)
+        await tx.update(attachments).set({ description }).where(inArray(attachments.id, others));
 
       let removeError: DossierError | undefined;
       if (remove) {
@@ -202,18 +239,25 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
         .from(attachments)
         .where(eq(attachments.dossierId, dossierId));
       const fileIssues = refusalIssues(refusedFiles);
+      // A page's document fields, or every document of the procedure for a save of the whole form.
+      const documents =
+        pageId === undefined ? version.documents : pageDocumentKeys(version.form, pageId, answers.formData);
       const missing = missingDocuments(
-        version.documents,
+        documents,
         attached.map((a) => a.documentKey),
       );
       // In the page's order; a document whose file was refused says why, not "upload this document".
       const issues: Record<string, string[]> = { ...answers.issues };
       const refused: Record<string, string[]> = { ...answers.refused };
-      for (const document of version.documents) {
+      for (const document of [...documents, { key: otherDocumentKey }]) {
         const field = `doc_${document.key}`;
         if (fileIssues[field]) refused[field] = fileIssues[field];
         const list = fileIssues[field] ?? missing[field];
         if (list) issues[field] = list;
+      }
+      if (otherWithoutDescription) {
+        issues.otherDescription = ["errors.descriptionRequired"];
+        refused.otherDescription = ["errors.descriptionRequired"];
       }
       return ok(removeError ? { issues, refused, removeError } : { issues, refused });
     });

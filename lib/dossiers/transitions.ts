@@ -14,7 +14,6 @@ import {
 } from "@/db/schema/dossiers";
 import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import { localDate } from "@/lib/calendar/rules";
-import { validateAnswers } from "@/lib/forms/schema";
 import { holdsRole } from "@/lib/identity/accounts";
 import type { Actor } from "@/lib/identity/types";
 import { enqueue, type OutboxNotice } from "@/lib/notify/outbox";
@@ -29,6 +28,7 @@ import {
   type RequestedDocument,
 } from "./requestedDocuments";
 import { err, ok } from "@/lib/result";
+import { answersToSubmit } from "./draftPages";
 import { appendEvent } from "./events";
 import { eventForApplicant } from "./visibility";
 import { organisationMemberIds } from "@/lib/organisations/service";
@@ -401,7 +401,8 @@ export async function submitDossier(
     if (row.status !== "draft") return err("invalid_transition");
 
     const version = await loadProcedureVersion(tx, row.procedureVersionId);
-    const answers = validateAnswers(version.form, row.formData);
+    // Every shown page checked with its conditions; only the shown answers are submitted.
+    const answers = answersToSubmit(version.form, row.formData);
     if (!answers.ok) return err("invalid_input", answers.issues);
 
     const attached = await tx
@@ -428,6 +429,8 @@ export async function submitDossier(
     );
     if (!decision.ok) return err(decision.error);
 
+    // The answers of pages and fields no longer shown (a condition changed) are not submitted.
+    await tx.update(dossiers).set({ formData: answers.value }).where(eq(dossiers.id, row.id));
     await applyStep(tx, actor, row, decision.step, now, { takeCode: codeTaker(tx, row, now) });
     return ok(null);
   });

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
-import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
-import { demo, demoPassword, samplePdf } from "./support";
+import { demo, demoPassword, fileBirthRegistration } from "./support";
 
 /*
  * The public pages come from a cache shared by everyone who is not signed in (lib/http/pageSegment).
@@ -43,26 +42,12 @@ async function signUpAndFile(page: Page): Promise<string> {
   await page.getByLabel(viAuth.fields.confirmPassword).fill("mot-cau-mat-khau-dai");
   await page.getByRole("button", { name: viAuth.signUp.submit }).click();
   await expect(page).toHaveURL(/\/vi\/dossiers/);
-  await page.goto("/vi/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: viDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\//);
-  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Nguyễn Minh Anh");
-  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
-  await page.getByLabel("Giới tính của trẻ").selectOption("female");
-  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill(nameOfA);
-  await page.getByLabel("Số định danh cá nhân của người nộp").fill("033190001234");
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
+  return fileBirthRegistration(page, {
+    child: "Nguyễn Minh Anh",
+    sex: "female",
+    mother: nameOfA,
+    idNumber: "033190001234",
   });
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
-  await expect(page).toHaveURL(/\/check$/);
-  await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/submitted$/);
-  return decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
 }
 
 function expectNothingOfA(body: string, code: string, who: string, path: string) {

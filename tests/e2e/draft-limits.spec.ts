@@ -8,12 +8,14 @@ import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import enAuth from "../../locales/en/auth.json" with { type: "json" };
-import { samplePdf } from "./support";
+import viForms from "../../locales/vi/forms.json" with { type: "json" };
+import enForms from "../../locales/en/forms.json" with { type: "json" };
+import { fillQuestionPage, pressContinue, samplePdf } from "./support";
 
 /*
  * Five 9 MB scans: each under the 10 MB file limit, 45 MB together, over the 40 MB per save.
- * With JavaScript they go one per request and all arrive; without it the whole form posts, its
- * files are refused with the error summary, and the answers typed are shown again.
+ * With JavaScript they go one per request and all arrive; without it the whole documents step
+ * posts, its files are refused with the error summary, and the answers of the pages are kept.
  */
 
 const nineMegabytes = 9 * 1024 * 1024;
@@ -60,41 +62,36 @@ async function newDraft(browser: Browser, lang: Lang, javaScriptEnabled: boolean
   return { context, page };
 }
 
-const answers = {
-  vi: [
-    ["Họ, chữ đệm và tên của trẻ", "Nguyễn Minh Anh"],
-    ["Nơi sinh", "Bệnh viện Đa khoa tỉnh Hưng Yên"],
-    ["Họ, chữ đệm và tên của mẹ", "Trần Thị Mai"],
-    ["Số định danh cá nhân của người nộp", "033190001234"],
-  ],
-  en: [
-    ["Child's full name", "Nguyễn Minh Anh"],
-    ["Place of birth", "Bệnh viện Đa khoa tỉnh Hưng Yên"],
-    ["Mother's full name", "Trần Thị Mai"],
-    ["Your personal identification number", "033190001234"],
-  ],
+const birth = {
+  child: "Nguyễn Minh Anh",
+  sex: "female",
+  mother: "Trần Thị Mai",
+  idNumber: "033190001234",
 } as const;
 
-async function fillAnswers(page: Page, lang: Lang) {
-  for (const [label, value] of answers[lang]) await page.getByLabel(label).fill(value);
-  await page.getByLabel(lang === "vi" ? "Ngày sinh của trẻ" : "Child's date of birth").fill("2026-11-20");
-  await page.getByLabel(lang === "vi" ? "Giới tính của trẻ" : "Child's sex").selectOption("female");
+/** The question pages filled, on to the documents step (its files are the test's business). */
+async function toDocumentsStep(page: Page) {
+  await page.goto(`${new URL(page.url()).pathname}/continue`);
+  while (!new URL(page.url()).pathname.endsWith("/documents")) {
+    await fillQuestionPage(page, birth);
+    await pressContinue(page);
+  }
 }
 
 test("with JavaScript, five 9 MB scans go one per request and all arrive", async ({ browser }) => {
   const { context, page } = await newDraft(browser, "en", true);
-  // The limit per save is said before anything is uploaded, next to the file inputs.
-  await expect(page.getByText(enDossiers.draft.postLimit)).toBeVisible();
+  await toDocumentsStep(page);
+  // The limits are said before anything is uploaded, next to the file inputs.
+  await expect(page.getByText(enForms.fields.fileLimits).first()).toBeVisible();
   const posts: number[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.postDataBuffer()?.byteLength ?? 0);
   });
-  await fillAnswers(page, "en");
   await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles(scans);
-  await page.getByRole("button", { name: enCommon.actions.continue }).click();
+  await page.getByRole("button", { name: enCommon.actions.continue, exact: true }).click();
   await expect(page).toHaveURL(/\/check$/, { timeout: 60_000 });
   for (const n of [1, 2, 3, 4, 5]) await expect(page.getByText(`scan-${n}.pdf`)).toBeVisible();
-  // One post per file, then the answers: none near the limit.
+  // One post per file, then the page: none near the limit.
   expect(posts.length).toBeGreaterThanOrEqual(6);
   expect(Math.max(...posts)).toBeLessThan(10 * 1024 * 1024);
   await context.close();
@@ -104,19 +101,20 @@ test("without JavaScript, a 45 MB save is refused with the error summary and the
   browser,
 }) => {
   const { context, page } = await newDraft(browser, "vi", false);
-  await expect(page.getByText(viDossiers.draft.postLimit)).toBeVisible();
-  await fillAnswers(page, "vi");
+  await toDocumentsStep(page);
+  await expect(page.getByText(viForms.fields.fileLimits).first()).toBeVisible();
   await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles(scans);
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
+  await page.getByRole("button", { name: viCommon.actions.continue, exact: true }).click();
   const summary = page.locator(".error-summary");
   await expect(summary).toBeVisible({ timeout: 60_000 });
   await expect(summary).toContainText(viDossiers.errors.post_too_large);
   await expect(summary).toContainText("scan-1.pdf");
-  await expect(page).toHaveURL(/\/dossiers\/drafts\/[^/]+$/);
-  // What was typed is in the form again, and no file of that post was kept.
-  for (const [label, value] of answers.vi) await expect(page.getByLabel(label)).toHaveValue(value);
-  await expect(page.getByLabel("Giới tính của trẻ")).toHaveValue("female");
-  await expect(page.getByRole("list", { name: viDossiers.draft.uploaded })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/documents$/);
+  // No file of that post was kept; the answers typed on the question pages are all there.
+  await expect(page.getByRole("list", { name: viForms.fields.filesAttached })).toHaveCount(0);
+  await page.goto(page.url().replace(/\/documents$/, "/check"));
+  await expect(page.getByText(birth.child)).toBeVisible();
+  await expect(page.getByText(birth.mother).first()).toBeVisible();
   await context.close();
 });
 

@@ -9,7 +9,7 @@ import viStaff from "../../locales/vi/staff.json" with { type: "json" };
 import enStaff from "../../locales/en/staff.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, samplePdf, walkDraftPages } from "./support";
 
 /** The words on the buttons come from the locale files, so the test reads the page as a user does. */
 const words = {
@@ -93,18 +93,12 @@ async function signUp(page: Page, lang: Lang, email: string, options = { axe: tr
   await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers`));
 }
 
-/** The birth registration form's answers, as a parent would type them. */
-async function fillBirthAnswers(page: Page, lang: Lang) {
-  const label = (vi: string, en: string) => (lang === "vi" ? vi : en);
-  await page.getByLabel(label("Họ, chữ đệm và tên của trẻ", "Child's full name")).fill("Nguyễn Minh Anh");
-  await page.getByLabel(label("Ngày sinh của trẻ", "Child's date of birth")).fill("2026-11-20");
-  await page.getByLabel(label("Giới tính của trẻ", "Child's sex")).selectOption("female");
-  await page.getByLabel(label("Nơi sinh", "Place of birth")).fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel(label("Họ, chữ đệm và tên của mẹ", "Mother's full name")).fill("Trần Thị Mai");
-  await page
-    .getByLabel(label("Số định danh cá nhân của người nộp", "Your personal identification number"))
-    .fill("033190001234");
-}
+const birthAnswers = {
+  child: "Nguyễn Minh Anh",
+  sex: "female",
+  mother: "Trần Thị Mai",
+  idNumber: "033190001234",
+} as const;
 
 /** From the catalogue search to the confirmation; returns the dossier code. */
 async function fileBirthRegistration(
@@ -135,18 +129,21 @@ async function fileBirthRegistration(
   await page.getByRole("button", { name: w.dossiers.new.start }).click();
   await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/drafts/`));
 
-  if (options.checkErrors) {
-    await page.getByRole("button", { name: w.common.actions.continue }).click();
-    await expect(page.locator(".error-summary")).toBeVisible();
-    await axe(page, "draft form errors");
-  }
-  await fillBirthAnswers(page, lang);
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await axe(page, "task list");
+  let first = true;
+  await walkDraftPages(page, birthAnswers, {
+    onPage: async (kind) => {
+      if (kind !== "question" || !first) return;
+      first = false;
+      await axe(page, "question page");
+      if (!options.checkErrors) return;
+      // Nothing typed: the page says what is missing, with the error summary.
+      await page.getByRole("button", { name: w.common.actions.continue, exact: true }).click();
+      await expect(page.locator(".error-summary")).toBeVisible();
+      await axe(page, "question page errors");
+    },
   });
-  await page.getByRole("button", { name: w.common.actions.continue }).click();
   await expect(page).toHaveURL(/\/check$/);
   await expect(page.getByText("giay-chung-sinh.pdf")).toBeVisible();
   await axe(page, "check answers");
@@ -320,15 +317,13 @@ test("several scans for one document, 15 MB in one post, all arrive", async ({ b
   await page.getByRole("button", { name: enDossiers.new.start }).click();
   await expect(page).toHaveURL(/\/en\/dossiers\/drafts\//);
   const fiveMegabytes = 5 * 1024 * 1024;
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles(
-    [1, 2, 3].map((n) => ({
+  await walkDraftPages(page, birthAnswers, {
+    files: [1, 2, 3].map((n) => ({
       name: `page-${n}.pdf`,
       mimeType: "application/pdf",
       buffer: samplePdf(fiveMegabytes),
     })),
-  );
-  await fillBirthAnswers(page, "en");
-  await page.getByRole("button", { name: enCommon.actions.continue }).click();
+  });
   await expect(page).toHaveURL(/\/check$/);
   for (const n of [1, 2, 3]) await expect(page.getByText(`page-${n}.pdf`)).toBeVisible();
   await context.close();

@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
+import enCommon from "../../locales/en/common.json" with { type: "json" };
+import enDossiers from "../../locales/en/dossiers.json" with { type: "json" };
 
 /** No WCAG 2.2 A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page, context = "") {
@@ -34,28 +36,158 @@ export function samplePdf(bytes = 0): Buffer {
 /** A birth registration's answers, as an applicant types them. */
 export type BirthRegistration = { child: string; sex: "female" | "male"; mother: string; idNumber: string };
 
+const continueWords = [viCommon.actions.continue, enCommon.actions.continue];
+
+/** The text of an input's label (its own <label for>, or the legend of its fieldset). */
+async function labelOf(page: Page, input: Locator): Promise<string> {
+  const id = await input.getAttribute("id");
+  const own = id
+    ? await page
+        .locator(`label[for="${id}"]`)
+        .first()
+        .textContent()
+        .catch(() => null)
+    : null;
+  const legend = await input
+    .locator("xpath=ancestor::fieldset[1]/legend")
+    .first()
+    .textContent({ timeout: 500 })
+    .catch(() => null);
+  return `${legend ?? ""} ${own ?? ""}`.trim();
+}
+
+/**
+ * Fills whatever the current question page asks, by its labels where they say what the answer is
+ * (the child's and the mother's names, sex, ID numbers) and by the input's kind otherwise (a phone, a
+ * date, the first option of a list): so it follows the form's pages whatever their order. Fields
+ * already answered are left alone.
+ */
+export async function fillQuestionPage(page: Page, answers: BirthRegistration) {
+  const form = page.locator("main form").last();
+  const texts = await form
+    .locator('input[name]:not([type="hidden"]):not([type="file"]):not([type="radio"]):not([type="checkbox"])')
+    .all();
+  for (const input of texts) {
+    if (!(await input.isVisible()) || (await input.inputValue()) !== "") continue;
+    const name = (await input.getAttribute("name")) ?? "";
+    const type = (await input.getAttribute("type")) ?? "text";
+    const mode = (await input.getAttribute("inputmode")) ?? "";
+    const label = (await labelOf(page, input)).toLowerCase();
+    const forChild = /trẻ|child/.test(label);
+    let value: string;
+    if (name.endsWith(".day")) value = forChild ? "20" : "15";
+    else if (name.endsWith(".month")) value = forChild ? "11" : "3";
+    else if (name.endsWith(".year")) value = forChild ? "2026" : "1990";
+    else if (type === "tel" || /điện thoại|phone/.test(label)) value = "0912345678";
+    else if (type === "email") value = "me@example.com";
+    else if (/định danh|identification|id number|căn cước/.test(label)) value = answers.idNumber;
+    else if (forChild && /tên|name/.test(label)) value = answers.child;
+    else if (/mẹ|mother/.test(label) && /tên|name/.test(label)) value = answers.mother;
+    else if (/tên|name/.test(label)) value = "Nguyễn Văn Hùng";
+    else if (mode === "numeric" || mode === "decimal" || /số bản|copies|number of/.test(label)) value = "1";
+    else value = "Bệnh viện Đa khoa tỉnh Hưng Yên";
+    await input.fill(value);
+  }
+  for (const area of await form.locator("textarea[name]").all())
+    if ((await area.isVisible()) && (await area.inputValue()) === "") await area.fill("Phố Hiến, Hưng Yên");
+  for (const select of await form.locator("select[name]").all()) {
+    if (!(await select.isVisible()) || (await select.inputValue()) !== "") continue;
+    const label = (await labelOf(page, select)).toLowerCase();
+    const values: string[] = [];
+    for (const option of await select.locator("option").all()) {
+      const value = (await option.getAttribute("value")) ?? "";
+      if (value !== "") values.push(value);
+    }
+    const wanted = /giới tính|sex/.test(label) ? answers.sex : values.includes("VN") ? "VN" : values[0];
+    if (wanted) await select.selectOption(wanted);
+  }
+  const radios = await form.locator('input[type="radio"]').all();
+  const groups = new Map<string, Locator[]>();
+  for (const radio of radios) {
+    const name = (await radio.getAttribute("name")) ?? "";
+    groups.set(name, [...(groups.get(name) ?? []), radio]);
+  }
+  for (const options of groups.values()) {
+    const checked = await Promise.all(options.map((option) => option.isChecked()));
+    if (checked.some(Boolean) || !(await options[0]!.isVisible())) continue;
+    const label = (await labelOf(page, options[0]!)).toLowerCase();
+    if (/giới tính|sex/.test(label)) {
+      for (const option of options)
+        if ((await option.getAttribute("value")) === answers.sex) await option.check();
+    } else await options[0]!.check();
+  }
+}
+
+/** Presses the page's Continue and waits for the next page; fails with the error summary's words. */
+export async function pressContinue(page: Page) {
+  const before = page.url();
+  await page.getByRole("button", { name: new RegExp(`^(${continueWords.join("|")})$`) }).click();
+  const changed = await page
+    .waitForURL((url) => url.toString() !== before, { timeout: 60_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!changed)
+    throw new Error(
+      `The page ${before} refused Continue: ${await page
+        .locator(".error-summary")
+        .innerText()
+        .catch(() => "")}`,
+    );
+}
+
+/**
+ * From a draft's task list (or any of its pages) to check answers: every question page filled, the
+ * birth certificate on the documents step. `onPage` runs on each page first (axe, a look at errors).
+ */
+export async function walkDraftPages(
+  page: Page,
+  answers: BirthRegistration,
+  options: {
+    onPage?: (kind: "question" | "documents") => Promise<void>;
+    /** The birth certificate's files (default: one small PDF). */
+    files?: Parameters<Locator["setInputFiles"]>[0];
+  } = {},
+) {
+  if (/\/drafts\/[^/]+$/.test(new URL(page.url()).pathname)) {
+    await page.goto(`${new URL(page.url()).pathname}/continue`);
+  }
+  for (let step = 0; step < 40; step += 1) {
+    const path = new URL(page.url()).pathname;
+    if (path.endsWith("/check")) return;
+    if (path.endsWith("/documents")) {
+      await options.onPage?.("documents");
+      const input = page.locator('input[type="file"][name="doc_giay_chung_sinh"]');
+      if ((await input.count()) > 0 && (await page.getByText("giay-chung-sinh.pdf").count()) === 0)
+        await input.setInputFiles(
+          options.files ?? { name: "giay-chung-sinh.pdf", mimeType: "application/pdf", buffer: samplePdf() },
+        );
+      await pressContinue(page);
+      continue;
+    }
+    await options.onPage?.("question");
+    await fillQuestionPage(page, answers);
+    await pressContinue(page);
+  }
+  throw new Error(`Never reached check answers: ${page.url()}`);
+}
+
+/** Starts a birth registration draft at the first commune offered; ends on its task list. */
+export async function startBirthDraft(page: Page, lang: "vi" | "en" = "vi") {
+  await page.goto(`/${lang}/dossiers/new?procedure=1.001193`);
+  await page.getByRole("radio").first().check();
+  await page
+    .getByRole("button", { name: lang === "vi" ? viDossiers.new.start : enDossiers.new.start })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/dossiers/drafts/`));
+}
+
 /**
  * Files a birth registration at the first commune offered (Phố Hiến, the demo receiver's) as the
- * signed-in applicant on `page`, with its one required document; returns the dossier's code.
+ * signed-in applicant on `page`, page by page, with its one required document; returns the code.
  */
 export async function fileBirthRegistration(page: Page, answers: BirthRegistration): Promise<string> {
-  await page.goto("/vi/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: viDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\//);
-  await page.getByLabel("Họ, chữ đệm và tên của trẻ").fill(answers.child);
-  await page.getByLabel("Ngày sinh của trẻ").fill("2026-11-20");
-  await page.getByLabel("Giới tính của trẻ").selectOption(answers.sex);
-  await page.getByLabel("Nơi sinh").fill("Bệnh viện Đa khoa tỉnh Hưng Yên");
-  await page.getByLabel("Họ, chữ đệm và tên của mẹ").fill(answers.mother);
-  await page.getByLabel("Số định danh cá nhân của người nộp").fill(answers.idNumber);
-  await page.locator('input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles({
-    name: "giay-chung-sinh.pdf",
-    mimeType: "application/pdf",
-    buffer: samplePdf(),
-  });
-  await page.getByRole("button", { name: viCommon.actions.continue }).click();
-  await expect(page).toHaveURL(/\/check$/);
+  await startBirthDraft(page, "vi");
+  await walkDraftPages(page, answers);
   await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
   await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
   return decodeURIComponent(page.url().split("/dossiers/")[1]!.replace("/submitted", ""));

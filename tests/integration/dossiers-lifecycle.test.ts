@@ -315,8 +315,8 @@ describe("drafts keep everything and submit checks it", () => {
     const saved = expectOk(await saveDraft(applicantA, { dossierId, answers }));
     expect(saved.issues.childName).toEqual(["errors.required"]);
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
-    // The invalid answer as typed, the valid one cleaned; nothing outside the form definition.
-    expect(row!.formData).toEqual({ childName: "   ", note: "Sinh tại bệnh viện tỉnh" });
+    // A blank answer (spaces only) is no answer; the valid one cleaned; nothing outside the form definition.
+    expect(row!.formData).toEqual({ note: "Sinh tại bệnh viện tỉnh" });
 
     expect(
       expectOk(

@@ -87,6 +87,7 @@ describe("saveDraft", () => {
         dossierId,
         answers: { note: "x".repeat(6000), childName: "" },
         files: [{ documentKey: "other", fileName: "khac.pdf", bytes: pdfBytes() }],
+        otherDescription: "Giấy xác nhận khác",
       }),
     );
     // The form's fields in their order, then the documents: the order of the page and its summary.
@@ -98,7 +99,11 @@ describe("saveDraft", () => {
     });
     expect(first.refused).toEqual({ note: ["errors.tooLong"] });
     const [other] = await attachmentRows(dossierId);
-    expect(other).toMatchObject({ documentKey: "other", fileName: "khac.pdf" });
+    expect(other).toMatchObject({
+      documentKey: "other",
+      fileName: "khac.pdf",
+      description: "Giấy xác nhận khác",
+    });
 
     const second = expectOk(
       await saveDraft(world.applicantA, {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { listApplicantDossiers } from "@/lib/dossiers/service";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { ButtonLink } from "@/components/ui/Button";
 import { KeysetPagination } from "@/components/ui/KeysetPagination";
@@ -78,12 +78,17 @@ export default async function MyDossiersPage({ params, searchParams }: Props) {
                     {dossier.code ? (
                       <span>{t("list.submittedOn", { date: formatDate(dossier.submittedAt, lang) })}</span>
                     ) : (
-                      <span>{t("list.startedOn", { date: formatDate(dossier.createdAt, lang) })}</span>
+                      <span>{t("filing.lastSaved", { date: formatDateTime(dossier.updatedAt, lang) })}</span>
                     )}
                     {dossier.dueAt ? (
                       <span>{t("list.dueOn", { date: formatDate(dossier.dueAt, lang) })}</span>
                     ) : null}
-                    {dossier.code ? null : <Link href={href}>{t("list.continueDraft")}</Link>}
+                    {dossier.code ? null : (
+                      <Link href={`${href}/continue`}>
+                        {t("list.continueDraft")}
+                        <span className="visually-hidden">: {name}</span>
+                      </Link>
+                    )}
                   </p>
                 </li>
               );

@@ -1,7 +1,17 @@
 import "server-only";
-import { formFields } from "@/lib/forms/definition";
 import { notFound, redirect } from "next/navigation";
-import { validateAnswers } from "@/lib/forms/schema";
+import { otherDocumentKey } from "@/lib/dossiers/drafts";
+import {
+  taskList,
+  validateShown,
+  visibleFields,
+  visiblePages,
+  type Answers,
+} from "@/lib/dossiers/draftPages";
+import type { FormPage } from "@/lib/forms/types";
+import { getMessages } from "@/lib/i18n/server";
+import type { Lookups } from "@/components/forms/fields/FormPageFields";
+import { fieldMessageKeys } from "@/components/forms/fields/FormPageFields";
 import { getFilingVersion, type FilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail } from "@/lib/dossiers/service";
 import { missingDocuments } from "@/lib/dossiers/rules";
@@ -39,25 +49,161 @@ export function answersAsText(formData: Record<string, unknown>): Record<string,
   return values;
 }
 
-/** What is still wrong with a stored draft, in the page's order: the answers, then the documents. */
+/** The documents the form's pages do not ask for: the documents step asks for them. */
+export function documentsStep(version: FilingVersion) {
+  const onPages = new Set(
+    version.form.pages.flatMap((page) =>
+      page.fields.filter((field) => field.type === "document").map((field) => field.documentKey),
+    ),
+  );
+  return version.documents.filter((document) => !onPages.has(document.key));
+}
+
+/**
+ * What is still wrong with a stored draft: every shown page's answers (with its conditions), the
+ * shown document fields without a file, then the documents of the documents step.
+ */
 export function draftIssues(
   version: FilingVersion,
-  formData: Record<string, unknown>,
+  formData: Answers,
   attachments: Pick<AttachmentView, "documentKey">[],
 ): Record<string, string[]> {
-  const checked = validateAnswers(version.form, formData);
-  const answers = checked.ok ? {} : checked.issues;
-  const issues: Record<string, string[]> = {};
-  for (const field of formFields(version.form)) {
-    if (answers[field.name]) issues[field.name] = answers[field.name]!;
-  }
-  return {
-    ...issues,
-    ...missingDocuments(
-      version.documents,
-      attachments.map((attachment) => attachment.documentKey),
+  const checked = validateShown(version.form, formData);
+  const issues: Record<string, string[]> = checked.ok ? {} : { ...checked.issues };
+  const attached = attachments.map((attachment) => attachment.documentKey);
+  for (const page of visiblePages(version.form, formData))
+    for (const field of visibleFields(page, formData))
+      if (field.type === "document" && field.required && !attached.includes(field.documentKey ?? ""))
+        issues[`doc_${field.documentKey}`] = ["errors.documentRequired"];
+  return { ...issues, ...missingDocuments(documentsStep(version), attached) };
+}
+
+/** The address of a draft's page, of its documents step, its check page. */
+export function draftPath(lang: Lang, id: string, rest = "") {
+  return `/${lang}/dossiers/drafts/${encodeURIComponent(id)}${rest}`;
+}
+
+/** The sections of the task list with their status, then the documents step's. */
+export function draftTasks(
+  version: FilingVersion,
+  formData: Answers,
+  attachments: Pick<AttachmentView, "documentKey">[],
+) {
+  const issues = draftIssues(version, formData, attachments);
+  const sections = taskList(version.form, formData, issues);
+  const missingDocs = Object.keys(
+    missingDocuments(
+      documentsStep(version),
+      attachments.map((a) => a.documentKey),
     ),
+  );
+  const anyDocument = attachments.length > 0;
+  const documentsStatus: "notStarted" | "inProgress" | "completed" =
+    missingDocs.length === 0 ? "completed" : anyDocument ? "inProgress" : "notStarted";
+  return { issues, sections, documentsStatus };
+}
+
+/** Where "Continue" on My dossiers goes: the first page with something missing or wrong. */
+export function firstUnfinished(
+  lang: Lang,
+  id: string,
+  version: FilingVersion,
+  formData: Answers,
+  attachments: Pick<AttachmentView, "documentKey">[],
+): string {
+  const { sections, documentsStatus } = draftTasks(version, formData, attachments);
+  const open = sections.find((section) => section.status !== "completed");
+  if (open) return draftPath(lang, id, `/pages/${encodeURIComponent(open.pageId)}`);
+  if (documentsStatus !== "completed") return draftPath(lang, id, "/documents");
+  return draftPath(lang, id, "/check");
+}
+
+/** The page of a draft's form by id, when it is shown for the answers so far. */
+export function shownPage(version: FilingVersion, formData: Answers, pageId: string): FormPage | null {
+  return visiblePages(version.form, formData).find((page) => page.id === pageId) ?? null;
+}
+
+/** The page id of the documents step (not a page of the form). */
+export const documentsPageId = "documents";
+
+/**
+ * The documents step as a page for the field renderer: a document field per procedure document the
+ * form's pages do not ask for, then "Other documents" (any file, with what it is).
+ */
+export function documentsPage(version: FilingVersion): FormPage {
+  const text = (vi: string, en: string) => ({ vi, en });
+  return {
+    id: documentsPageId,
+    title: text("Tải lên giấy tờ", "Upload your documents"),
+    fields: [
+      ...documentsStep(version).map((document) => ({
+        name: `doc_${document.key}`,
+        type: "document" as const,
+        documentKey: document.key,
+        label: document.name,
+        hint: document.description,
+        required: document.required,
+      })),
+      {
+        name: "doc_other",
+        type: "document" as const,
+        documentKey: otherDocumentKey,
+        label: text("Giấy tờ khác", "Other documents"),
+        hint: text(
+          "Giấy tờ khác bạn muốn gửi, ví dụ giấy tờ cán bộ đề nghị bổ sung.",
+          "Anything else you want to send, for example a document an officer asked for.",
+        ),
+        required: false,
+      },
+      {
+        name: "otherDescription",
+        type: "text" as const,
+        label: text("Các tệp khác này là giấy tờ gì?", "What are these other files?"),
+        hint: text(
+          "Ví dụ: văn bản ủy quyền có chứng thực. Bắt buộc khi bạn tải lên giấy tờ khác.",
+          "For example: certified letter of authorisation. Needed when you add other files.",
+        ),
+        required: false,
+        maxLength: 500,
+      },
+    ],
   };
+}
+
+/** The strings of a filing page (the field renderer's and the page's own). */
+export function filingMessages(lang: Lang) {
+  return getMessages(lang, [
+    ...fieldMessageKeys,
+    "common:actions.continue",
+    "common:errorSummaryTitle",
+    "dossiers:filing",
+    "dossiers:errors",
+  ]);
+}
+
+/**
+ * Provinces and communes for address fields. The administrative units are read through lib/places
+ * (catalog-seed branch); until it is merged the lists are empty and an address is typed as text.
+ */
+export function draftLookups(): Lookups {
+  return { provinces: [], communes: {} };
+}
+
+/** The files attached per document key, as the document fields list them. */
+export function filesByDocument(attachments: AttachmentView[], lang: Lang) {
+  const files: Record<string, { id: string; fileName: string; size: string }[]> = {};
+  for (const attachment of attachments) {
+    const description = (attachment as { description?: string | null }).description;
+    (files[attachment.documentKey] ??= []).push({
+      id: attachment.id,
+      fileName:
+        attachment.documentKey === otherDocumentKey && description
+          ? `${attachment.fileName} (${description})`
+          : attachment.fileName,
+      size: fileSize(attachment.size, lang),
+    });
+  }
+  return files;
 }
 
 /** Form fields that are not answers: the page's own hidden fields and buttons. */

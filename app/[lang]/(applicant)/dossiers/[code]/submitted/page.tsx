@@ -49,7 +49,15 @@ export default async function SubmittedPage({ params }: Props) {
             ? t("submitted.nextCheck", { agency: receiving, count: workingDaysFor(hours) })
             : t("submitted.nextCheckNoLimit", { agency: receiving })}
         </li>
-        <li>{t("submitted.nextAppointment")}</li>
+        <li>
+          {t("submitted.nextAppointment")}
+          {dossier.dueAt ? (
+            <>
+              {" "}
+              <strong>{t("submitted.appointment", { date: formatDateTime(dossier.dueAt, lang) })}</strong>
+            </>
+          ) : null}
+        </li>
         <li>
           {t("submitted.nextFollow")} <Link href={`/${lang}/lookup`}>{t("submitted.lookupLink")}</Link>
         </li>

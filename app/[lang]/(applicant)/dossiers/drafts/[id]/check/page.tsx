@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formFields } from "@/lib/forms/definition";
 import Link from "next/link";
 import { connection } from "next/server";
 import { dossierErrorKey } from "@/components/dossiers/errorKey";
@@ -8,13 +7,15 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { SubmitButton } from "@/components/forms/SubmitButton";
-import { answerId } from "@/components/forms/ids";
-import { answerText } from "@/components/dossiers/answers";
+import { visibleFields, visiblePages } from "@/lib/dossiers/draftPages";
+import { displayAnswer } from "@/components/forms/fields/display";
+import { issueAnchor } from "@/components/forms/fields/FormPageFields";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { NotApplicant } from "../../../_shared/NotApplicant";
-import { loadOwnDraft } from "../../../_shared/draft";
+import { draftLookups, draftPath, loadOwnDraft } from "../../../_shared/draft";
 import { submitDraftAction } from "./actions";
 import styles from "@/components/forms/forms.module.css";
+import fieldStyles from "@/components/forms/fields/fields.module.css";
 import { localized } from "@/lib/i18n/localized";
 
 type Props = {
@@ -38,7 +39,10 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
 
   const error = dossierErrorKey((await searchParams).error);
   const name = localized(lang, dossier.procedure);
-  const formPage = `/${lang}/dossiers/drafts/${dossier.id}`;
+  const formPage = draftPath(lang, dossier.id);
+  const lookups = draftLookups();
+  const words = { yes: t("forms:fields.yes"), no: t("forms:fields.no") };
+  const others = attachments.filter((attachment) => attachment.documentKey === "other");
   const agency = localized(lang, dossier.competentAgency);
 
   return (
@@ -58,16 +62,27 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
       <SummaryList rows={[{ key: t("detail.competentAgency"), value: agency }]} />
       <h2>{t("check.answersTitle")}</h2>
       <SummaryList
-        rows={formFields(version.form).map((field) => ({
-          key: field.label[lang],
-          value: answerText(field, dossier.formData[field.name], lang) ?? t("check.notAnswered"),
-          action: (
-            <Link href={`${formPage}#${answerId(field.name)}`}>
-              {t("common:actions.change")}
-              <span className="visually-hidden"> {field.label[lang]}</span>
-            </Link>
-          ),
-        }))}
+        rows={visiblePages(version.form, dossier.formData).flatMap((page) =>
+          visibleFields(page, dossier.formData)
+            .filter((field) => field.type !== "document")
+            .map((field) => ({
+              key: field.label[lang],
+              value: (
+                <span className={fieldStyles.preLine}>
+                  {displayAnswer(field, dossier.formData[field.name], lang, lookups, words) ??
+                    t("check.notAnswered")}
+                </span>
+              ),
+              action: (
+                <Link
+                  href={`${formPage}/pages/${encodeURIComponent(page.id)}?return=check#${issueAnchor(page, field.name)}`}
+                >
+                  {t("common:actions.change")}
+                  <span className="visually-hidden"> {field.label[lang]}</span>
+                </Link>
+              ),
+            })),
+        )}
       />
       <h2>{t("check.documentsTitle")}</h2>
       <DossierDocuments
@@ -75,7 +90,30 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
         viewer="applicant"
         documents={version.documents}
         attachments={attachments}
-        changeHref={formPage}
+        changeHref={`${formPage}/documents?return=check`}
+      />
+      <h3>{t("filing.otherDocumentsTitle")}</h3>
+      <SummaryList
+        rows={[
+          {
+            key: t("filing.otherDocumentsTitle"),
+            value:
+              others.length > 0
+                ? others
+                    .map((file) => {
+                      const description = (file as { description?: string | null }).description;
+                      return description ? `${file.fileName} (${description})` : file.fileName;
+                    })
+                    .join(", ")
+                : t("filing.nothingOther"),
+            action: (
+              <Link href={`${formPage}/documents?return=check`}>
+                {t("common:actions.change")}
+                <span className="visually-hidden"> {t("filing.otherDocumentsTitle")}</span>
+              </Link>
+            ),
+          },
+        ]}
       />
       <h2>{t("check.declarationTitle")}</h2>
       <div className={styles.declaration}>
