@@ -9,6 +9,7 @@ import {
   type Answers,
 } from "@/lib/dossiers/draftPages";
 import type { FormPage } from "@/lib/forms/types";
+import { ethnicities, nationalities, type ListEntry } from "@/lib/forms/lists";
 import { getMessages } from "@/lib/i18n/server";
 import type { Lookups } from "@/components/forms/fields/FormPageFields";
 import { fieldMessageKeys } from "@/components/forms/fields/FormPageFields";
@@ -185,8 +186,15 @@ export function filingMessages(lang: Lang) {
  * Provinces and communes for address fields. The administrative units are read through lib/places
  * (catalog-seed branch); until it is merged the lists are empty and an address is typed as text.
  */
-export function draftLookups(): Lookups {
-  return { provinces: [], communes: {} };
+export function draftLookups(lang: Lang = "vi"): Lookups {
+  const list = (entries: readonly ListEntry[]) =>
+    entries.map((entry) => ({ code: entry.code, name: entry.name[lang] }));
+  return {
+    provinces: [],
+    communes: {},
+    ethnicities: list(ethnicities),
+    nationalities: list(nationalities),
+  };
 }
 
 /** The files attached per document key, as the document fields list them. */
