@@ -384,8 +384,9 @@ export function inputId(key: string): string {
 export function answersToSubmit(
   form: FormDefinition,
   formData: Answers,
+  options: PageCheckOptions = {},
 ): { ok: true; value: Answers } | { ok: false; issues: Issues } {
-  const checked = validateShown(form, formData);
+  const checked = validateShown(form, formData, options);
   if (!checked.ok) return checked;
   return { ok: true, value: shownAnswers(form, checked.value) };
 }

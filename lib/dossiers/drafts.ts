@@ -1,3 +1,5 @@
+import { placesForForms } from "@/lib/places/service";
+import type { Places } from "@/lib/forms/schema";
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -140,6 +142,7 @@ function savePageAnswers(
   previous: Record<string, unknown>,
   typed: Record<string, unknown>,
   pageId: string | undefined,
+  places: Places,
 ) {
   const today = todayInVietnam();
   const pages = pageId === undefined ? form.pages : form.pages.filter((page) => page.id === pageId);
@@ -147,7 +150,7 @@ function savePageAnswers(
   const issues: Record<string, string[]> = {};
   const refused: Record<string, string[]> = {};
   for (const page of pages) {
-    const checked = checkTypedPage(form, page.id, previous, typed, { today });
+    const checked = checkTypedPage(form, page.id, previous, typed, { today, places });
     // The page's fields are replaced by what this save kept (a blank answer removes the old one).
     for (const field of page.fields) delete formData[field.name];
     Object.assign(formData, checked.stored);
@@ -203,6 +206,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
     : await storeChosenFiles([...version.documents, { key: otherDocumentKey }], chosen);
   let committed = false;
   let removedKey: string | null = null;
+  const places = await placesForForms();
   try {
     const result = await inTransaction(async (tx): Promise<Result<SavedDraft>> => {
       const locked = await findDossier(tx, target, { forUpdate: true });
@@ -217,6 +221,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
               locked.formData,
               cleanAnswer(input.answers) as Record<string, unknown>,
               pageId,
+              places,
             );
       await tx
         .update(dossiers)

@@ -1,3 +1,4 @@
+import { placesForForms } from "@/lib/places/service";
 import "server-only";
 import crypto from "node:crypto";
 import { and, count, eq, isNull, SQL, sql } from "drizzle-orm";
@@ -402,7 +403,7 @@ export async function submitDossier(
 
     const version = await loadProcedureVersion(tx, row.procedureVersionId);
     // Every shown page checked with its conditions; only the shown answers are submitted.
-    const answers = answersToSubmit(version.form, row.formData);
+    const answers = answersToSubmit(version.form, row.formData, { places: await placesForForms() });
     if (!answers.ok) return err("invalid_input", answers.issues);
 
     const attached = await tx

@@ -98,7 +98,14 @@ export async function fillQuestionPage(page: Page, answers: BirthRegistration) {
       const value = (await option.getAttribute("value")) ?? "";
       if (value !== "") values.push(value);
     }
-    const wanted = /giới tính|sex/.test(label) ? answers.sex : values.includes("VN") ? "VN" : values[0];
+    // Hưng Yên (33) among the provinces, so its communes are the ones offered.
+    const wanted = /giới tính|sex/.test(label)
+      ? answers.sex
+      : values.includes("VN")
+        ? "VN"
+        : values.includes("33")
+          ? "33"
+          : values[0];
     if (wanted) await select.selectOption(wanted);
   }
   const radios = await form.locator('input[type="radio"]').all();

@@ -10,6 +10,7 @@ import {
 } from "@/lib/dossiers/draftPages";
 import type { FormPage } from "@/lib/forms/types";
 import { ethnicities, nationalities, type ListEntry } from "@/lib/forms/lists";
+import { communesOf, listProvinces } from "@/lib/places/service";
 import { getMessages } from "@/lib/i18n/server";
 import type { Lookups } from "@/components/forms/fields/FormPageFields";
 import { fieldMessageKeys } from "@/components/forms/fields/FormPageFields";
@@ -182,16 +183,19 @@ export function filingMessages(lang: Lang) {
   ]);
 }
 
-/**
- * Provinces and communes for address fields. The administrative units are read through lib/places
- * (catalog-seed branch); until it is merged the lists are empty and an address is typed as text.
- */
-export function draftLookups(lang: Lang = "vi"): Lookups {
+/** Provinces and communes for address fields (lib/places), and the ethnicity and nationality lists. */
+export async function draftLookups(lang: Lang = "vi"): Promise<Lookups> {
   const list = (entries: readonly ListEntry[]) =>
     entries.map((entry) => ({ code: entry.code, name: entry.name[lang] }));
+  const provinces = await listProvinces();
+  const communes: Lookups["communes"] = {};
+  for (const province of provinces) {
+    const units = await communesOf(province.code);
+    if (units) communes[province.code] = units.map((unit) => ({ code: unit.code, name: unit.name }));
+  }
   return {
-    provinces: [],
-    communes: {},
+    provinces: provinces.map((unit) => ({ code: unit.code, name: unit.name })),
+    communes,
     ethnicities: list(ethnicities),
     nationalities: list(nationalities),
   };

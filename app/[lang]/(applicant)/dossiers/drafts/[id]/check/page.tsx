@@ -40,7 +40,7 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
   const error = dossierErrorKey((await searchParams).error);
   const name = localized(lang, dossier.procedure);
   const formPage = draftPath(lang, dossier.id);
-  const lookups = draftLookups(lang);
+  const lookups = await draftLookups(lang);
   const words = { yes: t("forms:fields.yes"), no: t("forms:fields.no") };
   const others = attachments.filter((attachment) => attachment.documentKey === "other");
   const agency = localized(lang, dossier.competentAgency);

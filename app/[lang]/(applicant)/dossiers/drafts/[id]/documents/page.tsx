@@ -61,7 +61,7 @@ export default async function DraftDocumentsPage({ params, searchParams }: Props
         stored={{}}
         initial={{ answers: {}, issues: {} }}
         action={saveDocumentsAction}
-        lookups={draftLookups(lang)}
+        lookups={await draftLookups(lang)}
         files={filesByDocument(attachments, lang)}
         title={`${t("filing.documentsTitle")} – ${t("common:siteName")}`}
         hidden={{ lang }}

@@ -68,7 +68,7 @@ export default async function DraftQuestionPage({ params, searchParams }: Props)
         stored={dossier.formData}
         initial={{ answers: {}, issues: {} }}
         action={savePageAction}
-        lookups={draftLookups(lang)}
+        lookups={await draftLookups(lang)}
         files={filesByDocument(attachments, lang)}
         title={`${page.title[lang]} – ${t("common:siteName")}`}
         hidden={{ lang, pageId: page.id, ...(back ? { return: "check" } : {}) }}
