@@ -1,9 +1,13 @@
 "use client";
 
 import { singlePage } from "@/lib/forms/definition";
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { buildFormSchema } from "@/lib/forms/schema";
-import type { FormField } from "@/lib/forms/types";
+import type { FormField, FormPage } from "@/lib/forms/types";
+import type { Answers } from "@/lib/forms/flow";
+import { fieldAtKey, issueAnchor } from "@/lib/forms/posted";
+import { deskAnswersKey } from "@/lib/dossiers/deskForm";
+import { FormPageFields, type Lookups } from "@/components/forms/fields/FormPageFields";
 import type { Lang } from "@/lib/i18n/settings";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import { Button } from "@/components/ui/Button";
@@ -30,7 +34,8 @@ export function DeskIntakeFormClient({
   lang,
   procedureCode,
   applicantFields,
-  fields,
+  pages,
+  lookups,
   places,
   documents,
   title,
@@ -40,7 +45,9 @@ export function DeskIntakeFormClient({
   lang: Lang;
   procedureCode: string;
   applicantFields: FormField[];
-  fields: FormField[];
+  /** The procedure's own questions (deskFormPages), filled in from the paper declaration. */
+  pages: FormPage[];
+  lookups: Lookups;
   places: { id: string; name: string }[];
   documents: IntakeDocument[];
   title: string;
@@ -50,10 +57,8 @@ export function DeskIntakeFormClient({
   const tForms = useMemo(() => translator(lang, messages, "forms"), [lang, messages]);
   const errorPrefix = t("common:errorTitlePrefix");
   const formRef = useRef<HTMLFormElement>(null);
-  const schema = useMemo(
-    () => buildFormSchema(singlePage([...applicantFields, ...fields])),
-    [applicantFields, fields],
-  );
+  // The browser checks the applicant's details; the procedure's questions are checked by the server.
+  const schema = useMemo(() => buildFormSchema(singlePage(applicantFields)), [applicantFields]);
 
   function fileIssues(form: HTMLFormElement): Record<string, string[]> {
     const issues: Record<string, string[]> = {};
@@ -75,9 +80,17 @@ export function DeskIntakeFormClient({
   useClearedFileInputs(formRef, state);
 
   const byName = useMemo(
-    () => new Map([...applicantFields, ...fields].map((field) => [field.name, field])),
-    [applicantFields, fields],
+    () => new Map(applicantFields.map((field) => [field.name, field])),
+    [applicantFields],
   );
+  const answers = useMemo((): Answers => {
+    try {
+      return JSON.parse(state.values[deskAnswersKey] ?? "{}") as Answers;
+    } catch {
+      return {};
+    }
+  }, [state.values]);
+  const pageOf = useCallback((key: string) => pages.find((page) => fieldAtKey(page, key)), [pages]);
   const issues = useMemo(
     () =>
       new FormIssues(
@@ -88,14 +101,24 @@ export function DeskIntakeFormClient({
             ? name
             : name === "competentAgencyId" || name === "main"
               ? name
-              : answerId(name),
+              : byName.has(name)
+                ? answerId(name)
+                : issueAnchor(pageOf(name) ?? { id: "", title: { vi: "", en: "" }, fields: [] }, name),
         (name) => fieldMessageParams(byName.get(name)),
         (name) =>
           byName.get(name)?.label[lang] ??
+          (pageOf(name) ? fieldAtKey(pageOf(name)!, name)?.field.label[lang] : undefined) ??
           documents.find((document) => documentField(document.key) === name)?.name ??
           (name === "competentAgencyId" ? t("intake.place") : undefined),
       ),
-    [shown, tForms, byName, lang, documents, t],
+    [shown, tForms, byName, lang, documents, t, pageOf],
+  );
+  const procedureIssues = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(shown.issues).filter(([key]) => pages.some((page) => fieldAtKey(page, key))),
+      ),
+    [shown, pages],
   );
   const errorsOf = (list: FormField[]) =>
     Object.fromEntries(list.map((field) => [field.name, issues.message(field.name)]));
@@ -134,15 +157,22 @@ export function DeskIntakeFormClient({
           />
         ) : null}
         <h2>{t("intake.answersTitle")}</h2>
-        <ProcedureFields
-          fields={fields}
-          lang={lang}
-          values={state.values}
-          errors={errorsOf(fields)}
-          errorPrefix={errorPrefix}
-          t={tForms}
-          register={register}
-        />
+        {pages.map((page) => (
+          <fieldset key={page.id} className={formStyles.fieldset}>
+            <legend>
+              <h3>{page.title[lang]}</h3>
+            </legend>
+            <FormPageFields
+              page={page}
+              answers={answers}
+              issues={procedureIssues}
+              lang={lang}
+              messages={messages}
+              lookups={lookups}
+              pageHeading={false}
+            />
+          </fieldset>
+        ))}
         {documents.length > 0 ? <h2>{t("intake.documentsTitle")}</h2> : null}
         {documents.length > 0 ? (
           <p className="muted" id="intake-files-hint">

@@ -1,8 +1,10 @@
 import type { ComponentProps } from "react";
 import { getMessages } from "@/lib/i18n/server";
+import { fieldMessageKeys } from "@/components/forms/fields/FormPageFields";
 import { DeskIntakeFormClient } from "./DeskIntakeForm.client";
 
 const keys = [
+  ...fieldMessageKeys,
   "staff:intake",
   "dossiers:errors",
   "forms:optional",

@@ -3,7 +3,7 @@
  * server check them with the same machinery as the procedure's own questions. Their names carry a
  * prefix that no procedure field uses. Pure: the page gives the labels in its language.
  */
-import type { FormField, LocalisedText } from "@/lib/forms/types";
+import type { FormDefinition, FormField, FormPage, LocalisedText } from "@/lib/forms/types";
 
 export const deskApplicantNames = {
   idNumber: "applicant_idNumber",
@@ -36,3 +36,23 @@ export function deskApplicantFields(
     field("phone", "tel"),
   ];
 }
+
+/**
+ * The procedure's form as the desk fills it in, on one page from a paper declaration: every page
+ * and question, whatever the conditions (the officer copies what the paper says; the server drops
+ * what the conditions do not ask), without the uploads (the desk's documents section takes the scans).
+ */
+export function deskFormPages(form: FormDefinition): FormPage[] {
+  return form.pages
+    .map((page) => ({
+      ...page,
+      showIf: undefined,
+      fields: page.fields
+        .filter((field) => field.type !== "document")
+        .map((field) => ({ ...field, showIf: undefined })),
+    }))
+    .filter((page) => page.fields.length > 0);
+}
+
+/** The state key that carries the procedure's answers (structured) back to the desk form. */
+export const deskAnswersKey = "$answers";

@@ -117,7 +117,7 @@ export function inputId(path: string): string {
   return path.replace(/[.[\]]/g, "-");
 }
 
-function fieldAtKey(page: FormPage, key: string): { field: FormField; rest: string } | null {
+export function fieldAtKey(page: FormPage, key: string): { field: FormField; rest: string } | null {
   const match = /^([^.[]+)(?:\[(\d+)\]\.([^.[]+))?(.*)$/.exec(key);
   if (!match) return null;
   const top = page.fields.find((field) => field.name === match[1]);

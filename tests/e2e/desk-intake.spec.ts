@@ -5,7 +5,7 @@ import viStaff from "../../locales/vi/staff.json" with { type: "json" };
 import enStaff from "../../locales/en/staff.json" with { type: "json" };
 import enForms from "../../locales/en/forms.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
+import { demo, demoPassword, expectAccessible, fillQuestionPage, samplePdf } from "./support";
 
 /*
  * Desk intake: the demo receiving officer files for a walk-in applicant (a scanned PDF, accepted in
@@ -78,9 +78,14 @@ test("the receiving officer files for a walk-in applicant, who then signs up and
   await page.locator("#answer-applicant_phone").fill(person.phone);
   const place = page.locator("#competentAgencyId");
   if (await place.count()) await place.selectOption({ index: 1 });
-  await page.locator("#answer-fullName").fill(person.fullName);
-  await page.locator("#answer-idNumber").fill(person.idNumber);
-  await page.locator("#answer-newAddress").fill("Số 5 đường Nguyễn Văn Linh, phường Hiến Nam");
+  // The procedure's questions, every page of the paper declaration on one form.
+  await page.locator('[name="newAddress.street"]').fill("Số 5 đường Nguyễn Văn Linh");
+  await fillQuestionPage(page, {
+    child: person.fullName,
+    sex: "male",
+    mother: person.fullName,
+    idNumber: person.idNumber,
+  });
   await page.locator("#doc_to_khai_ct01").setInputFiles({
     name: "to-khai-CT01 (bản quét).pdf",
     mimeType: "application/pdf",
@@ -129,7 +134,7 @@ test("without JavaScript, in English: errors summarised and what was typed kept"
   await expect(page.getByRole("heading", { level: 1, name: enStaff.intake.title })).toBeVisible();
   await page.locator("#answer-applicant_idNumber").fill("12345");
   await page.locator("#answer-applicant_fullName").fill("Đặng Văn Giữ");
-  await page.locator("#answer-newAddress").fill("12 Phố Hiến");
+  await page.locator('[name="newAddress.street"]').fill("12 Phố Hiến");
   await page.getByRole("button", { name: enStaff.intake.submit }).click();
 
   const summary = page.locator(".error-summary");
@@ -143,7 +148,7 @@ test("without JavaScript, in English: errors summarised and what was typed kept"
   ).toBeVisible();
   await expect(page.locator("#answer-applicant_idNumber")).toHaveValue("12345");
   await expect(page.locator("#answer-applicant_fullName")).toHaveValue("Đặng Văn Giữ");
-  await expect(page.locator("#answer-newAddress")).toHaveValue("12 Phố Hiến");
+  await expect(page.locator('[name="newAddress.street"]')).toHaveValue("12 Phố Hiến");
   await expect(page.getByText(enStaff.intake.chooseAgain)).toBeVisible();
   await shoot(page, "intake-errors-375-en");
   await context.close();

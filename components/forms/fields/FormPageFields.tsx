@@ -683,6 +683,7 @@ export function FormPageFields({
   files = {},
   progress = {},
   disabled,
+  pageHeading = true,
 }: {
   page: FormPage;
   answers: Answers;
@@ -693,6 +694,8 @@ export function FormPageFields({
   files?: Record<string, AttachedFile[]>;
   progress?: Record<string, UploadProgress[]>;
   disabled?: boolean;
+  /** A page's only question is its heading (h1); off where several pages share one form (the desk). */
+  pageHeading?: boolean;
 }) {
   const t = translator(lang, messages, "forms");
   const onPage = new Set(page.fields.map((field) => field.name));
@@ -706,7 +709,7 @@ export function FormPageFields({
     issues,
     files,
     progress,
-    heading: fields.length === 1,
+    heading: pageHeading && fields.length === 1,
     disabled,
   };
   return (

@@ -5,9 +5,21 @@ import { getActor } from "@/lib/identity/actor";
 import { fileAtDesk } from "@/lib/dossiers/service";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { formText } from "@/lib/forms/formText";
+import { getProcedureByCode } from "@/lib/catalog/service";
+import { answersFromPost, type Answers } from "@/lib/dossiers/draftPages";
+import { deskAnswersKey, deskFormPages } from "@/lib/dossiers/deskForm";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import type { FormState } from "@/components/forms/formState";
 import { chosenFiles, typedAnswers } from "../../../(applicant)/dossiers/_shared/draft";
+
+function applyGroupAction(answers: Answers, action: string): void {
+  const [verb, name, index] = action.split(":");
+  if (!name) return;
+  const items = Array.isArray(answers[name]) ? [...(answers[name] as Answers[])] : [];
+  if (verb === "add") items.push({});
+  else if (verb === "remove" && index !== undefined) items.splice(Number(index), 1);
+  answers[name] = items;
+}
 
 /**
  * "Receive and accept": one fileAtDesk with everything typed and every scan chosen, then the staff
@@ -19,11 +31,28 @@ export async function deskIntakeAction(_previous: FormState, data: FormData): Pr
   const page = `/${lang}/staff/intake?procedure=${encodeURIComponent(procedureCode)}`;
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(signInUrl(lang, page));
-  const values = typedAnswers(data);
+  // The applicant's details are plain text boxes; the procedure's questions post as the form pages do.
+  const typed = typedAnswers(data);
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(typed))
+    if (name.startsWith("applicant_") || name === "competentAgencyId" || name === "comment")
+      values[name] = value;
+  const procedure = await getProcedureByCode(procedureCode);
+  const answers: Answers = {};
+  for (const form of procedure ? deskFormPages(procedure.version.form) : [])
+    Object.assign(answers, answersFromPost(form, data.entries()));
+  values[deskAnswersKey] = JSON.stringify(answers);
+  const groupAction = formText(data, "groupAction");
+  if (groupAction) {
+    // "Add another" / "Remove" in a group: the form again with one item more or less, nothing filed.
+    applyGroupAction(answers, groupAction);
+    values[deskAnswersKey] = JSON.stringify(answers);
+    return { values, issues: {} };
+  }
   const result = await fileAtDesk(actor, {
     procedureCode,
     competentAgencyId: formText(data, "competentAgencyId") || undefined,
-    answers: values,
+    answers: { ...values, ...answers },
     files: await chosenFiles(data),
     comment: formText(data, "comment") || undefined,
   });

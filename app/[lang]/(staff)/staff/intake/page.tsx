@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { formFields } from "@/lib/forms/definition";
+import { deskFormPages } from "@/lib/dossiers/deskForm";
+import { draftLookups } from "../../../(applicant)/dossiers/_shared/draft";
 import { connection } from "next/server";
 import { getProcedureByCode } from "@/lib/catalog/service";
 import { deskApplicantFields } from "@/lib/dossiers/deskForm";
@@ -112,7 +113,8 @@ export default async function DeskIntakePage({ params, searchParams }: Props) {
         lang={lang}
         procedureCode={procedure.code}
         applicantFields={applicantFields}
-        fields={formFields(procedure.version.form)}
+        pages={deskFormPages(procedure.version.form)}
+        lookups={await draftLookups(lang)}
         places={places}
         documents={procedure.version.documents.map((d) => ({
           key: d.key,
