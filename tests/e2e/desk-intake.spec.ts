@@ -80,6 +80,8 @@ test("the receiving officer files for a walk-in applicant, who then signs up and
   if (await place.count()) await place.selectOption({ index: 1 });
   // The procedure's questions, every page of the paper declaration on one form.
   await page.locator('[name="newAddress.street"]').fill("Số 5 đường Nguyễn Văn Linh");
+  // Nobody moves with the applicant: the members' group is then not asked.
+  await page.locator('[name="othersMoving"][value="no"]').check();
   await fillQuestionPage(page, {
     child: person.fullName,
     sex: "male",

@@ -78,6 +78,7 @@ export async function fillQuestionPage(page: Page, answers: BirthRegistration) {
     if (name.endsWith(".day")) value = forChild ? "20" : "15";
     else if (name.endsWith(".month")) value = forChild ? "11" : "3";
     else if (name.endsWith(".year")) value = forChild ? "2026" : "1990";
+    else if (/năm sinh|year of birth/.test(label)) value = "1990";
     else if (type === "tel" || /điện thoại|phone/.test(label)) value = "0912345678";
     else if (type === "email") value = "me@example.com";
     else if (/định danh|identification|id number|căn cước/.test(label)) value = answers.idNumber;

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { FormDefinition, FormPage } from "@/lib/forms/types";
+import { fieldAtKey } from "@/lib/forms/posted";
 import type { Lang } from "@/lib/i18n/settings";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import { maxFileBytes } from "@/lib/files/limits";
@@ -236,7 +237,7 @@ export function PageForm({
   const links = Object.entries(issues).flatMap(([key, list]) =>
     list.map((message) => ({
       href: `#${issueAnchor(page, key)}`,
-      message: fieldMessage(undefined, message, t, lang),
+      message: fieldMessage(fieldAtKey(page, key)?.field, message, t, lang),
     })),
   );
   const busy = pending || uploading;
