@@ -284,6 +284,13 @@ export async function previewAction(
     const given = Array.isArray(answer) ? answer : [answer];
     return given.some((value) => typeof value === "string" && field.showIf!.in.includes(value));
   });
-  const result = validateAnswers({ pages: [{ ...page, fields: shown }] }, answers);
+  const result = validateAnswers(
+    {
+      pages: [
+        { ...page, showIf: undefined, fields: shown.map((field) => ({ ...field, showIf: undefined })) },
+      ],
+    },
+    answers,
+  );
   return { values, issues: result.ok ? {} : result.issues, checked: true };
 }
