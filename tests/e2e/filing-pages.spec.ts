@@ -63,17 +63,17 @@ async function signIn(browser: Browser, lang: Lang, email: string) {
 async function firstTextBox(page: Page) {
   const box = page
     .locator(
-      'main form input[name]:not([type="hidden"]):not([type="file"]):not([type="radio"]):not([type="checkbox"])',
+      'main form:visible input[name]:not([type="hidden"]):not([type="file"]):not([type="radio"]):not([type="checkbox"])',
     )
     .first();
   return (await box.getAttribute("name"))!;
 }
 
-const byName = (page: Page, name: string) => page.locator(`main form [name="${name}"]`);
+const byName = (page: Page, name: string) => page.locator(`main form:visible [name="${name}"]`);
 
 /** On to the first question page with several inputs (one can be typed and another left out). */
 async function toPageWithSeveralInputs(page: Page) {
-  const inputs = page.locator('main form input[name]:not([type="hidden"]):not([type="file"])');
+  const inputs = page.locator('main form:visible input[name]:not([type="hidden"]):not([type="file"])');
   while ((await inputs.count()) < 2) {
     await fillQuestionPage(page, birth);
     await pressContinue(page);

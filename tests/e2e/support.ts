@@ -63,13 +63,14 @@ async function labelOf(page: Page, input: Locator): Promise<string> {
  * already answered are left alone.
  */
 export async function fillQuestionPage(page: Page, answers: BirthRegistration) {
-  // After a client-side move the address may change before the new page's form is there: wait for it.
+  // Next keeps the pages visited before in the document, hidden (React Activity): only the visible
+  // form is this page's. After a client-side move, wait for this page's own form.
   const onPage = /\/pages\/([^/?#]+)/.exec(new URL(page.url()).pathname)?.[1];
   if (onPage)
     await expect(
-      page.locator(`main form input[name="pageId"][value="${decodeURIComponent(onPage)}"]`),
+      page.locator(`main form:visible input[name="pageId"][value="${decodeURIComponent(onPage)}"]`),
     ).toHaveCount(1);
-  const form = page.locator("main form").last();
+  const form = page.locator("main form:visible").last();
   const texts = await form
     .locator('input[name]:not([type="hidden"]):not([type="file"]):not([type="radio"]):not([type="checkbox"])')
     .all();
