@@ -7,7 +7,8 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 90_000,
+  // A birth registration is now filed page by page (about twenty pages): a journey takes minutes.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
