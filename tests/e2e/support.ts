@@ -4,6 +4,8 @@ import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
 import enDossiers from "../../locales/en/dossiers.json" with { type: "json" };
+import viForms from "../../locales/vi/forms.json" with { type: "json" };
+import enForms from "../../locales/en/forms.json" with { type: "json" };
 
 /** No WCAG 2.2 A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page, context = "") {
@@ -115,6 +117,19 @@ export async function fillQuestionPage(page: Page, answers: BirthRegistration) {
           ? "33"
           : values[0];
     if (wanted) await select.selectOption(wanted);
+  }
+  // An upload asked on a question page (the birth certificate): one small PDF, unless one is attached.
+  const attached = form.getByRole("list", {
+    name: new RegExp(`${viForms.fields.filesAttached}|${enForms.fields.filesAttached}`),
+  });
+  for (const input of await form.locator('input[type="file"][name^="doc_"]').all()) {
+    if (!(await input.isVisible()) || (await attached.count()) > 0) continue;
+    const key = ((await input.getAttribute("name")) ?? "doc_file").slice(4);
+    await input.setInputFiles({
+      name: `${key.replace(/_/g, "-")}.pdf`,
+      mimeType: "application/pdf",
+      buffer: samplePdf(),
+    });
   }
   const radios = await form.locator('input[type="radio"]').all();
   const groups = new Map<string, Locator[]>();
