@@ -11,16 +11,27 @@ import { publicOrigin, trustedProxyHops } from "./rules";
  * Host header.
  */
 export function withPublicOrigin(request: NextRequest): NextRequest {
-  const env = process.env;
-  const origin = publicOrigin({
-    authUrl: env.AUTH_URL ?? env.NEXTAUTH_URL,
-    trustProxy: trustedProxyHops(env) > 0 || /^(1|true|yes)$/i.test(env.AUTH_TRUST_HOST ?? ""),
-    host: request.headers.get("host"),
-    forwardedHost: request.headers.get("x-forwarded-host"),
-    forwardedProto: request.headers.get("x-forwarded-proto"),
-    requestProtocol: request.nextUrl.protocol,
-  });
+  const origin = requestPublicOrigin(request);
   if (!origin || origin === request.nextUrl.origin) return request;
   const url = new URL(request.nextUrl.pathname + request.nextUrl.search, origin);
   return new NextRequest(url, request);
+}
+
+/**
+ * The origin the browser used for this request (the same rule as withPublicOrigin), falling back to
+ * the request's own URL: what a same-origin check compares the Origin header with.
+ */
+export function requestPublicOrigin(request: Request): string {
+  const env = process.env;
+  const url = new URL(request.url);
+  return (
+    publicOrigin({
+      authUrl: env.AUTH_URL ?? env.NEXTAUTH_URL,
+      trustProxy: trustedProxyHops(env) > 0 || /^(1|true|yes)$/i.test(env.AUTH_TRUST_HOST ?? ""),
+      host: request.headers.get("host"),
+      forwardedHost: request.headers.get("x-forwarded-host"),
+      forwardedProto: request.headers.get("x-forwarded-proto"),
+      requestProtocol: url.protocol,
+    }) ?? url.origin
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getActor } from "@/lib/identity/actor";
+import { requestPublicOrigin } from "@/lib/identity/origin";
 import type { Actor } from "@/lib/identity/types";
 
 const headers = { "Cache-Control": "no-store" };
@@ -20,7 +21,8 @@ export function apiOk(body: unknown) {
 export async function draftPoster(request: Request): Promise<Actor | Response> {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
-  if ((origin && origin !== new URL(request.url).origin) || (site && site !== "same-origin"))
+  // The server's own URL is the address it listens on (localhost), not the one the browser used.
+  if ((origin && origin !== requestPublicOrigin(request)) || (site && site !== "same-origin"))
     return apiError(403, "forbidden");
   const actor = await getActor();
   if (actor.kind === "anonymous") return apiError(401, "signed_out");
