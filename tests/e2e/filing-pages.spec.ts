@@ -117,6 +117,19 @@ for (const lang of ["vi", "en"] as const) {
     await page.reload();
     await expect(byName(page, name)).toHaveValue(wordsFor(name));
 
+    // Leaving mid-way by the back link saves what was typed since.
+    const since = name.endsWith(".day") ? "21" : `${birth.child} Thư`;
+    await byName(page, name).fill(since);
+    await page.getByRole("link", { name: w.dossiers.filing.back }).click();
+    await expect(page).not.toHaveURL(halfUrl);
+    await expect
+      .poll(async () => {
+        await page.goto(halfUrl);
+        return byName(page, name).inputValue();
+      })
+      .toBe(since);
+    await byName(page, name).fill(wordsFor(name));
+
     // Another device: My dossiers lists the draft with when it was saved; Continue finds the words.
     const other = await signIn(browser, lang, email);
     const lastSaved = w.dossiers.filing.lastSaved.split("{{")[0]!;
