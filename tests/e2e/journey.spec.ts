@@ -162,7 +162,7 @@ for (const lang of ["vi", "en"] as const) {
     browser,
   }) => {
     // Four people and some forty pages, each checked with axe: longer than one page's budget.
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const w = words[lang];
     const applicant = await browser.newContext({ locale: w.locale });
     const page = await applicant.newPage();
