@@ -9,7 +9,15 @@ import viStaff from "../../locales/vi/staff.json" with { type: "json" };
 import enStaff from "../../locales/en/staff.json" with { type: "json" };
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
-import { demo, demoPassword, expectAccessible, samplePdf, walkDraftPages } from "./support";
+import {
+  demo,
+  demoPassword,
+  expectAccessible,
+  fillDraftQuickly,
+  pressContinue,
+  samplePdf,
+  walkDraftPages,
+} from "./support";
 
 /** The words on the buttons come from the locale files, so the test reads the page as a user does. */
 const words = {
@@ -312,18 +320,20 @@ test("several scans for one document, 15 MB in one post, all arrive", async ({ b
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
   await signUp(page, "en", `scans-${Date.now()}@example.com`, { axe: false });
-  await page.goto("/en/dossiers/new?procedure=1.001193");
-  await page.getByRole("radio").first().check();
-  await page.getByRole("button", { name: enDossiers.new.start }).click();
-  await expect(page).toHaveURL(/\/en\/dossiers\/drafts\//);
+  // The questions answered without walking them (filing-pages does that); the scans on their page.
+  const draftId = await fillDraftQuickly(page, birthAnswers, { documents: false });
+  await page.goto(`/en/dossiers/drafts/${draftId}/pages/birth-certificate`);
   const fiveMegabytes = 5 * 1024 * 1024;
-  await walkDraftPages(page, birthAnswers, {
-    files: [1, 2, 3].map((n) => ({
+  await page.locator('main form:visible input[type="file"][name="doc_giay_chung_sinh"]').setInputFiles(
+    [1, 2, 3].map((n) => ({
       name: `page-${n}.pdf`,
       mimeType: "application/pdf",
       buffer: samplePdf(fiveMegabytes),
     })),
-  });
+  );
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/documents$/);
+  await pressContinue(page);
   await expect(page).toHaveURL(/\/check$/);
   for (const n of [1, 2, 3]) await expect(page.getByText(`page-${n}.pdf`)).toBeVisible();
   await context.close();
