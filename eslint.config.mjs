@@ -25,11 +25,15 @@ const tablesOf = {
   dossiers: ["dossiers", "attachments"],
   // The actor carries the person's organisation memberships (read at sign-in and on each request).
   identity: ["identity", "organisations"],
+  // The officials' workspace: meetings (bodies, opinion forms, meetings, minutes) and the tasks
+  // that follow their conclusions share one schema file; tasks record events through lib/meetings.
+  meetings: ["workspace"],
   notify: ["notify"],
   organisations: ["organisations"],
   payments: ["payments"],
   places: ["places"],
   reports: ["reports"],
+  tasks: ["workspace"],
 };
 const sharedTables = ["agencies"];
 const readModels = [

@@ -11,3 +11,4 @@ export * from "./notify";
 export * from "./audit";
 export * from "./reports";
 export * from "./payments";
+export * from "./workspace";
