@@ -26,6 +26,20 @@ import {
 } from "./FormPageFields";
 import styles from "./fields.module.css";
 
+/**
+ * The fields are rendered afresh (typed values from the stored answers) only when their shape
+ * changed: an item added or removed, a file attached or taken off. Any other save keeps the inputs
+ * as they are, so words typed while the save was on its way stay. The key is not the component's:
+ * a post without JavaScript finds its state by the form's place in the tree.
+ */
+function fieldsShape(page: FormPage, stored: Answers, files: Record<string, AttachedFile[]>): string {
+  const items = page.fields
+    .filter((field) => field.type === "group")
+    .map((field) => (Array.isArray(stored[field.name]) ? (stored[field.name] as unknown[]).length : 0));
+  const attached = Object.values(files).flatMap((list) => list.map((file) => file.id));
+  return `${items.join(",")}|${attached.join(",")}`;
+}
+
 /** What the page's server action answers when the page stays: what was typed and what is wrong. */
 export type PageState = { answers: Answers; issues: Issues };
 
@@ -51,7 +65,6 @@ export function PageForm({
   hidden,
   saveUrl,
   uploadUrl,
-  revision,
   children,
 }: {
   lang: Lang;
@@ -72,12 +85,6 @@ export function PageForm({
   saveUrl: string;
   /** Where one file is sent with its progress (route handler). */
   uploadUrl: string;
-  /**
-   * The draft's version: a save that changed the stored answers (Add another, Remove) renders the
-   * fields afresh. Not a key of this component: a post without JavaScript finds its state by the
-   * form's place in the tree.
-   */
-  revision: number;
   /** The page's heading and hint, above the fields. */
   children?: React.ReactNode;
 }) {
@@ -264,7 +271,7 @@ export function PageForm({
           {t("common:actions.continue")}
         </button>
         <FormPageFields
-          key={revision}
+          key={fieldsShape(page, stored, files)}
           page={page}
           answers={answers}
           issues={issues}

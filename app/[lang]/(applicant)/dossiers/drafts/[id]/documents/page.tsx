@@ -52,7 +52,6 @@ export default async function DraftDocumentsPage({ params, searchParams }: Props
         {t("filing.back")}
       </Link>
       <PageForm
-        revision={dossier.version}
         lang={lang}
         messages={filingMessages(lang)}
         dossierId={dossier.id}

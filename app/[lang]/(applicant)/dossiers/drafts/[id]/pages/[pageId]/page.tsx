@@ -59,7 +59,6 @@ export default async function DraftQuestionPage({ params, searchParams }: Props)
         {t("filing.back")}
       </Link>
       <PageForm
-        revision={dossier.version}
         lang={lang}
         messages={filingMessages(lang)}
         dossierId={dossier.id}
