@@ -2,8 +2,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import viAdmin from "../../locales/vi/admin.json" with { type: "json" };
 import enAdmin from "../../locales/en/admin.json" with { type: "json" };
+import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import viCatalog from "../../locales/vi/catalog.json" with { type: "json" };
-import { demoPassword, expectAccessible } from "./support";
+import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
+import { demo, demoPassword, expectAccessible, fillDraftQuickly, pressContinue } from "./support";
 
 /*
  * The form builder: a system administrator opens a draft version of a procedure, adds two pages
@@ -11,17 +13,19 @@ import { demoPassword, expectAccessible } from "./support";
  * the applicant's checks, publishes with a change note; the procedure page shows the new version
  * in its history. The builder works without JavaScript (each action a form post and a redirect)
  * and passes axe in both languages at 320 px, errors included.
- *
- * TODO(coordinator): the citizen's half (filing the published form across its pages with
- * JavaScript on and off) waits for the new applicant pages (components/forms/fields, the drafts'
- * page routes) from the "filing" branch.
+ * Then a citizen files the published form across its new pages, with JavaScript on (the address
+ * page asked, its browser check first) and off (the address page skipped by its condition).
  */
 
 const admin = "admin@demo.hungyen.gov.vn";
+const viCommonContinue = viCommon.actions.continue;
 const B = viAdmin.procedures.builder;
 const P = viAdmin.procedures;
 
-async function signIn(browser: Browser, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+async function signIn(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; width?: number; email?: string } = {},
+) {
   const context = await browser.newContext({
     locale: "vi-VN",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -29,7 +33,7 @@ async function signIn(browser: Browser, options: { javaScriptEnabled?: boolean; 
   });
   const page = await context.newPage();
   await page.goto("/vi/sign-in");
-  await page.getByLabel(viAuth.fields.email).fill(admin);
+  await page.getByLabel(viAuth.fields.email).fill(options.email ?? admin);
   await page.getByLabel(viAuth.fields.password).fill(demoPassword);
   await page.getByRole("button", { name: viAuth.signIn.submit }).click();
   await expect(page).not.toHaveURL(/sign-in/);
@@ -174,6 +178,60 @@ test.describe.serial("the form builder with JavaScript", () => {
     await page.goto(`/vi/procedures/${code}`);
     await expect(page.getByRole("heading", { name: viCatalog.procedure.history.title })).toBeVisible();
     await expect(page.locator(".version-history")).toContainText("Thêm trang chọn cách nhận kết quả");
+    await context.close();
+  });
+
+  /** The demo form's own pages answered; the applicant's walk starts on the first new page. */
+  async function draftAtNewPages(page: Page): Promise<string> {
+    const draftId = await fillDraftQuickly(
+      page,
+      { child: "Nguyễn Văn An", sex: "male", mother: "Trần Thị Mai", idNumber: "033190001234" },
+      { procedureCode: code },
+    );
+    await page.goto(`/vi/dossiers/drafts/${draftId}/pages/nhan-ket-qua`);
+    await expect(page.getByRole("heading", { name: "Bạn muốn nhận kết quả thế nào?" })).toBeVisible();
+    return draftId;
+  }
+
+  /** From the page after the new ones to check answers, then submitted. */
+  async function submitFromHere(page: Page, shown: string[], notShown: string[]) {
+    for (let step = 0; step < 5 && !page.url().endsWith("/check"); step += 1) await pressContinue(page);
+    await expect(page).toHaveURL(/\/check$/);
+    for (const text of shown) await expect(page.locator("main").getByText(text).first()).toBeVisible();
+    for (const text of notShown) await expect(page.locator("main").getByText(text)).toHaveCount(0);
+    await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
+    await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
+  }
+
+  test("a citizen files the new pages with JavaScript: the address asked for delivery by post", async ({
+    browser,
+  }) => {
+    const { context, page } = await signIn(browser, { email: demo.citizen });
+    await draftAtNewPages(page);
+    await page.getByLabel("Qua bưu điện").check();
+    await pressContinue(page);
+    await expect(page).toHaveURL(/\/pages\/dia-chi-nhan$/);
+    // The browser's check stops an empty required field, the same rule the server applies.
+    await page.getByRole("button", { name: new RegExp(`^${viCommonContinue}$`) }).click();
+    await expect(page.locator("main .error-summary:visible")).toBeVisible();
+    await page.locator("main form:visible").getByLabel("Địa chỉ nhận kết quả").fill("12 Lê Lợi, Phố Hiến");
+    await pressContinue(page);
+    await submitFromHere(page, ["Qua bưu điện", "12 Lê Lợi, Phố Hiến"], []);
+    await context.close();
+  });
+
+  test("a citizen files the new pages without JavaScript: the address page skipped for the desk", async ({
+    browser,
+  }) => {
+    const { context, page } = await signIn(browser, { email: demo.citizen, javaScriptEnabled: false });
+    await draftAtNewPages(page);
+    // Nothing chosen: the server's error summary, then the choice.
+    await page.getByRole("button", { name: new RegExp(`^${viCommonContinue}$`) }).click();
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await page.getByLabel("Tại bộ phận một cửa").check();
+    await pressContinue(page);
+    expect(page.url()).not.toMatch(/dia-chi-nhan/);
+    await submitFromHere(page, ["Tại bộ phận một cửa"], ["Địa chỉ nhận kết quả"]);
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import enOrganisations from "../../locales/en/organisations.json" with { type: "
 import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
 import { recipientOf, waitForMail } from "./mail";
-import { demoPassword, expectAccessible } from "./support";
+import { answerDraftQuickly, demoPassword, expectAccessible, pressContinue } from "./support";
 
 /*
  * Businesses (issue 9): the owner of the demo company invites a member by e-mail, the member accepts
@@ -139,6 +139,49 @@ test("the owner invites a member by e-mail, who accepts after sign-in, continues
   await memberSide.page.goto("/vi/dossiers");
   await expect(memberSide.page.getByText(t.listFor.replace("{{organisation}}", company))).toHaveCount(0);
   await memberSide.context.close();
+  await ownerSide.context.close();
+});
+
+test("the owner starts the company's registration of a subsidiary with its particulars filled in; a second member finishes and files it", async ({
+  browser,
+}) => {
+  const ownerSide = await signedIn(browser, "vi", owner, "/vi/dossiers");
+  await ownerSide.page.goto("/vi/dossiers/new?procedure=2.001583");
+  await ownerSide.page.getByRole("radio", { name: company }).check();
+  const offices = ownerSide.page.locator('input[name="competentAgencyId"]');
+  if ((await offices.count()) > 0) await offices.first().check();
+  await ownerSide.page.getByRole("button", { name: viDossiers.new.start }).click();
+  await expect(ownerSide.page).toHaveURL(/\/vi\/dossiers\/drafts\/[0-9a-f-]{36}/);
+  const draftId = /\/drafts\/([0-9a-f-]{36})/.exec(ownerSide.page.url())![1]!;
+  await ownerSide.page.goto(`/vi/dossiers/drafts/${draftId}/pages/owner-kind`);
+  await ownerSide.page.getByLabel("Một tổ chức").check();
+  await pressContinue(ownerSide.page);
+  await expect(ownerSide.page).toHaveURL(/\/pages\/owner-organisation$/);
+  const form = ownerSide.page.locator("main form:visible");
+  await expect(form.locator('input[name="ownerOrganisationName"]')).toHaveValue(company);
+  await expect(form.locator('input[name="ownerTaxCode"]')).toHaveValue("0901234564");
+  await expect(form.locator('select[name="ownerOrganisationAddress.province"]')).toHaveValue("33");
+  await pressContinue(ownerSide.page);
+
+  // The second member (files for the company) finds it in their list and finishes it.
+  const second = await signedIn(browser, "vi", "business2@demo.hungyen.gov.vn", "/vi/dossiers");
+  await expect(second.page.locator(`a[href*="/drafts/${draftId}"]`).first()).toBeVisible();
+  await answerDraftQuickly(
+    second.page,
+    draftId,
+    { child: "", sex: "male", mother: "", idNumber: "033190001234" },
+    { procedureCode: "2.001583", choose: { ownerKind: "organisation" }, skipPages: ["owner-organisation"] },
+  );
+  await second.page.goto(`/vi/dossiers/drafts/${draftId}/check`);
+  await expect(second.page.locator("main").getByText(company).first()).toBeVisible();
+  await second.page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
+  await expect(second.page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
+  const code = decodeURIComponent(second.page.url().split("/dossiers/")[1]!.replace("/submitted", ""));
+
+  // Filed in the company's name: the owner has it too.
+  await ownerSide.page.goto("/vi/dossiers");
+  await expect(ownerSide.page.getByText(code)).toBeVisible();
+  await second.context.close();
   await ownerSide.context.close();
 });
 

@@ -276,30 +276,63 @@ function sampleAnswer(field: FormField, answers: BirthRegistration): [string, st
   }
 }
 
+type QuickOptions = {
+  procedureCode?: string;
+  /** False: no file for the required uploads (the test gives its own). */
+  documents?: boolean;
+  /** Answers that replace the sample ones, by field name (e.g. a choice that opens other pages). */
+  choose?: Record<string, string>;
+  /** Pages left as they are (e.g. one pre-filled from the organisation). */
+  skipPages?: string[];
+};
+
 /**
- * Starts a draft of the procedure's demo form at the first office offered and gives it sample
- * answers (and, unless `documents` is false, a small PDF for each required upload); returns its id.
+ * Starts a draft of the procedure's demo form at the first office offered (or, with `filer`, in
+ * the name that radio names) and gives it sample answers; returns its id.
  */
 export async function fillDraftQuickly(
   page: Page,
   answers: BirthRegistration,
-  options: { procedureCode?: string; documents?: boolean } = {},
+  options: QuickOptions & { filer?: string } = {},
 ): Promise<string> {
   const procedureCode = options.procedureCode ?? "1.001193";
-  const definition = demoForms[procedureCode];
-  if (!definition) throw new Error(`No demo form for ${procedureCode}`);
   await page.goto(`/vi/dossiers/new?procedure=${procedureCode}`);
-  await page.getByRole("radio").first().check();
+  if (options.filer) await page.getByRole("radio", { name: options.filer }).check();
+  const offices = page.locator('input[name="competentAgencyId"]');
+  if ((await offices.count()) > 0) await offices.first().check();
+  else await page.getByRole("radio").first().check();
   await page.getByRole("button", { name: viDossiers.new.start }).click();
   await expect(page).toHaveURL(/\/vi\/dossiers\/drafts\/[^/]+/);
   const draftId = /\/drafts\/([^/?#]+)/.exec(page.url())![1]!;
+  await answerDraftQuickly(page, draftId, answers, { ...options, procedureCode });
+  return draftId;
+}
+
+/**
+ * Gives an open draft sample answers page by page (and, unless `documents` is false, a small PDF for
+ * each required upload), through the routes the filing pages use when they are left or upload.
+ */
+export async function answerDraftQuickly(
+  page: Page,
+  draftId: string,
+  answers: BirthRegistration,
+  options: QuickOptions = {},
+) {
+  const procedureCode = options.procedureCode ?? "1.001193";
+  const definition = demoForms[procedureCode];
+  if (!definition) throw new Error(`No demo form for ${procedureCode}`);
   const origin = new URL(page.url()).origin;
   const given: Record<string, unknown> = {};
   for (const formPage of definition.pages) {
     if (!conditionHolds(formPage.showIf, given)) continue;
+    if (options.skipPages?.includes(formPage.id)) continue;
     const entries = formPage.fields
       .filter((field) => conditionHolds(field.showIf, given))
-      .flatMap((field) => sampleAnswer(field, answers));
+      .flatMap((field): [string, string][] =>
+        options.choose?.[field.name] !== undefined
+          ? [[field.name, options.choose[field.name]!]]
+          : sampleAnswer(field, answers),
+      );
     for (const [name, value] of entries) given[name] = value;
     if (entries.length > 0) {
       const saved = await page.request.post(`/api/v1/drafts/${draftId}/pages/${formPage.id}`, {
@@ -321,7 +354,6 @@ export async function fillDraftQuickly(
       expect(uploaded.status(), await uploaded.text()).toBe(200);
     }
   }
-  return draftId;
 }
 
 /**

@@ -1657,18 +1657,24 @@ const oneMemberCompany: FormDefinition = {
       "owner-organisation",
       t("Chủ sở hữu là tổ chức", "The owner (an organisation)"),
       [
-        text("ownerOrganisationName", t("Tên tổ chức", "Organisation's name"), { maxLength: 150 }),
+        // A company filing in its own name founds its subsidiary: its particulars come pre-filled.
+        text("ownerOrganisationName", t("Tên tổ chức", "Organisation's name"), {
+          maxLength: 150,
+          prefill: "organisation.name",
+        }),
         field(
           "ownerTaxCode",
           "taxCode",
           t("Mã số doanh nghiệp hoặc mã số thuế", "Enterprise code or tax code"),
           {
             hint: t("10 hoặc 13 chữ số.", "10 or 13 digits."),
+            prefill: "organisation.taxCode",
           },
         ),
         place(
           "ownerOrganisationAddress",
           t("Địa chỉ trụ sở chính của tổ chức", "Organisation's head office address"),
+          { prefill: "organisation.address" },
         ),
       ],
       { section: "capital", showIf: { field: "ownerKind", in: ["organisation"] } },
