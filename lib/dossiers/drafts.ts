@@ -9,7 +9,9 @@ import { dossiers } from "@/db/schema/dossiers";
 import { findFilingTarget } from "@/lib/catalog/service";
 import { deleteStoredFile } from "@/lib/files/storage";
 import { cleanText } from "@/lib/forms/formText";
-import { todayInVietnam } from "@/lib/forms/schema";
+import { formFields } from "@/lib/forms/definition";
+import { checkTypedForm, checkTypedPage, todayInVietnam } from "@/lib/forms/schema";
+import { visibleFields } from "@/lib/forms/flow";
 import type { FormDefinition } from "@/lib/forms/types";
 import { contactsOf } from "@/lib/identity/accounts";
 import { prefillAnswers } from "@/lib/forms/prefill";
@@ -25,7 +27,6 @@ import {
   storeChosenFiles,
   type ChosenFile,
 } from "./attachments";
-import { checkTypedPage, visibleFields } from "./draftPages";
 import { findDossier, ownedBy } from "./queries";
 import { missingDocuments } from "./rules";
 import { startDraftSchema, type StartDraftCommand } from "./schema";
@@ -120,22 +121,13 @@ export type SavedDraft = {
   removeError?: DossierError;
 };
 
-/** Every text of an answer without NUL and the other control characters (PostgreSQL refuses NUL). */
-function cleanAnswer(value: unknown): unknown {
-  if (typeof value === "string") return cleanText(value);
-  if (Array.isArray(value)) return value.map(cleanAnswer);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanAnswer(item)]));
-  return value;
-}
-
 /** Additional documents the form does not list: attachments with this key and a description. */
 export const otherDocumentKey = "other";
 
 /**
- * The answers a draft keeps after a save of one page (or of every page): the page's shown fields
- * checked by checkTypedPage (valid answers cleaned, invalid ones kept as typed, over-long ones
- * refused, the earlier answer kept); the other pages' answers untouched.
+ * The answers a draft keeps after a save of one page (or of every page): the page's fields checked
+ * by checkTypedPage (valid answers cleaned, invalid ones kept as typed, over-long ones refused, the
+ * earlier answer kept; a field hidden by a condition kept as typed); the other pages' answers untouched.
  */
 function savePageAnswers(
   form: FormDefinition,
@@ -144,19 +136,16 @@ function savePageAnswers(
   pageId: string | undefined,
   places: Places,
 ) {
-  const today = todayInVietnam();
-  const pages = pageId === undefined ? form.pages : form.pages.filter((page) => page.id === pageId);
-  const formData: Record<string, unknown> = pageId === undefined ? {} : { ...previous };
-  const issues: Record<string, string[]> = {};
-  const refused: Record<string, string[]> = {};
-  for (const page of pages) {
-    const checked = checkTypedPage(form, page.id, previous, typed, { today, places });
-    // The page's fields are replaced by what this save kept (a blank answer removes the old one).
-    for (const field of page.fields) delete formData[field.name];
-    Object.assign(formData, checked.stored);
-    Object.assign(issues, checked.issues);
-    Object.assign(refused, checked.refused);
+  const options = { today: todayInVietnam(), places };
+  if (pageId !== undefined) {
+    const { stored, issues, refused } = checkTypedPage(form, pageId, previous, typed, options);
+    return { formData: stored, issues, refused };
   }
+  // The whole form: every page in turn; only the form's fields are kept.
+  const { stored, issues, refused } = checkTypedForm(form, previous, typed, options);
+  const formData: Record<string, unknown> = {};
+  for (const field of formFields(form))
+    if (stored[field.name] !== undefined) formData[field.name] = stored[field.name];
   return { formData, issues, refused };
 }
 
@@ -168,7 +157,7 @@ function pageDocumentKeys(
 ) {
   const pages = pageId === undefined ? form.pages : form.pages.filter((page) => page.id === pageId);
   return pages.flatMap((page) =>
-    visibleFields(page, answers)
+    visibleFields(page, answers, form)
       .filter((field) => field.type === "document" && field.documentKey)
       .map((field) => ({ key: field.documentKey!, required: field.required })),
   );
@@ -219,7 +208,8 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Re
           : savePageAnswers(
               version.form,
               locked.formData,
-              cleanAnswer(input.answers) as Record<string, unknown>,
+              // checkTypedPage drops NUL and the other control characters (PostgreSQL refuses NUL).
+              input.answers,
               pageId,
               places,
             );

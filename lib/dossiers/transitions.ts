@@ -29,7 +29,7 @@ import {
   type RequestedDocument,
 } from "./requestedDocuments";
 import { err, ok } from "@/lib/result";
-import { answersToSubmit } from "./draftPages";
+import { validateAnswers } from "@/lib/forms/schema";
 import { appendEvent } from "./events";
 import { eventForApplicant } from "./visibility";
 import { organisationMemberIds } from "@/lib/organisations/service";
@@ -403,7 +403,7 @@ export async function submitDossier(
 
     const version = await loadProcedureVersion(tx, row.procedureVersionId);
     // Every shown page checked with its conditions; only the shown answers are submitted.
-    const answers = answersToSubmit(version.form, row.formData, { places: await placesForForms() });
+    const answers = validateAnswers(version.form, row.formData, { places: await placesForForms() });
     if (!answers.ok) return err("invalid_input", answers.issues);
 
     const attached = await tx

@@ -2,15 +2,15 @@
  * Reading a posted form page (pure: works on a FormData or any list of [name, value] entries), with
  * the input names the field renderer writes (COMMON contract):
  * - simple fields: `<name>`; checkboxes: `<name>` once per ticked box;
- * - date: `<name>.day`, `<name>.month`, `<name>.year` -> "Y-M-D" as typed ("" parts kept);
+ * - date: `<name>.day`, `<name>.month`, `<name>.year` -> "YYYY-MM-DD" when the boxes hold digits of
+ *   the right length, otherwise "Y-M-D" as typed ("" parts kept) (joinDate, splitDate);
  * - address: `<name>.province`, `<name>.commune`, `<name>.street`;
  * - group items: `<group>[<i>].<child>` (and `.day`, `.province`… below a child);
  * - documents: file inputs `doc_<documentKey>`, not read here;
- * - "Add another" / "Remove" with JavaScript off: a button named `$group` with the value
- *   `add:<group>` or `remove:<group>:<i>`.
+ * - "Add another" / "Remove" with JavaScript off: a button named `groupAction` (groupActionName)
+ *   with the value `add:<group>` or `remove:<group>:<i>`.
  * Ids (the error summary's anchors) are the paths with ".", "[" and "]" replaced by "-".
  */
-import { isAnswered } from "./flow";
 import { cleanText } from "./formText";
 import type { FormField, FormPage } from "./types";
 
@@ -43,10 +43,8 @@ function readField(field: FormField, path: string, texts: Texts): unknown {
       return ticked.length > 0 ? ticked : undefined;
     }
     case "date": {
-      const part = (box: string) => (first(`${path}.${box}`) ?? "").trim();
-      const [day, month, year] = [part("day"), part("month"), part("year")];
-      if (!day && !month && !year) return undefined;
-      return `${year}-${month}-${day}`;
+      const part = (box: string) => first(`${path}.${box}`) ?? "";
+      return joinDate(part("day"), part("month"), part("year"));
     }
     case "address": {
       const address: Record<string, string> = {};
@@ -67,22 +65,24 @@ function readField(field: FormField, path: string, texts: Texts): unknown {
   }
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Item indexes a post may name (a group keeps far fewer: schema.ts groupItemsLimit). */
+const postedItemsLimit = 100;
 
-/** The indexes posted for a group, from names like `members[2].fullName`. */
-function postedIndexes(path: string, names: Iterable<string>): number[] {
-  const pattern = new RegExp(`^${escapeRegExp(path)}\\[(\\d{1,4})\\]\\.`);
-  const indexes = new Set<number>();
-  for (const name of names) {
-    const match = pattern.exec(name);
-    if (match) indexes.add(Number(match[1]));
-  }
-  return [...indexes].sort((a, b) => a - b);
-}
-
+/**
+ * A group's items from names like `members[2].fullName`: as many as the highest index posted, so each
+ * item keeps the index its inputs and its "Remove" button were rendered with. An empty item (one
+ * just added by "Add another", or left blank) stays: it is asked about, not dropped.
+ */
 function readGroupItems(field: FormField, path: string, texts: Texts): Answers[] {
+  const prefix = `${path}[`;
+  let count = 0;
+  for (const name of texts.keys()) {
+    if (!name.startsWith(prefix)) continue;
+    const index = Number(name.slice(prefix.length, name.indexOf("]", prefix.length)));
+    if (Number.isInteger(index) && index >= 0 && index < postedItemsLimit) count = Math.max(count, index + 1);
+  }
   const items: Answers[] = [];
-  for (const index of postedIndexes(path, texts.keys())) {
+  for (let index = 0; index < count; index += 1) {
     const item: Answers = {};
     for (const child of field.fields ?? []) {
       const value = readField(child, `${path}[${index}].${child.name}`, texts);
@@ -90,9 +90,24 @@ function readGroupItems(field: FormField, path: string, texts: Texts): Answers[]
     }
     items.push(item);
   }
-  // "Add another" leaves an empty item at the end: it is not an answer.
-  while (items.length > 0 && !isAnswered(items[items.length - 1])) items.pop();
   return items;
+}
+
+/** "2026-11-20" from the day, month and year boxes; all blank: undefined; otherwise as typed, Y-M-D. */
+export function joinDate(day: string, month: string, year: string): string | undefined {
+  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
+  if (d === "" && m === "" && y === "") return undefined;
+  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y))
+    return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  return `${y}-${m}-${d}`;
+}
+
+/** The three boxes of a stored date: a valid "YYYY-MM-DD" without leading zeros, otherwise as typed. */
+export function splitDate(value: unknown): { day: string; month: string; year: string } {
+  if (typeof value !== "string") return { day: "", month: "", year: "" };
+  const [year = "", month = "", day = ""] = value.split("-");
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return valid ? { day: String(Number(day)), month: String(Number(month)), year } : { day, month, year };
 }
 
 /**
@@ -131,22 +146,23 @@ export function fieldAtKey(page: FormPage, key: string): { field: FormField; res
 
 /**
  * The id the error summary links to for an issue key: a date's day box, an address's province when
- * the issue is the whole address, the input itself otherwise (for radios and checkboxes the first
- * option carries the field's id; for a group's count, the group's first input is the renderer's to name).
+ * the issue is the whole address, a group's "Add another" button for its number of items, the input
+ * itself otherwise (for radios and checkboxes the first option carries the field's id).
  */
 export function issueAnchor(page: FormPage, key: string): string {
   const found = fieldAtKey(page, key);
   if (found && found.rest === "") {
     if (found.field.type === "date") return inputId(`${key}.day`);
     if (found.field.type === "address") return inputId(`${key}.province`);
+    if (found.field.type === "group") return inputId(`${key}.add`);
   }
   return inputId(key);
 }
 
 export type GroupAction = { kind: "add"; group: string } | { kind: "remove"; group: string; index: number };
 
-/** The input name of the "Add another" and "Remove" buttons. */
-export const groupActionName = "$group";
+/** The input name of the "Add another" and "Remove" buttons (the renderer's and this parser's). */
+export const groupActionName = "groupAction";
 
 /**
  * The group button pressed (JavaScript off), if any: `add:<group>` or `remove:<group>:<i>`. Only a

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { answerText, dateText, moneyText } from "@/lib/forms/display";
-import { answersFromPost, applyGroupAction, groupActions, inputId, issueAnchor } from "@/lib/forms/posted";
+import {
+  answersFromPost,
+  applyGroupAction,
+  groupActionName,
+  groupActions,
+  inputId,
+  issueAnchor,
+  joinDate,
+  splitDate,
+} from "@/lib/forms/posted";
 import { checkTypedForm, checkTypedPage, validatePage } from "@/lib/forms/schema";
 import { prefillAnswers } from "@/lib/forms/prefill";
 import type { FormDefinition, FormField, FormPage } from "@/lib/forms/types";
@@ -68,7 +77,7 @@ const posted = post([
   ["members[3].fullName", "Bình"],
   ["members[4].fullName", ""],
   ["members[4].born.day", ""],
-  ["$group", "add:members"],
+  [groupActionName, "add:members"],
   ["note", "not on this page"],
 ]);
 
@@ -76,17 +85,28 @@ describe("answersFromPost", () => {
   it("reads the contract's input names into the stored shape, as typed", () =>
     expect(answersFromPost(child, posted)).toEqual({
       fullName: "Lan",
-      born: "2020-1-2",
+      born: "2020-01-02",
       home: { province: "33", street: "12 Hùng Vương" },
       copies: ["copy", "original"],
       fee: "1.500.000",
       members: [
         { fullName: "Anh", born: "1990-12-31", roles: ["copy"] },
         {}, // an empty item in the middle stays (it is asked about)
+        {}, // an item that posted nothing keeps its place: "Remove" names items by their index
         { fullName: "Bình" },
-        // the empty item at the end ("Add another") is dropped
+        {}, // the empty item "Add another" added stays until it is filled in or removed
       ],
     }));
+  it("reads no item from an index out of bounds", () =>
+    expect(
+      answersFromPost(
+        child,
+        post([
+          ["members[100].fullName", "x"],
+          ["members[-1].fullName", "y"],
+        ]),
+      ).members,
+    ).toBeUndefined());
   it("keeps the boxes as typed, year-month-day, with empty ones", () =>
     expect(
       answersFromPost(
@@ -112,9 +132,38 @@ describe("answersFromPost", () => {
         "home.commune": ["errors.commune"],
         "members[1].fullName": ["errors.required"],
         "members[1].born": ["errors.required"],
+        "members[2].fullName": ["errors.required"],
         "members[2].born": ["errors.required"],
+        "members[3].born": ["errors.required"],
+        "members[4].fullName": ["errors.required"],
+        "members[4].born": ["errors.required"],
       },
     }));
+});
+
+describe("the three date boxes", () => {
+  it.each([
+    [["20", "11", "2026"], "2026-11-20"],
+    [[" 5 ", "1", "2026"], "2026-01-05"],
+    [["", "", ""], undefined],
+    [["  ", "", " "], undefined],
+    [["31", "2", ""], "-2-31"],
+    [["1", "2", "26"], "26-2-1"], // a two-digit year is kept as typed (errors.dateYear)
+    [["a", "2", "2026"], "2026-2-a"],
+  ] as const)("joinDate(%j) is %j", ([day, month, year], joined) =>
+    expect(joinDate(day, month, year)).toBe(joined),
+  );
+  it.each([
+    ["2026-01-05", { day: "5", month: "1", year: "2026" }],
+    ["2026-2-31", { day: "31", month: "2", year: "2026" }],
+    ["-2-31", { day: "31", month: "2", year: "" }],
+    [undefined, { day: "", month: "", year: "" }],
+    [20261105, { day: "", month: "", year: "" }],
+  ] as const)("splitDate(%j)", (stored, boxes) => expect(splitDate(stored)).toEqual(boxes));
+  it("a valid date goes round the boxes", () => {
+    const boxes = splitDate("1990-12-03");
+    expect(joinDate(boxes.day, boxes.month, boxes.year)).toBe("1990-12-03");
+  });
 });
 
 describe("ids and group buttons", () => {
@@ -127,7 +176,8 @@ describe("ids and group buttons", () => {
     expect(issueAnchor(child, "members[1].born")).toBe("members-1--born-day");
     expect(issueAnchor(child, "home")).toBe("home-province");
     expect(issueAnchor(child, "home.commune")).toBe("home-commune");
-    expect(issueAnchor(child, "members")).toBe("members");
+    // A group's number of items: its "Add another" button.
+    expect(issueAnchor(child, "members")).toBe("members-add");
   });
   it.each([
     ["add:members", { kind: "add", group: "members" }],
@@ -135,7 +185,7 @@ describe("ids and group buttons", () => {
     ["remove:members", null],
     ["add:fullName", null], // not a group of the page
     ["drop:members", null],
-  ])("%s", (value, action) => expect(groupActions(post([["$group", value]]), child)).toEqual(action));
+  ])("%s", (value, action) => expect(groupActions(post([[groupActionName, value]]), child)).toEqual(action));
   it("no button: null", () => expect(groupActions(post([["fullName", "x"]]))).toBeNull());
   it("add appends an empty item up to maxItems; remove takes one out", () => {
     const answers = { members: [{ fullName: "A" }, { fullName: "B" }] };

@@ -8,7 +8,9 @@ import type { FormField, FormPage } from "@/lib/forms/types";
 import type { Lang } from "@/lib/i18n/settings";
 import { translator, type Messages, type Translate } from "@/lib/i18n/messages";
 import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
-import { conditionHolds, inputId, splitDate, type Answers, type Issues } from "@/lib/dossiers/draftPages";
+import { conditionHolds, type Answers } from "@/lib/forms/flow";
+import { groupActionName, inputId, splitDate } from "@/lib/forms/posted";
+import type { AnswerIssues as Issues } from "@/lib/forms/schema";
 import styles from "./fields.module.css";
 
 export type Place = { code: string; name: string };
@@ -50,26 +52,6 @@ type Context = {
 };
 
 type FieldProps = { field: FormField; name: string; value: unknown; context: Context };
-
-/** The id of a field's first input, where the error summary's link for an issue key lands. */
-export function issueAnchor(page: FormPage, key: string): string {
-  const base = inputId(key);
-  const field = findField(page.fields, key);
-  if (!field) return base;
-  if (field.type === "date") return `${base}-day`;
-  if (field.type === "address") return `${base}-province`;
-  if (field.type === "group") return `${base}-add`;
-  return base;
-}
-
-function findField(fields: FormField[], key: string): FormField | undefined {
-  const group = /^([^[.]+)\[\d+\]\.(.+)$/.exec(key);
-  if (group) {
-    const parent = fields.find((field) => field.name === group[1]);
-    return parent ? findField(parent.fields ?? [], group[2]!) : undefined;
-  }
-  return fields.find((field) => field.name === key);
-}
 
 function messageParams(field: FormField): Record<string, unknown> {
   return {
@@ -502,7 +484,7 @@ export function AddressInput({ field, name, value, context }: FieldProps) {
 
 /**
  * Repeatable items: each item's fields under "<item> n" with a Remove button, then "Add another".
- * The buttons post `groupAction` = "add:<group>" or "remove:<group>:<index>" (the page saves what
+ * The buttons post `groupAction` (groupActionName) = "add:<group>" or "remove:<group>:<index>" (the page saves what
  * was typed, changes the items and shows the page again): they work with JavaScript off.
  */
 export function GroupInput({ field, name, value, context }: FieldProps) {
@@ -532,7 +514,7 @@ export function GroupInput({ field, name, value, context }: FieldProps) {
             ))}
           <button
             type="submit"
-            name="groupAction"
+            name={groupActionName}
             value={`remove:${name}:${index}`}
             className="button button--secondary"
             formNoValidate
@@ -551,7 +533,7 @@ export function GroupInput({ field, name, value, context }: FieldProps) {
         <button
           type="submit"
           id={`${id}-add`}
-          name="groupAction"
+          name={groupActionName}
           value={`add:${name}`}
           className="button button--secondary"
           formNoValidate

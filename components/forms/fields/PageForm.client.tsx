@@ -2,24 +2,18 @@
 
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { FormDefinition, FormPage } from "@/lib/forms/types";
-import { fieldAtKey } from "@/lib/forms/posted";
+import { conditionHolds, type Answers } from "@/lib/forms/flow";
+import { answersFromPost, fieldAtKey, issueAnchor } from "@/lib/forms/posted";
+import { validatePage, type AnswerIssues as Issues } from "@/lib/forms/schema";
 import type { Lang } from "@/lib/i18n/settings";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import { maxFileBytes } from "@/lib/files/limits";
-import {
-  answersFromPost,
-  conditionHolds,
-  validatePage,
-  type Answers,
-  type Issues,
-} from "@/lib/dossiers/draftPages";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ErrorTitle } from "@/components/forms/ErrorTitle";
 import {
   FormPageFields,
   fieldMessage,
-  issueAnchor,
   type AttachedFile,
   type Lookups,
   type UploadProgress,
@@ -103,7 +97,7 @@ export function PageForm({
     const form = formRef.current;
     if (!form) return;
     const update = () => {
-      const typed = { ...stored, ...answersFromPost(page, new FormData(form).entries()) };
+      const typed = answersFromPost(page, new FormData(form).entries(), stored);
       form.querySelectorAll<HTMLElement>("[data-show-if]").forEach((element) => {
         element.hidden = !conditionHolds(JSON.parse(element.dataset.showIf!), typed);
       });
@@ -221,7 +215,7 @@ export function PageForm({
     const later = data.get("intent") === "later";
     let browserIssues: Issues = {};
     if (!skip && !later) {
-      const typed = { ...stored, ...answersFromPost(page, data.entries()) };
+      const typed = answersFromPost(page, data.entries(), stored);
       const checked = validatePage(definition, page.id, typed);
       browserIssues = checked.ok ? {} : checked.issues;
       // Shown at once; the page is saved all the same (never lose a word).

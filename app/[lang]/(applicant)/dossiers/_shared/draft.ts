@@ -1,13 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { otherDocumentKey } from "@/lib/dossiers/drafts";
-import {
-  taskList,
-  validateShown,
-  visibleFields,
-  visiblePages,
-  type Answers,
-} from "@/lib/dossiers/draftPages";
+import { taskList, visibleFields, visiblePages, type Answers } from "@/lib/forms/flow";
+import { validateAnswers } from "@/lib/forms/schema";
 import type { FormPage } from "@/lib/forms/types";
 import { ethnicities, nationalities, type ListEntry } from "@/lib/forms/lists";
 import { communesOf, listProvinces } from "@/lib/places/service";
@@ -70,11 +65,11 @@ export function draftIssues(
   formData: Answers,
   attachments: Pick<AttachmentView, "documentKey">[],
 ): Record<string, string[]> {
-  const checked = validateShown(version.form, formData);
+  const checked = validateAnswers(version.form, formData);
   const issues: Record<string, string[]> = checked.ok ? {} : { ...checked.issues };
   const attached = attachments.map((attachment) => attachment.documentKey);
   for (const page of visiblePages(version.form, formData))
-    for (const field of visibleFields(page, formData))
+    for (const field of visibleFields(page, formData, version.form))
       if (field.type === "document" && field.required && !attached.includes(field.documentKey ?? ""))
         issues[`doc_${field.documentKey}`] = ["errors.documentRequired"];
   return { ...issues, ...missingDocuments(documentsStep(version), attached) };

@@ -6,20 +6,12 @@ import { fileAtDesk } from "@/lib/dossiers/service";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { formText } from "@/lib/forms/formText";
 import { getProcedureByCode } from "@/lib/catalog/service";
-import { answersFromPost, type Answers } from "@/lib/dossiers/draftPages";
+import type { Answers } from "@/lib/forms/flow";
+import { answersFromPost, applyGroupAction, groupActions } from "@/lib/forms/posted";
 import { deskAnswersKey, deskFormPages } from "@/lib/dossiers/deskForm";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import type { FormState } from "@/components/forms/formState";
 import { chosenFiles, typedAnswers } from "../../../(applicant)/dossiers/_shared/draft";
-
-function applyGroupAction(answers: Answers, action: string): void {
-  const [verb, name, index] = action.split(":");
-  if (!name) return;
-  const items = Array.isArray(answers[name]) ? [...(answers[name] as Answers[])] : [];
-  if (verb === "add") items.push({});
-  else if (verb === "remove" && index !== undefined) items.splice(Number(index), 1);
-  answers[name] = items;
-}
 
 /**
  * "Receive and accept": one fileAtDesk with everything typed and every scan chosen, then the staff
@@ -38,15 +30,15 @@ export async function deskIntakeAction(_previous: FormState, data: FormData): Pr
     if (name.startsWith("applicant_") || name === "competentAgencyId" || name === "comment")
       values[name] = value;
   const procedure = await getProcedureByCode(procedureCode);
+  const pages = procedure ? deskFormPages(procedure.version.form) : [];
   const answers: Answers = {};
-  for (const form of procedure ? deskFormPages(procedure.version.form) : [])
-    Object.assign(answers, answersFromPost(form, data.entries()));
+  for (const form of pages) Object.assign(answers, answersFromPost(form, data.entries()));
   values[deskAnswersKey] = JSON.stringify(answers);
-  const groupAction = formText(data, "groupAction");
+  const groupAction = groupActions(data.entries());
   if (groupAction) {
     // "Add another" / "Remove" in a group: the form again with one item more or less, nothing filed.
-    applyGroupAction(answers, groupAction);
-    values[deskAnswersKey] = JSON.stringify(answers);
+    const field = pages.flatMap((form) => form.fields).find((f) => f.name === groupAction.group);
+    values[deskAnswersKey] = JSON.stringify(applyGroupAction(answers, groupAction, field));
     return { values, issues: {} };
   }
   const result = await fileAtDesk(actor, {

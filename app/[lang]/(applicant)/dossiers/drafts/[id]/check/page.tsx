@@ -7,9 +7,9 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { SubmitButton } from "@/components/forms/SubmitButton";
-import { visibleFields, visiblePages } from "@/lib/dossiers/draftPages";
+import { visibleFields, visiblePages } from "@/lib/forms/flow";
 import { displayAnswer } from "@/components/forms/fields/display";
-import { issueAnchor } from "@/components/forms/fields/FormPageFields";
+import { issueAnchor } from "@/lib/forms/posted";
 import { DossierDocuments } from "@/components/dossiers/DossierDocuments";
 import { NotApplicant } from "../../../_shared/NotApplicant";
 import { draftLookups, draftPath, loadOwnDraft } from "../../../_shared/draft";
@@ -63,7 +63,7 @@ export default async function CheckAnswersPage({ params, searchParams }: Props) 
       <h2>{t("check.answersTitle")}</h2>
       <SummaryList
         rows={visiblePages(version.form, dossier.formData).flatMap((page) =>
-          visibleFields(page, dossier.formData)
+          visibleFields(page, dossier.formData, version.form)
             .filter((field) => field.type !== "document")
             .map((field) => ({
               key: field.label[lang],

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { visiblePages } from "@/lib/dossiers/draftPages";
+import { visiblePages } from "@/lib/forms/flow";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import { PageForm } from "@/components/forms/fields/PageForm.client";

@@ -1,4 +1,4 @@
-import { answersFromPost } from "@/lib/dossiers/draftPages";
+import { answersFromPost } from "@/lib/forms/posted";
 import { getFilingVersion } from "@/lib/dossiers/filing";
 import { getDossierDetail, saveDraft } from "@/lib/dossiers/service";
 import { apiError, apiOk, draftPoster, postedForm } from "../../../_shared";

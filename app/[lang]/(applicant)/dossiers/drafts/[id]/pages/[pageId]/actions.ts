@@ -5,29 +5,25 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/identity/actor";
 import { getDossierDetail, saveDraft } from "@/lib/dossiers/service";
 import { getFilingVersion } from "@/lib/dossiers/filing";
-import { answersFromPost, nextPageId, type Answers } from "@/lib/dossiers/draftPages";
+import { nextPageId } from "@/lib/forms/flow";
+import {
+  answersFromPost,
+  applyGroupAction,
+  groupActions,
+  inputId,
+  type GroupAction,
+} from "@/lib/forms/posted";
 import { signInUrl } from "@/lib/forms/callbackUrl";
 import { formText } from "@/lib/forms/formText";
 import { isLang, type Lang } from "@/lib/i18n/settings";
 import type { PageState } from "@/components/forms/fields/PageForm.client";
 import { chosenFiles, draftPath } from "../../../../_shared/draft";
 
-/** "add:<group>" adds an empty item; "remove:<group>:<index>" takes one out (what was typed is kept). */
-function applyGroupAction(answers: Answers, action: string): string | null {
-  const [verb, name, index] = action.split(":");
-  if (!name) return null;
-  const items = Array.isArray(answers[name]) ? [...(answers[name] as Answers[])] : [];
-  if (verb === "add") {
-    items.push({});
-    answers[name] = items;
-    return `${name}-${items.length - 1}`;
-  }
-  if (verb === "remove" && index !== undefined) {
-    items.splice(Number(index), 1);
-    answers[name] = items;
-    return `${name}-add`;
-  }
-  return null;
+/** Where the page shows again after "Add another" (the new item) or "Remove" (the Add another button). */
+function groupAnchor(action: GroupAction, answers: Record<string, unknown>): string {
+  const items = answers[action.group];
+  const count = Array.isArray(items) ? items.length : 0;
+  return action.kind === "add" ? `${inputId(action.group)}-${count - 1}` : inputId(`${action.group}.add`);
 }
 
 /**
@@ -57,9 +53,14 @@ export async function savePageAction(_previous: PageState, data: FormData): Prom
   const page = version?.form.pages.find((candidate) => candidate.id === pageId);
   if (!version || !page) redirect(draftPath(lang, dossierId));
 
-  const typed = answersFromPost(page, data.entries());
-  const groupAction = formText(data, "groupAction");
-  const anchor = groupAction ? applyGroupAction(typed, groupAction) : null;
+  // "Add another" adds an empty item, "Remove" takes one out: what was typed is kept and saved.
+  const groupAction = groupActions(data.entries(), page);
+  const posted = answersFromPost(page, data.entries());
+  const field = groupAction
+    ? page.fields.find((candidate) => candidate.name === groupAction.group)
+    : undefined;
+  const typed = groupAction ? applyGroupAction(posted, groupAction, field) : posted;
+  const anchor = groupAction ? groupAnchor(groupAction, typed) : null;
   const remove = formText(data, "remove");
   const saved = await saveDraft(actor, {
     dossierId,
@@ -84,7 +85,7 @@ export async function savePageAction(_previous: PageState, data: FormData): Prom
       issues: intent === "stay" && Object.keys(issues).length === 0 ? refused : issues,
     };
   if (back) redirect(draftPath(lang, dossierId, "/check"));
-  const next = nextPageId(version.form, { ...dossier.formData, ...typed }, pageId);
+  const next = nextPageId(version.form, answersFromPost(page, data.entries(), dossier.formData), pageId);
   redirect(
     next
       ? draftPath(lang, dossierId, `/pages/${encodeURIComponent(next)}`)

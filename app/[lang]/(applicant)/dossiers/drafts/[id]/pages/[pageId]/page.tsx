@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { previousPageId } from "@/lib/dossiers/draftPages";
+import { previousPageId } from "@/lib/forms/flow";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import { PageForm } from "@/components/forms/fields/PageForm.client";
