@@ -391,6 +391,9 @@ export async function submitDossier(
   if (!parsed.success) return invalid(parsed.error);
   const { dossierId } = parsed.data;
   const target = and(eq(dossiers.id, dossierId), ownedBy(actor)) as SQL;
+  // Read before the transaction: on the embedded database (one connection) a read through another
+  // handle inside it would wait for the transaction's end forever.
+  const places = await placesForForms();
 
   // The view of a dossier submitted here is read after the commit (null), outside the counter's lock.
   const result = await inTransaction(async (tx): Promise<Result<DossierView | null>> => {
@@ -403,7 +406,7 @@ export async function submitDossier(
 
     const version = await loadProcedureVersion(tx, row.procedureVersionId);
     // Every shown page checked with its conditions; only the shown answers are submitted.
-    const answers = validateAnswers(version.form, row.formData, { places: await placesForForms() });
+    const answers = validateAnswers(version.form, row.formData, { places });
     if (!answers.ok) return err("invalid_input", answers.issues);
 
     const attached = await tx
