@@ -111,8 +111,11 @@ for (const lang of ["vi", "en"] as const) {
     const halfUrl = await toPageWithSeveralInputs(page);
     const name = await firstTextBox(page);
     await byName(page, name).fill(wordsFor(name));
+    // The browser's check shows the errors at once; the save is the server action's answer.
+    const saved = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: w.common.actions.continue, exact: true }).click();
     await expect(page.locator(".error-summary")).toBeVisible();
+    await saved;
     await expect(page).toHaveURL(halfUrl);
     await page.reload();
     await expect(byName(page, name)).toHaveValue(wordsFor(name));

@@ -204,6 +204,8 @@ for (const lang of ["vi", "en"] as const) {
     await page.getByLabel(t.fields.taxCode).fill("0901234567");
     await page.getByLabel(t.fields.legalRepresentative, { exact: true }).fill("Nguyễn Văn Thử");
     await page.getByRole("button", { name: t.create.submit }).click();
+    // The form is drawn afresh with the server's answer (the name's error gone): only then type again.
+    await expect(summary.getByRole("link", { name: t.errors.nameRequired })).toHaveCount(0);
     await expect(summary.getByRole("link", { name: t.errors.taxCode })).toBeVisible();
     await expect(page.getByLabel(t.fields.name, { exact: true })).toHaveValue("Công ty thử");
     await page.getByLabel(t.fields.taxCode).fill("0901234564");

@@ -232,6 +232,8 @@ function sampleAnswer(field: FormField, answers: BirthRegistration): [string, st
       if (name === "childFullName") return [[name, answers.child]];
       if (name === "motherFullName") return [[name, answers.mother]];
       if (field.personal === "name") return [[name, "Nguyễn Văn Hùng"]];
+      // A short code (e.g. a 4-digit industry code).
+      if ((field.maxLength ?? 200) < 10) return [[name, "4711".slice(0, field.maxLength)]];
       return [[name, "Bệnh viện Đa khoa tỉnh Hưng Yên"]];
     case "textarea":
       return [[name, "Phố Hiến, Hưng Yên"]];
