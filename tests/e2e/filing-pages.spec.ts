@@ -7,6 +7,8 @@ import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import enDossiers from "../../locales/en/dossiers.json" with { type: "json" };
 import {
   expectAccessible,
+  fileBirthRegistration,
+  fillDraftQuickly,
   fillQuestionPage,
   pressContinue,
   startBirthDraft,
@@ -198,4 +200,36 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("button", { name: viDossiers.check.submit, exact: true }).click();
     await expect(page).toHaveURL(/\/vi\/dossiers\/.+\/submitted$/);
   });
+});
+
+test("a document given in an earlier dossier is attached to a new draft from My documents, without sending it again", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "vi-VN", viewport: phone });
+  const page = await context.newPage();
+  await signUp(page, "vi", `store-${Date.now()}@example.com`);
+  await fileBirthRegistration(page, birth);
+
+  // A second child: the certificate page offers the file given the first time.
+  const draftId = await fillDraftQuickly(page, birth, { documents: false });
+  await page.goto(`/vi/dossiers/drafts/${draftId}/pages/birth-certificate`);
+  const picker = page.locator("details.store-picker");
+  await picker.locator("summary").click();
+  let uploads = 0;
+  page.on("request", (request) => {
+    if (request.url().includes("/files")) uploads++;
+  });
+  await picker
+    .getByRole("button", { name: new RegExp(`^${viDossiers.store.attach}`) })
+    .first()
+    .click();
+  await expect(page.getByText(viDossiers.store.attached)).toBeVisible();
+  await expect(page.locator("main form:visible").getByText("giay_chung_sinh.pdf").first()).toBeVisible();
+  await expectAccessible(page, "attached from the store");
+  expect(uploads).toBe(0);
+  await pressContinue(page);
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/check$/);
+  await expect(page.getByText("giay_chung_sinh.pdf").first()).toBeVisible();
+  await context.close();
 });

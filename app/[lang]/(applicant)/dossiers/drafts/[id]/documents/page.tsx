@@ -16,6 +16,7 @@ import {
   filingMessages,
   loadOwnDraft,
 } from "../../../_shared/draft";
+import { DraftStorePickers } from "@/components/documents/DraftStorePickers";
 import { saveDocumentsAction } from "./actions";
 
 type Props = {
@@ -32,11 +33,12 @@ export default async function DraftDocumentsPage({ params, searchParams }: Props
   await connection();
   const lang = await resolveLang(params);
   const { id } = await params;
-  const back = (await searchParams).return === "check";
+  const query = await searchParams;
+  const back = query.return === "check";
   const t = await getT(lang, "dossiers");
   const draft = await loadOwnDraft(lang, id);
   if (!draft) return <NotApplicant lang={lang} />;
-  const { dossier, attachments, version } = draft;
+  const { applicant, dossier, attachments, version } = draft;
   const page = documentsPage(version);
   const shown = visiblePages(version.form, dossier.formData);
   const last = shown[shown.length - 1];
@@ -71,6 +73,15 @@ export default async function DraftDocumentsPage({ params, searchParams }: Props
         <h1>{t("filing.documentsTitle")}</h1>
         <p>{t("filing.documentsIntro")}</p>
       </PageForm>
+      <DraftStorePickers
+        lang={lang}
+        actor={applicant}
+        dossierId={dossier.id}
+        page={page}
+        documents={version.documents}
+        returnTo={draftPath(lang, dossier.id, `/documents${back ? "?return=check" : ""}`)}
+        outcome={typeof query.storeAttach === "string" ? query.storeAttach : undefined}
+      />
     </>
   );
 }

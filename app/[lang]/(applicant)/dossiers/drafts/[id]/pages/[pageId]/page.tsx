@@ -18,6 +18,7 @@ import {
   loadOwnDraft,
   shownPage,
 } from "../../../../_shared/draft";
+import { DraftStorePickers } from "@/components/documents/DraftStorePickers";
 import { savePageAction } from "./actions";
 
 type Props = {
@@ -35,11 +36,12 @@ export default async function DraftQuestionPage({ params, searchParams }: Props)
   await connection();
   const lang = await resolveLang(params);
   const { id, pageId } = await params;
-  const back = (await searchParams).return === "check";
+  const query = await searchParams;
+  const back = query.return === "check";
   const t = await getT(lang, "dossiers");
   const draft = await loadOwnDraft(lang, id);
   if (!draft) return <NotApplicant lang={lang} />;
-  const { dossier, attachments, version } = draft;
+  const { applicant, dossier, attachments, version } = draft;
   const page = shownPage(version, dossier.formData, decodeURIComponent(pageId));
   if (!page) redirect(draftPath(lang, dossier.id));
 
@@ -78,6 +80,19 @@ export default async function DraftQuestionPage({ params, searchParams }: Props)
         {headingIsLabel ? null : <h1>{page.title[lang]}</h1>}
         {page.hint ? <p>{page.hint[lang]}</p> : null}
       </PageForm>
+      <DraftStorePickers
+        lang={lang}
+        actor={applicant}
+        dossierId={dossier.id}
+        page={page}
+        documents={version.documents}
+        returnTo={draftPath(
+          lang,
+          dossier.id,
+          `/pages/${encodeURIComponent(page.id)}${back ? "?return=check" : ""}`,
+        )}
+        outcome={typeof query.storeAttach === "string" ? query.storeAttach : undefined}
+      />
     </>
   );
 }
