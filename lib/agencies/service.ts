@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, type Queryable } from "@/db/client";
 import { agencies } from "@/db/schema/agencies";
 import { recordAudit } from "@/lib/audit/service";
+import { refreshSearchTextOfAgency } from "@/lib/catalog/service";
 import { localDate } from "@/lib/calendar/rules";
 import { adminScope, inScope, type AdminScope } from "@/lib/identity/adminRules";
 import type { Actor } from "@/lib/identity/types";
@@ -254,6 +255,9 @@ export async function updateAgency(
       const [row] = await tx.update(agencies).set(command).where(eq(agencies.id, id)).returning();
       const before = snapshot(current);
       const after = snapshot(row!);
+      // A new name is found by the catalogue's search (its procedures' search text names it).
+      if (current.nameVi !== row!.nameVi || current.nameEn !== row!.nameEn)
+        await refreshSearchTextOfAgency(tx, id);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
         await recordAudit(
           {

@@ -418,6 +418,23 @@ export async function listProceduresReceivedAt(
     .orderBy(asc(procedures.nameVi));
 }
 
+/** After an agency is renamed: the search text of the procedures it decides or receives. */
+export async function refreshSearchTextOfAgency(db: Queryable, agencyId: string): Promise<number> {
+  const rows = await db
+    .selectDistinct({ procedureId: procedureAgencies.procedureId })
+    .from(procedureAgencies)
+    .where(
+      or(
+        eq(procedureAgencies.competentAgencyId, agencyId),
+        eq(procedureAgencies.receivingAgencyId, agencyId),
+      ),
+    );
+  return refreshSearchText(
+    db,
+    rows.map((row) => row.procedureId),
+  );
+}
+
 /** A procedure done at more agencies than this names none of them in its search text. */
 const maxNamedAgencies = 4;
 

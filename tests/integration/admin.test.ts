@@ -5,6 +5,7 @@ import { agencies, auditLog, users } from "@/db/schema";
 import type { AgencyInput } from "@/lib/agencies/schema";
 import { createAgency, getAgency, listAgencies, updateAgency } from "@/lib/agencies/service";
 import { listAdminChanges } from "@/lib/audit/service";
+import { refreshSearchText, searchProcedures } from "@/lib/catalog/service";
 import { checkCredentials, sessionIsCurrent } from "@/lib/identity/accounts";
 import {
   createStaffAccount,
@@ -15,7 +16,7 @@ import {
   setAccountEnabled,
 } from "@/lib/identity/staff";
 import { openTestDatabase } from "../support/database";
-import { createStaff, type StaffActor } from "../support/fixtures";
+import { createProcedure, createStaff, type StaffActor } from "../support/fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -133,6 +134,34 @@ describe("agencies", () => {
     ).toMatchObject({ ok: true });
     const listed = await listAgencies(system, { q: "000.00.04", today: "2026-01-01" });
     expect(listed.ok && listed.value[0]).toMatchObject({ ended: true, successor: { id: province } });
+  });
+
+  it("a renamed agency is found by the catalogue's search under its new name", async () => {
+    const created = await createAgency(system, agencyInput("000.00.07.H99", { parentId: province }));
+    const id = created.ok ? created.value.id : "";
+    await createProcedure(db, {
+      code: "9.000077",
+      places: [{ competentAgencyId: id, receivingAgencyId: id }],
+    });
+    await refreshSearchText(db);
+    const found = async (q: string) =>
+      (await searchProcedures({ q }, db)).rows.map((procedure) => procedure.code).includes("9.000077");
+    expect(await found("Sở Quản lý Đê điều")).toBe(false);
+    expect(
+      (
+        await updateAgency(
+          system,
+          id,
+          agencyInput("000.00.07.H99", {
+            parentId: province,
+            nameVi: "Sở Quản lý Đê điều",
+            nameEn: "Dyke Office",
+          }),
+        )
+      ).ok,
+    ).toBe(true);
+    expect(await found("Sở Quản lý Đê điều")).toBe(true);
+    expect(await found("dyke office")).toBe(true);
   });
 
   it("an agency administrator adds only under their own agency and cannot edit others", async () => {
