@@ -7,7 +7,7 @@ import { emptyFormState, type FormState } from "@/components/forms/formState";
 import { Button } from "@/components/ui/Button";
 import { ErrorPrefix } from "@/components/ui/ErrorPrefix";
 import { ErrorSummary, type ErrorLink } from "@/components/ui/ErrorSummary";
-import { TextField } from "@/components/ui/Field";
+import { SelectField, TextField, type SelectOption } from "@/components/ui/Field";
 import { translator, type Messages } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 
@@ -29,7 +29,17 @@ export type RadiosSpec = {
   options: { value: string; label: string; hint?: string }[];
   initial?: string;
 };
-export type FieldSpec = TextSpec | RadiosSpec;
+/** A list to choose from; options with a `group` are shown under it (communes under their province). */
+export type SelectSpec = {
+  kind: "select";
+  name: string;
+  label: string;
+  hint?: string;
+  emptyLabel: string;
+  options: SelectOption[];
+  initial?: string;
+};
+export type FieldSpec = TextSpec | RadiosSpec | SelectSpec;
 
 /** Where a field's error links to: a group of radios links to its first choice. */
 function idOf(fields: FieldSpec[], field: string): string {
@@ -106,6 +116,21 @@ export function OrganisationFormClient({
                 autoComplete={spec.autoComplete}
                 inputMode={spec.inputMode}
                 spellCheck={spec.spellCheck}
+              />
+            );
+          if (spec.kind === "select")
+            return (
+              <SelectField
+                key={spec.name}
+                id={spec.name}
+                name={spec.name}
+                label={spec.label}
+                hint={spec.hint}
+                error={error}
+                errorPrefix={errorPrefix}
+                placeholder={spec.emptyLabel}
+                options={spec.options}
+                defaultValue={valueOf(spec)}
               />
             );
           const chosen = valueOf(spec);

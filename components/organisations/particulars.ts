@@ -1,15 +1,28 @@
 import type { T } from "@/lib/i18n/server";
+import type { SelectOption } from "@/components/ui/Field";
 import type { FieldSpec } from "./OrganisationForm.client";
+
+/** The administrative units the head office is chosen from: provinces, and communes by province. */
+export type AddressChoices = { provinces: SelectOption[]; communes: SelectOption[] };
 
 /** The organisation's particulars as form fields (register and change), with what is recorded. */
 export function particularFields(
   t: T,
   initial: Partial<
     Record<
-      "name" | "taxCode" | "street" | "legalRepresentative" | "legalRepresentativeTitle" | "phone" | "email",
+      | "name"
+      | "taxCode"
+      | "province"
+      | "commune"
+      | "street"
+      | "legalRepresentative"
+      | "legalRepresentativeTitle"
+      | "phone"
+      | "email",
       string
     >
   > = {},
+  places: AddressChoices = { provinces: [], communes: [] },
 ): FieldSpec[] {
   return [
     {
@@ -29,6 +42,22 @@ export function particularFields(
       autoComplete: "off",
       spellCheck: false,
       initial: initial.taxCode,
+    },
+    {
+      kind: "select",
+      name: "province",
+      label: t("fields.province"),
+      emptyLabel: t("fields.chooseProvince"),
+      options: places.provinces,
+      initial: initial.province,
+    },
+    {
+      kind: "select",
+      name: "commune",
+      label: t("fields.commune"),
+      emptyLabel: t("fields.chooseCommune"),
+      options: places.communes,
+      initial: initial.commune,
     },
     {
       kind: "text",

@@ -96,6 +96,15 @@ export function TextArea({
   );
 }
 
+export type SelectOption = { value: string; label: string; group?: string };
+
+/** Options in their groups, in the order each group first appears; ungrouped ones under undefined. */
+function groupedOptions(options: SelectOption[]): [string | undefined, SelectOption[]][] {
+  const groups = new Map<string | undefined, SelectOption[]>();
+  for (const option of options) groups.set(option.group, [...(groups.get(option.group) ?? []), option]);
+  return [...groups];
+}
+
 export function SelectField({
   id,
   label,
@@ -107,7 +116,8 @@ export function SelectField({
   ...select
 }: Common &
   Omit<ComponentProps<"select">, "id"> & {
-    options: { value: string; label: string }[];
+    /** Options with a `group` are listed under it (communes under their province). */
+    options: SelectOption[];
     placeholder?: string;
   }) {
   return (
@@ -121,11 +131,20 @@ export function SelectField({
         {...select}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {groupedOptions(options).map(([group, list]) => {
+          const items = list.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ));
+          return group ? (
+            <optgroup key={group} label={group}>
+              {items}
+            </optgroup>
+          ) : (
+            items
+          );
+        })}
       </select>
     </FieldShell>
   );

@@ -11,6 +11,7 @@ import type { Actor, OrganisationRole } from "@/lib/identity/types";
 import { publicBaseUrl } from "@/lib/notify/delivery";
 import { sendInvitation } from "@/lib/notify/invitation";
 import type { MailTransport } from "@/lib/notify/mail";
+import { placesForForms } from "@/lib/places/service";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import {
   forBusinesses,
@@ -23,7 +24,14 @@ import {
   type InvitationState,
   type MemberRole,
 } from "./rules";
-import { inviteSchema, organisationSchema, roleSchema, tokenSchema, type OrganisationInput } from "./schema";
+import {
+  inviteSchema,
+  organisationSchema,
+  roleSchema,
+  tokenSchema,
+  type OrganisationInput,
+  type OrganisationParticulars,
+} from "./schema";
 
 /*
  * Organisations (businesses by tax code) and their members. Every function takes the actor and
@@ -92,6 +100,29 @@ async function roleIn(q: Queryable, actor: Actor, organisationId: string): Promi
   return row ? roleOf(row.role) : null;
 }
 
+/**
+ * The head office's province and commune must be units of the administrative units table, the
+ * commune one of that province's (when the table holds its communes), as the filing forms check them.
+ */
+async function addressIssues(address: OrganisationParticulars["address"]): Promise<Record<string, string[]>> {
+  if (!address) return {};
+  const places = await placesForForms();
+  // Units not seeded yet (a bare test database): nothing to check against. The portal seeds them at start.
+  if (places.provinceCodes.length === 0) return {};
+  const issues: Record<string, string[]> = {};
+  if (
+    (address.commune && !address.province) ||
+    (address.province && !places.provinceCodes.includes(address.province))
+  )
+    issues["address.province"] = ["organisations:errors.province"];
+  else if (address.province && address.commune) {
+    const communes = places.communesOf(address.province);
+    if (communes && !communes.includes(address.commune))
+      issues["address.commune"] = ["organisations:errors.commune"];
+  }
+  return issues;
+}
+
 /** Applicant: registers an organisation; they become its owner. A tax code already registered is refused. */
 export async function createOrganisation(
   actor: Actor,
@@ -101,6 +132,8 @@ export async function createOrganisation(
   const parsed = organisationSchema.safeParse(input);
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error, { fallback: "errors.invalid" }));
   const values = parsed.data;
+  const placeProblems = await addressIssues(values.address);
+  if (Object.keys(placeProblems).length > 0) return err("invalid_input", placeProblems);
   const db = await getDb();
   const taken = () => err("tax_code_taken" as const, { taxCode: ["organisations:errors.taxCodeTaken"] });
   const [existing] = await db
@@ -143,6 +176,8 @@ export async function updateOrganisation(
 ): Promise<Res<null>> {
   const parsed = organisationSchema.safeParse(input);
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error, { fallback: "errors.invalid" }));
+  const placeProblems = await addressIssues(parsed.data.address);
+  if (Object.keys(placeProblems).length > 0) return err("invalid_input", placeProblems);
   const db = await getDb();
   try {
     return await db.transaction(async (tx): Promise<Res<null>> => {

@@ -25,6 +25,8 @@ import {
   setMemberRole,
   updateOrganisation,
 } from "@/lib/organisations/service";
+import { seedAdministrativeUnits } from "@/db/seed/places";
+import { forgetPlaces } from "@/lib/places/service";
 import { createApplicant, createProcedure, expectOk, openWorld, type World } from "../support/fixtures";
 
 let db: Db;
@@ -394,5 +396,34 @@ describe("the organisation's drafts and dossiers", () => {
     // The owner keeps both.
     const ownerList = (await listApplicantDossiers(await fresh(owner))).rows.map((d) => d.id);
     expect(ownerList).toEqual(expect.arrayContaining([dossierId, other]));
+  });
+});
+
+describe("the head office's address", () => {
+  it("is a province and one of its communes from the administrative units", async () => {
+    await seedAdministrativeUnits(db);
+    forgetPlaces();
+    const owner = await createApplicant(db, "Chủ Trụ Sở");
+    const at = (address: { province?: string; commune?: string; street?: string }) =>
+      createOrganisation(owner, { ...particulars("0100233488"), address });
+    expect(await at({ province: "99", street: "Số 2" })).toMatchObject({
+      ok: false,
+      issues: { "address.province": ["organisations:errors.province"] },
+    });
+    expect(await at({ commune: "11953" })).toMatchObject({
+      ok: false,
+      issues: { "address.province": ["organisations:errors.province"] },
+    });
+    expect(await at({ province: "33", commune: "00000" })).toMatchObject({
+      ok: false,
+      issues: { "address.commune": ["organisations:errors.commune"] },
+    });
+    const { id } = expectOk(
+      await at({ province: "33", commune: "11953", street: "Số 2 đường Nguyễn Văn Linh" }),
+    );
+    expect(await getOrganisation(owner, id)).toMatchObject({
+      ok: true,
+      value: { address: { province: "33", commune: "11953", street: "Số 2 đường Nguyễn Văn Linh" } },
+    });
   });
 });

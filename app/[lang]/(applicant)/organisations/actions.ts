@@ -9,7 +9,6 @@ import { isLang, type Lang } from "@/lib/i18n/settings";
 import {
   acceptInvitation,
   createOrganisation,
-  getOrganisation,
   inviteMember,
   removeMember,
   revokeInvitation,
@@ -25,6 +24,8 @@ import type { FormState } from "@/components/forms/formState";
 const particularNames = [
   "name",
   "taxCode",
+  "province",
+  "commune",
   "street",
   "legalRepresentative",
   "legalRepresentativeTitle",
@@ -46,7 +47,7 @@ function refused(
   firstField: string,
 ): FormState {
   if (result.issues && Object.keys(result.issues).length > 0) {
-    // A nested key ("address.street") is shown at its input ("street").
+    // A nested key ("address.street", "address.province") is shown at its input ("street", "province").
     const issues: Record<string, string[]> = {};
     for (const [key, list] of Object.entries(result.issues)) issues[key.replace(/^address\./, "")] = list;
     return { values, issues };
@@ -67,7 +68,7 @@ function particularsOf(data: FormData) {
     input: {
       name: values.name!,
       taxCode: values.taxCode!,
-      address: { street: values.street },
+      address: { province: values.province, commune: values.commune, street: values.street },
       legalRepresentative: values.legalRepresentative!,
       legalRepresentativeTitle: values.legalRepresentativeTitle,
       phone: values.phone,
@@ -98,10 +99,6 @@ export async function updateOrganisationAction(
   const page = langOf(lang);
   const actor = await applicantOr(page, `/${page}/organisations/${organisationId}/edit`);
   const { values, input } = particularsOf(data);
-  // The form edits the street; the administrative units already recorded stay.
-  const current = await getOrganisation(actor, organisationId);
-  if (current.ok && current.value.address)
-    input.address = { ...current.value.address, street: values.street } as typeof input.address;
   const result = await updateOrganisation(actor, organisationId, input);
   if (result.ok) redirect(`/${page}/organisations/${organisationId}?done=saved`);
   return refused(values, result, "name");

@@ -6,6 +6,7 @@ import { listMyOrganisations } from "@/lib/organisations/service";
 import { DataTable } from "@/components/ui/DataTable";
 import { OrganisationForm } from "@/components/organisations/OrganisationForm";
 import { particularFields } from "@/components/organisations/particulars";
+import { addressChoices } from "@/components/organisations/addressChoices";
 import { requireApplicant } from "../dossiers/_shared/applicant";
 import { NotApplicant } from "../dossiers/_shared/NotApplicant";
 import { createOrganisationAction } from "./actions";
@@ -51,7 +52,7 @@ export default async function OrganisationsPage({ params }: Props) {
         title={`${t("title")} – ${t("common:siteName")}`}
         heading={t("create.title")}
         lead={t("create.lead")}
-        fields={particularFields(t)}
+        fields={particularFields(t, {}, await addressChoices())}
         submitLabel={t("create.submit")}
         action={createOrganisationAction.bind(null, lang)}
       />

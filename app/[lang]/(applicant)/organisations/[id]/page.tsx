@@ -10,6 +10,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Button } from "@/components/ui/Button";
 import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
+import { addressLine } from "@/components/organisations/addressChoices";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { OrganisationForm } from "@/components/organisations/OrganisationForm";
 import { requireApplicant } from "../../dossiers/_shared/applicant";
@@ -151,7 +152,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <SummaryList
         rows={[
           { key: t("fields.taxCode"), value: organisation.taxCode },
-          { key: t("fields.street"), value: organisation.address?.street ?? "" },
+          { key: t("fields.address"), value: await addressLine(organisation.address) },
           {
             key: t("fields.legalRepresentative"),
             value: [organisation.legalRepresentative, organisation.legalRepresentativeTitle]

@@ -6,6 +6,7 @@ import { getOrganisation } from "@/lib/organisations/service";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { OrganisationForm } from "@/components/organisations/OrganisationForm";
 import { particularFields } from "@/components/organisations/particulars";
+import { addressChoices } from "@/components/organisations/addressChoices";
 import { requireApplicant } from "../../../dossiers/_shared/applicant";
 import { NotApplicant } from "../../../dossiers/_shared/NotApplicant";
 import { updateOrganisationAction } from "../../actions";
@@ -39,15 +40,21 @@ export default async function EditOrganisationPage({ params }: Props) {
       <OrganisationForm
         lang={lang}
         title={`${t("detail.edit")}: ${organisation.name} – ${t("common:siteName")}`}
-        fields={particularFields(t, {
-          name: organisation.name,
-          taxCode: organisation.taxCode,
-          street: organisation.address?.street ?? "",
-          legalRepresentative: organisation.legalRepresentative ?? "",
-          legalRepresentativeTitle: organisation.legalRepresentativeTitle ?? "",
-          phone: organisation.phone ?? "",
-          email: organisation.email ?? "",
-        })}
+        fields={particularFields(
+          t,
+          {
+            name: organisation.name,
+            taxCode: organisation.taxCode,
+            province: organisation.address?.province ?? "",
+            commune: organisation.address?.commune ?? "",
+            street: organisation.address?.street ?? "",
+            legalRepresentative: organisation.legalRepresentative ?? "",
+            legalRepresentativeTitle: organisation.legalRepresentativeTitle ?? "",
+            phone: organisation.phone ?? "",
+            email: organisation.email ?? "",
+          },
+          await addressChoices(),
+        )}
         submitLabel={t("detail.save")}
         action={updateOrganisationAction.bind(null, lang, organisation.id)}
       />
