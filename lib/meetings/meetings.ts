@@ -72,10 +72,13 @@ export const createMeetingSchema = z
     place: optionalText(300),
     onlineUrl: optionalText(500).refine(
       (value) => value == null || /^https:\/\/[^\s]+$/.test(value),
-      "errors.url",
+      "meetings.errors.url",
     ),
   })
-  .refine((value) => value.place || value.onlineUrl, { message: "errors.placeOrOnline", path: ["place"] });
+  .refine((value) => value.place || value.onlineUrl, {
+    message: "meetings.errors.placeOrOnline",
+    path: ["place"],
+  });
 
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 
@@ -95,7 +98,7 @@ export async function createMeeting(
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error));
   const startsAt = parseStartsAt(parsed.data.startsAt);
   if (!startsAt) return err("invalid_input", { startsAt: ["errors.date"] });
-  if (startsAt <= now) return err("invalid_input", { startsAt: ["errors.dateInPast"] });
+  if (startsAt <= now) return err("invalid_input", { startsAt: ["meetings.errors.dateInPast"] });
   if (actor.kind !== "staff") return err("not_found");
   const db = await getDb();
   const prepared = await bodiesPreparedBy(db, actor);
@@ -349,7 +352,8 @@ export async function publishMeeting(
           kind: "meeting.published",
           payload: {
             meetingId,
-            code: meeting.code,
+            // Not "code": lib/notify links a notice with a code to that dossier's page.
+            meetingCode: meeting.code,
             title: meeting.title,
             startsAt: meeting.startsAt.toISOString(),
             body: { nameVi: body.nameVi, nameEn: body.nameEn },
@@ -808,4 +812,9 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
 async function dossierCodesOf(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   return dossierCodes(ids);
+}
+
+/** The bodies whose meetings the actor prepares (the create form's choices). */
+export async function listPreparedBodies(actor: Actor) {
+  return bodiesPreparedBy(await getDb(), actor);
 }
