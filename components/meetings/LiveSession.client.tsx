@@ -26,10 +26,10 @@ export function LiveSession({
   labels: { live: string; refresh: string; yes: string; no: string; abstain: string };
 }) {
   const router = useRouter();
-  const seen = useRef(version);
+  const seen = useRef(String(version));
   const [live, setLive] = useState<Live | null>(null);
   useEffect(() => {
-    seen.current = version;
+    seen.current = String(version);
   }, [version]);
   useEffect(() => {
     let stopped = false;
@@ -39,8 +39,13 @@ export function LiveSession({
         if (!response.ok || stopped) return;
         const state = (await response.json()) as Live;
         setLive(state);
-        if (state.version !== seen.current) {
-          seen.current = state.version;
+        // A vote cast changes the count, not the meeting's version: either one refreshes the page.
+        const count = state.voting?.count;
+        const key = count
+          ? `${state.version}:${count.yes + count.no + count.abstain}`
+          : String(state.version);
+        if (key !== seen.current) {
+          seen.current = key;
           router.refresh();
         }
       } catch {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { agendaItems, meetingAttendance, minutes } from "@/db/schema/workspace";
 import { contactsOf } from "@/lib/identity/accounts";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok, type Result } from "@/lib/result";
 import { meetingEvent, withMeeting, type MeetingContext, type MeetingError } from "./core";
@@ -47,7 +48,7 @@ async function prefill(context: MeetingContext): Promise<string> {
   const lines = [
     `BIÊN BẢN PHIÊN HỌP ${meeting.code}`,
     `${body.nameVi}: ${meeting.title}`,
-    `Thời gian: ${meeting.startsAt.toISOString()}${meeting.place ? ` — Địa điểm: ${meeting.place}` : ""}${meeting.onlineUrl ? " — Trực tuyến" : ""}`,
+    `Thời gian: ${formatDateTime(meeting.startsAt, "vi")}${meeting.place ? ` — Địa điểm: ${meeting.place}` : ""}${meeting.onlineUrl ? " — Trực tuyến" : ""}`,
     "",
     `Có mặt (${present.length}): ${present.map((row) => `${name(row.userId)}${row.presence === "remote" ? " (trực tuyến)" : ""}`).join("; ") || "—"}`,
     `Vắng mặt (${absent.length}): ${absent.map((row) => `${name(row.userId)}${row.reason ? ` (${row.reason})` : ""}`).join("; ") || "—"}`,
