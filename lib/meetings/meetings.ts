@@ -352,8 +352,8 @@ export async function publishMeeting(
           kind: "meeting.published",
           payload: {
             meetingId,
-            // Not "code": lib/notify links a notice with a code to that dossier's page.
-            meetingCode: meeting.code,
+            // The notice's link is the meeting's page (lib/notify noticeLink), not a dossier's.
+            code: meeting.code,
             title: meeting.title,
             startsAt: meeting.startsAt.toISOString(),
             body: { nameVi: body.nameVi, nameEn: body.nameEn },
