@@ -40,7 +40,7 @@ async function accessibleInBoth(page: Page, label: string) {
 }
 
 async function post(page: Page, name: string | RegExp, scope?: ReturnType<Page["locator"]>) {
-  await (scope ?? page).getByRole("button", { name }).first().click();
+  await (scope ?? page).getByRole("button", { name, exact: true }).first().click();
   await page.waitForLoadState("domcontentloaded");
 }
 
@@ -82,7 +82,7 @@ test("a meeting decides a dossier: two members vote remotely, minutes published,
   await post(secretary, m.prepare.publishButton);
   await expect(secretary.getByText(m.done.published)).toBeVisible();
   await post(secretary, m.session.open);
-  await expect(secretary.getByText(m.status.in_session)).toBeVisible();
+  await expect(secretary.getByText(m.status.in_session).first()).toBeVisible();
 
   // Two members check in remotely and vote; the chair in the room. Each vote: the password again.
   const chair = await signedIn(browser, cast.chair, meetingUrl);
@@ -98,7 +98,7 @@ test("a meeting decides a dossier: two members vote remotely, minutes published,
   await accessibleInBoth(secretary, "session, vote open (secretary)");
   for (const voter of [member1, member2, chair]) {
     await voter.goto(meetingUrl);
-    await voter.getByRole("radio", { name: m.vote.yes }).check();
+    await voter.getByRole("radio", { name: m.vote.yes, exact: true }).check();
     await voter.getByLabel(m.vote.password).fill(demoPassword);
     await post(voter, m.vote.submit);
     await expect(voter.getByText(m.done.voted)).toBeVisible();

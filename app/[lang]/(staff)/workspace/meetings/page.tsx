@@ -89,8 +89,8 @@ export default async function MeetingsPage({ params, searchParams }: Props) {
         </div>
       )}
       {prepared.length > 0 ? (
-        <section aria-labelledby="create-title">
-          <h2 id="create-title">{t("meetings.create.title")}</h2>
+        <section aria-labelledby="new-meeting-title">
+          <h2 id="new-meeting-title">{t("meetings.create.title")}</h2>
           {form.formError && Object.keys(outcome && !outcome.done ? outcome.issues : {}).length === 0 ? (
             <Notice tone="warning">{form.formError}</Notice>
           ) : null}
