@@ -189,9 +189,7 @@ export async function checkIn(
 ) {
   if (presence !== "in_room" && presence !== "remote") return err("invalid_input" as const);
   return withMeeting(actor, meetingId, mayAttend, async (context) => {
-    if (context.meeting.status !== "in_session" && context.meeting.status !== "published")
-      return err("invalid_state");
-    if (context.meeting.status === "published") return err("invalid_state");
+    if (context.meeting.status !== "in_session") return err("invalid_state");
     const values = { response: "attending", presence, checkedInAt: now, respondedAt: now };
     await context.tx
       .insert(meetingAttendance)
