@@ -56,6 +56,9 @@ export const noticeKinds = [
   "dossier.decision_published",
   "dossier.withdrawn",
   "dossier.stopped",
+  // The officials' workspace (lib/meetings, lib/dossiers/committee).
+  "dossier.committee_concluded",
+  "meeting.published",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -195,6 +198,10 @@ export function noticeLink(
 ): string {
   const code = typeof payload.code === "string" ? payload.code : null;
   const base = baseUrl.replace(/\/$/, "");
+  // A notice of the officials' workspace names its page (a meeting's), under the reader's language.
+  const page =
+    typeof payload.link === "string" && /^\/workspace\/[a-z0-9/-]+$/.test(payload.link) ? payload.link : null;
+  if (page) return `${base}/${recipient.locale}${page}`;
   if (!code) return `${base}/${recipient.locale}`;
   const area = recipient.isStaff ? "staff/dossiers" : "dossiers";
   return `${base}/${recipient.locale}/${area}/${encodeURIComponent(code)}`;

@@ -23,6 +23,10 @@ import type { Lang } from "@/lib/i18n/settings";
 import { getActor } from "@/lib/identity/actor";
 import { localDate } from "@/lib/calendar/rules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { SendToAgenda } from "@/components/meetings/SendToAgenda";
+import { decodeOutcome } from "@/components/meetings/outcome";
+import { listAgendaTargets } from "@/lib/meetings/meetings";
+import { meetingAction } from "../../../workspace/meetings/actions";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";
@@ -83,6 +87,8 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       : Promise.resolve([]),
     paymentsOfDossier(actor, code),
   ]);
+  // A dossier in progress can go to a coming meeting of its agency's body (lib/meetings).
+  const agendaTargets = dossier.status === "in_progress" ? await listAgendaTargets(actor) : [];
   const payments = paymentsResult.ok ? paymentsResult.value : null;
   const canRequestPayment = allowedActions.includes("request_payment") && payments !== null;
   const openPayment = allowedActions.includes("record_payment") ? (payments?.open ?? null) : null;
@@ -349,6 +355,18 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
             <Consultation key={consultation.id} consultation={consultation} lang={lang} t={t} />
           ))}
         </>
+      ) : null}
+
+      {dossier.status === "in_progress" ? (
+        <SendToAgenda
+          lang={lang}
+          t={t}
+          code={code}
+          targets={agendaTargets}
+          outcome={decodeOutcome(query.outcome)}
+          action={meetingAction}
+          errorPrefix={tCommon("errorTitlePrefix")}
+        />
       ) : null}
 
       <h2>{t("dossier.history")}</h2>
