@@ -56,6 +56,10 @@ export const noticeKinds = [
   "dossier.decision_published",
   "dossier.withdrawn",
   "dossier.stopped",
+  // The officials' workspace (lib/tasks): a task given to an officer, due soon, overdue.
+  "task.assigned",
+  "task.due_soon",
+  "task.overdue",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -187,6 +191,9 @@ function codeOf(payload: Record<string, unknown>): string | null {
 // ---------------------------------------------------------------------------------------------
 // Links
 
+/** A notice about a task of the officials' workspace (lib/tasks), not a dossier. */
+const isTaskNotice = (payload: Record<string, unknown>) => payload.subject === "task";
+
 /** The page a notice about a dossier leads to, for this reader. */
 export function noticeLink(
   payload: Record<string, unknown>,
@@ -196,6 +203,7 @@ export function noticeLink(
   const code = typeof payload.code === "string" ? payload.code : null;
   const base = baseUrl.replace(/\/$/, "");
   if (!code) return `${base}/${recipient.locale}`;
+  if (isTaskNotice(payload)) return `${base}/${recipient.locale}/workspace/tasks/${encodeURIComponent(code)}`;
   const area = recipient.isStaff ? "staff/dossiers" : "dossiers";
   return `${base}/${recipient.locale}/${area}/${encodeURIComponent(code)}`;
 }
@@ -226,7 +234,15 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
   const add = (labelKey: string, value: string | null) => {
     if (value) facts.push({ label: t(`labels.${labelKey}`), value });
   };
+  const when = (value: unknown) => {
+    const date = dateOf(value);
+    return date ? formatDateTime(date, lang) : null;
+  };
   add("code", codeOf(payload));
+  if (isTaskNotice(payload)) {
+    add("taskTitle", textOf(payload.title, 500));
+    add("deadline", when(details.deadline));
+  }
   const procedure = objectOf(payload.procedure);
   add(
     "procedure",
@@ -238,10 +254,6 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
     const label = translate(lang)(key);
     if (label !== key && label !== `status.${status}`) add("status", label);
   }
-  const when = (value: unknown) => {
-    const date = dateOf(value);
-    return date ? formatDateTime(date, lang) : null;
-  };
   const day = (value: unknown) => {
     const date = dateOf(value);
     return date ? formatDate(date, lang) : null;
@@ -335,7 +347,7 @@ export function renderNotice(
       : null,
     nextHeading: t("nextHeading"),
     next: t(wording(lang, kind, variant, audience, "next")),
-    linkLabel: t("openDossier"),
+    linkLabel: t(isTaskNotice(payload) ? "openTask" : "openDossier"),
     link: noticeLink(payload, recipient, baseUrl),
     footer: footerFor(lang, baseUrl),
   };

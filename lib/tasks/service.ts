@@ -284,7 +284,7 @@ export function taskPayload(task: { code: string; title: string; dueAt: Date }):
     subject: "task",
     code: task.code,
     title: task.title,
-    details: { dueAt: task.dueAt.toISOString() },
+    details: { deadline: task.dueAt.toISOString() },
   };
 }
 
@@ -439,7 +439,9 @@ export async function getTask(
     reports: reports.map((report) => ({
       ...report,
       authorName: authors.get(report.authorId)?.fullName ?? "",
-      files: files.filter((f) => f.ownerId === report.id).map(({ ownerId: _, ...file }) => file),
+      files: files
+        .filter((f) => f.ownerId === report.id)
+        .map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mediaType: f.mediaType })),
     })),
     may: { report: access.report && row.state === "open", manage: access.manage && row.state === "open" },
   });
@@ -730,7 +732,7 @@ export async function taskDashboard(
   );
   return ok({
     body,
-    bodies: list.map(({ id: _, ...rest }) => rest),
+    bodies: list.map((b) => ({ code: b.code, nameVi: b.nameVi, nameEn: b.nameEn })),
     rows: dashboardRows,
     totals,
     tasks: shown,
