@@ -11,12 +11,12 @@ import {
   tasks,
   workspaceFiles,
 } from "@/db/schema/workspace";
-import { agencyNames } from "@/lib/agencies/service";
+import { agencyChoices, agencyNames } from "@/lib/agencies/service";
 import { loadCalendar, loadWorkingHours } from "@/lib/calendar/service";
 import type { WorkingCalendar, WorkingHours } from "@/lib/calendar/rules";
 import { deleteStoredFile, storeFile, type StoreError } from "@/lib/files/storage";
 import type { FileKind } from "@/lib/files/types";
-import { contactsOf, holdsRole, listRoleHolders } from "@/lib/identity/accounts";
+import { contactsOf, holdsRole, listRoleHolders, listRoleHoldersByAgency } from "@/lib/identity/accounts";
 import { caseworkRoles, hasRole, type Actor } from "@/lib/identity/types";
 import { recordWorkspaceEvent } from "@/lib/meetings/events";
 import { enqueue } from "@/lib/notify/outbox";
@@ -368,7 +368,8 @@ export type TaskDetail = {
   body: { code: string; nameVi: string; nameEn: string };
   source: ConclusionSource | null;
   reports: TaskReportView[];
-  may: { report: boolean; manage: boolean };
+  /** reassign: "full" (agency, officer, deadline), "officer" (the owner agency's head), or null. */
+  may: { report: boolean; manage: boolean; reassign: "full" | "officer" | null };
 };
 
 async function accessFor(db: Queryable, actor: Actor, task: TaskRow) {
@@ -443,7 +444,18 @@ export async function getTask(
         .filter((f) => f.ownerId === report.id)
         .map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mediaType: f.mediaType })),
     })),
-    may: { report: access.report && row.state === "open", manage: access.manage && row.state === "open" },
+    may: {
+      report: access.report && row.state === "open",
+      manage: access.manage && row.state === "open",
+      reassign:
+        row.state !== "open"
+          ? null
+          : access.manage
+            ? "full"
+            : hasRole(actor, row.ownerAgencyId, "head")
+              ? "officer"
+              : null,
+    },
   });
 }
 
@@ -763,4 +775,22 @@ export async function followsTasks(actor: Actor): Promise<boolean> {
     )
     .limit(1);
   return Boolean(row);
+}
+
+/* ---- Choices for the forms ---- */
+
+export type AgencyChoice = { id: string; code: string; nameVi: string; nameEn: string };
+export type OfficerChoice = { agencyId: string; id: string; name: string };
+
+/**
+ * The agencies a task may be given to (those in force) and their officers, for the forms: one
+ * query each, the officers grouped by agency on the page.
+ */
+export async function taskOwnerChoices(): Promise<{ agencies: AgencyChoice[]; officers: OfficerChoice[] }> {
+  const [all, officers] = await Promise.all([agencyChoices(), listRoleHoldersByAgency(caseworkRoles)]);
+  const agencies = all
+    .filter((agency) => agency.validTo === null || agency.validTo >= new Date().toISOString().slice(0, 10))
+    .map(({ id, code, nameVi, nameEn }) => ({ id, code, nameVi, nameEn }));
+  const known = new Set(agencies.map((agency) => agency.id));
+  return { agencies, officers: officers.filter((officer) => known.has(officer.agencyId)) };
 }
