@@ -38,14 +38,14 @@ async function signIn(browser: Browser, email: string, lang: "vi" | "en", to: st
 /** Gives one task from the stand-in conclusion to the justice specialist; returns its code. */
 async function giveTask(page: Page, lang: "vi" | "en", title: string): Promise<string> {
   const w = words[lang];
-  await page.getByLabel(w.new.taskTitle).fill(title);
-  await page.getByLabel(w.new.agency).selectOption({ label: justice[lang] });
+  await page.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill(title);
+  await page.getByLabel(w.new.agency, { exact: true }).selectOption({ label: justice[lang] });
   const officer = await page
     .locator(`#task-ownerUserId optgroup[label="${justice[lang]}"] option`, { hasText: "Phạm Minh Tuấn" })
     .getAttribute("value");
-  await page.getByLabel(w.new.officer).selectOption(officer!);
-  await page.getByLabel(w.deadline.workingDays).check();
-  await page.getByLabel(w.deadline.daysLabel).fill("5");
+  await page.getByLabel(w.new.officer, { exact: true }).selectOption(officer!);
+  await page.getByRole("radio", { name: w.deadline.workingDays, exact: true }).check();
+  await page.getByRole("textbox", { name: w.deadline.daysLabel, exact: true }).fill("5");
   await page.getByRole("button", { name: w.new.submit }).click();
   await expect(page).toHaveURL(/created=NV-/);
   const code = new URL(page.url()).searchParams.get("created")!;
@@ -77,13 +77,15 @@ test("a task given from a conclusion is reported done by its owner, and the chai
   await expect(owner.page.getByRole("heading", { level: 1 })).toHaveText(
     "Rà soát thủ tục hành chính cấp tỉnh (e2e)",
   );
-  await owner.page.getByLabel(e.report.text).fill("Reviewed 42 procedures; the report is attached.");
-  await owner.page.getByLabel(e.report.documents).setInputFiles({
+  await owner.page
+    .getByRole("textbox", { name: e.report.text, exact: true })
+    .fill("Reviewed 42 procedures; the report is attached.");
+  await owner.page.getByLabel(e.report.documents, { exact: true }).setInputFiles({
     name: "bao-cao-ra-soat.pdf",
     mimeType: "application/pdf",
     buffer: samplePdf(),
   });
-  await owner.page.getByLabel(e.report.completes).check();
+  await owner.page.getByRole("checkbox", { name: e.report.completes }).check();
   await owner.page.getByRole("button", { name: e.report.submit }).click();
   await expect(owner.page).toHaveURL(/\?done=completed$/);
   await expect(owner.page.getByText(e.report.done)).toBeVisible();
@@ -93,9 +95,10 @@ test("a task given from a conclusion is reported done by its owner, and the chai
 
   // The chair's dashboard counts it for the Department of Justice; the CSV has it, with its status.
   await page.goto("/vi/workspace/tasks/dashboard");
-  const row = page.locator("tbody tr").filter({ hasText: justice.vi });
+  const byAgency = page.getByRole("table", { name: w.dashboard.byAgency });
+  const row = byAgency.locator("tbody tr").filter({ hasText: justice.vi });
   await expect(row).toBeVisible();
-  const headers = await page.locator("thead th").allTextContents();
+  const headers = await byAgency.locator("thead th").allTextContents();
   const doneColumn = headers.indexOf(w.status.done_on_time);
   expect(
     Number((await row.locator("th, td").nth(doneColumn).innerText()).replace(/\D/g, "")),
