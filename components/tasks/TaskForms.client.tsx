@@ -34,13 +34,17 @@ export function ReportFormClient({
   lang,
   messages,
   title,
+  ownsTitle = true,
   version,
   accept,
   action,
 }: {
   lang: Lang;
   messages: Messages;
+  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
   title: string;
+  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
+  ownsTitle?: boolean;
   version: number;
   accept: string;
   action: Action;
@@ -55,7 +59,7 @@ export function ReportFormClient({
   const documentErrors = issues.messages("documents");
   return (
     <section aria-labelledby="report-heading">
-      <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} />
+      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
       <h2 id="report-heading" tabIndex={-1}>
         {t("tasks.report.heading")}
       </h2>
@@ -119,6 +123,7 @@ export function ReassignFormClient({
   lang,
   messages,
   title,
+  ownsTitle = true,
   version,
   agencies,
   officers,
@@ -128,7 +133,10 @@ export function ReassignFormClient({
 }: {
   lang: Lang;
   messages: Messages;
+  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
   title: string;
+  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
+  ownsTitle?: boolean;
   version: number;
   agencies: AgencyOption[];
   officers: OfficerOption[];
@@ -147,7 +155,7 @@ export function ReassignFormClient({
   const shownAgencies = agencyLocked ? agencies.filter((a) => a.id === current.ownerAgencyId) : agencies;
   return (
     <section aria-labelledby="reassign-heading">
-      <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} />
+      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
       <h2 id="reassign-heading" tabIndex={-1}>
         {t("tasks.reassign.heading")}
       </h2>
@@ -211,13 +219,17 @@ export function NewTaskFormClient({
   lang,
   messages,
   title,
+  ownsTitle = true,
   agencies,
   officers,
   action,
 }: {
   lang: Lang;
   messages: Messages;
+  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
   title: string;
+  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
+  ownsTitle?: boolean;
   agencies: AgencyOption[];
   officers: OfficerOption[];
   action: Action;
@@ -226,7 +238,7 @@ export function NewTaskFormClient({
   const values = state.values;
   return (
     <section aria-labelledby="task-heading">
-      <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} />
+      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
       <h2 id="task-heading" tabIndex={-1}>
         {t("tasks.new.formHeading")}
       </h2>

@@ -43,7 +43,7 @@ export const deadlineSchema = z.discriminatedUnion("kind", [
 export const newTaskSchema = z.object({
   title: text(500),
   details: optionalText(4000),
-  ownerAgencyId: z.uuid(required),
+  ownerAgencyId: z.uuid("workspace:tasks.errors.agency"),
   ownerUserId: z
     .uuid(required)
     .nullish()
@@ -70,7 +70,7 @@ export type ReportInput = z.input<typeof reportSchema>;
 
 export const reassignSchema = z.object({
   version: z.coerce.number().int().min(1),
-  ownerAgencyId: z.uuid(required),
+  ownerAgencyId: z.uuid("workspace:tasks.errors.agency"),
   ownerUserId: z
     .uuid(required)
     .nullish()

@@ -3,6 +3,7 @@ import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import enAuth from "../../locales/en/auth.json" with { type: "json" };
 import viWorkspace from "../../locales/vi/workspace.json" with { type: "json" };
 import enWorkspace from "../../locales/en/workspace.json" with { type: "json" };
+import viCommon from "../../locales/vi/common.json" with { type: "json" };
 import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
 
 /*
@@ -21,10 +22,18 @@ const justice = { vi: "Sở Tư pháp tỉnh Hưng Yên", en: "Hung Yen Departme
 /** The concluded opinion form of the seed (db/seed/workspaceStandIn.ts standInOpinionFormId). */
 const source = "opinion_form:5e0d7a1c-3b7e-4c1a-9d2f-7a0c0b1e7001";
 
-async function signIn(browser: Browser, email: string, lang: "vi" | "en", to: string, width = 1280) {
+async function signIn(
+  browser: Browser,
+  email: string,
+  lang: "vi" | "en",
+  to: string,
+  width = 1280,
+  javaScriptEnabled = true,
+) {
   const context = await browser.newContext({
     locale: lang === "vi" ? "vi-VN" : "en-GB",
     viewport: { width, height: 900 },
+    javaScriptEnabled,
   });
   const page = await context.newPage();
   await page.goto(`/${lang}/sign-in?callbackUrl=${encodeURIComponent(to)}`);
@@ -159,3 +168,58 @@ for (const lang of ["vi", "en"] as const) {
     await context.close();
   });
 }
+
+test("without JavaScript: a task is given, and its owner reports progress with a document", async ({
+  browser,
+}) => {
+  const w = words.vi;
+  const { context, page } = await signIn(
+    browser,
+    chair,
+    "vi",
+    `/vi/workspace/tasks/new?source=${source}`,
+    375,
+    false,
+  );
+  await page.getByRole("button", { name: w.new.submit }).click();
+  await expect(
+    page.locator(".error-summary").getByRole("link", { name: w.errors.required }).first(),
+  ).toHaveAttribute("href", "#task-title");
+  await expect(page).toHaveTitle(new RegExp(`^${viCommon.errorTitlePrefix}: ${w.new.title}`));
+  // What was typed stays when the post is refused.
+  await page.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill("Không có JavaScript");
+  await page.getByRole("radio", { name: w.deadline.date, exact: true }).check();
+  await page.getByRole("textbox", { name: w.deadline.dateLabel, exact: true }).fill("2020-01-01");
+  await page.getByRole("button", { name: w.new.submit }).click();
+  await expect(page.getByRole("textbox", { name: w.new.taskTitle, exact: true })).toHaveValue(
+    "Không có JavaScript",
+  );
+  await expect(page.locator(".error-summary")).toContainText(w.errors.agency);
+  const code = await giveTask(page, "vi", "Không có JavaScript");
+  await context.close();
+
+  const owner = await signIn(browser, demo.specialist, "vi", `/vi/workspace/tasks/${code}`, 375, false);
+  await owner.page.getByRole("textbox", { name: w.report.text, exact: true }).fill("Đã làm một nửa.");
+  await owner.page.getByLabel(w.report.documents, { exact: true }).setInputFiles({
+    name: "Tài liệu mật.pdf",
+    mimeType: "application/pdf",
+    buffer: samplePdf(),
+  });
+  await owner.page.getByRole("button", { name: w.report.submit }).click();
+  // A document whose name says it is classified is refused, the report kept.
+  await expect(owner.page.locator(".error-summary")).toContainText(w.errors.classified);
+  await expect(owner.page.getByRole("textbox", { name: w.report.text, exact: true })).toHaveValue(
+    "Đã làm một nửa.",
+  );
+  await owner.page.getByLabel(w.report.documents, { exact: true }).setInputFiles({
+    name: "tien-do.pdf",
+    mimeType: "application/pdf",
+    buffer: samplePdf(),
+  });
+  await owner.page.getByRole("button", { name: w.report.submit }).click();
+  await expect(owner.page).toHaveURL(/\?done=reported$/);
+  await expect(owner.page.getByText(w.report.sent)).toBeVisible();
+  await expect(owner.page.getByRole("link", { name: /tien-do\.pdf/ })).toBeVisible();
+  await expect(owner.page.getByText(w.status.in_progress).first()).toBeVisible();
+  await owner.context.close();
+});

@@ -28,12 +28,8 @@ const doneNotices = {
   reassigned: "tasks.reassign.done",
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  const t = await getT(await resolveLang(params), "workspace");
-  // The forms put "Error: " before it while they show errors (ErrorTitle); the page's own title otherwise.
-  return { title: t("tasks.task.heading", { code: decodeURIComponent(code) }) };
-}
+/** A form writes the <title> (with "Error: " while it shows errors), or the page does: a title here would come first. */
+export const metadata: Metadata = { title: null };
 
 /** One task: what, from which conclusion, who, by when, its status; its reports; the forms. */
 export default async function TaskPage({ params, searchParams }: Props) {
@@ -50,7 +46,8 @@ export default async function TaskPage({ params, searchParams }: Props) {
   if (!result.ok) notFound();
   const { task, body, source, reports, may } = result.value;
   const choices = may.reassign ? await taskOwnerChoices() : null;
-  const title = t("tasks.task.heading", { code: task.code });
+  const heading = t("tasks.task.heading", { code: task.code });
+  const title = `${heading} – ${tCommon("siteName")}`;
   const done = typeof query.done === "string" && query.done in doneNotices ? query.done : null;
   return (
     <>
@@ -63,7 +60,8 @@ export default async function TaskPage({ params, searchParams }: Props) {
         ]}
       />
       {done ? <Notice tone="success">{t(doneNotices[done as keyof typeof doneNotices])}</Notice> : null}
-      <p className="muted">{title}</p>
+      {may.report || may.reassign ? null : <title>{title}</title>}
+      <p className="muted">{heading}</p>
       <h1 className={styles.wrap}>{task.title}</h1>
       <SummaryList
         rows={[
@@ -165,6 +163,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
           officers={choices.officers}
           current={{ ownerAgencyId: task.ownerAgencyId, ownerUserId: task.ownerUserId }}
           agencyLocked={may.reassign === "officer"}
+          ownsTitle={!may.report}
           action={reassignAction.bind(null, lang, task.code)}
         />
       ) : null}

@@ -134,7 +134,6 @@ export default async function TaskDashboardPage({ params, searchParams }: Props)
               {t("tasks.dashboard.export")}
             </a>
           </p>
-          <h2 id="dashboard-tasks">{t("tasks.dashboard.tasks")}</h2>
           <TaskTable rows={tasks} caption={t("tasks.dashboard.tasks")} lang={lang} t={t} />
         </>
       )}

@@ -20,10 +20,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await resolveLang(params), "workspace");
-  return { title: t("tasks.new.title") };
-}
+/** The form writes the <title> (with "Error: " while it shows errors), or the page does. */
+export const metadata: Metadata = { title: null };
 
 /**
  * Tasks from a conclusion: ?source=agenda_item:<id> or opinion_form:<id> (the meetings and opinions
@@ -41,14 +39,15 @@ export default async function NewTasksPage({ params, searchParams }: Props) {
     `/${lang}/workspace/tasks/new?source=${encodeURIComponent(sourceText)}`,
   );
   if (!actor) return <NotStaff lang={lang} t={await getT(lang, "staff")} />;
-  const title = t("tasks.new.title");
+  const heading = t("tasks.new.title");
+  const title = `${heading} – ${tCommon("siteName")}`;
   const breadcrumbs = (
     <Breadcrumbs
       label={tCommon("nav.breadcrumbs")}
       items={[
         { href: `/${lang}/workspace`, text: t("tasks.workspace") },
         { href: `/${lang}/workspace/tasks`, text: t("tasks.breadcrumb") },
-        { text: title },
+        { text: heading },
       ]}
     />
   );
@@ -56,8 +55,9 @@ export default async function NewTasksPage({ params, searchParams }: Props) {
   if (!parsed)
     return (
       <>
+        <title>{title}</title>
         {breadcrumbs}
-        <h1>{title}</h1>
+        <h1>{heading}</h1>
         <Notice>{t("tasks.new.missingSource")}</Notice>
       </>
     );
@@ -66,8 +66,9 @@ export default async function NewTasksPage({ params, searchParams }: Props) {
   if (!result.ok)
     return (
       <>
+        <title>{title}</title>
         {breadcrumbs}
-        <h1>{title}</h1>
+        <h1>{heading}</h1>
         <Notice>{t("tasks.new.forbidden")}</Notice>
       </>
     );
@@ -79,7 +80,8 @@ export default async function NewTasksPage({ params, searchParams }: Props) {
     <>
       {breadcrumbs}
       {created ? <Notice tone="success">{t("tasks.new.created", { codes: created })}</Notice> : null}
-      <h1>{title}</h1>
+      {source.conclusion ? null : <title>{title}</title>}
+      <h1>{heading}</h1>
       <p className="muted">
         {localized(lang, source.body)} — {t(`tasks.task.sourceKinds.${source.sourceKind}`)}
       </p>
