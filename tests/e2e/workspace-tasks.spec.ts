@@ -99,8 +99,19 @@ test("a task given from a conclusion is reported done by its owner, and the chai
   await expect(owner.page).toHaveURL(/\?done=completed$/);
   await expect(owner.page.getByText(e.report.done)).toBeVisible();
   await expect(owner.page.getByText(e.status.done_on_time).first()).toBeVisible();
-  await expect(owner.page.getByRole("link", { name: /bao-cao-ra-soat\.pdf/ })).toBeVisible();
+  const documentLink = owner.page.getByRole("link", { name: /bao-cao-ra-soat\.pdf/ });
+  const documentHref = (await documentLink.getAttribute("href"))!;
+  const download = await owner.page.request.get(documentHref);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toContain("bao-cao-ra-soat.pdf");
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await owner.context.close();
+
+  // An officer outside the body and the owner agency learns nothing: the task and its document are 404.
+  const stranger = await signIn(browser, demo.receiver, "en", "/en/workspace/tasks");
+  expect((await stranger.page.goto(`/en/workspace/tasks/${code}`))!.status()).toBe(404);
+  expect((await stranger.page.request.get(documentHref)).status()).toBe(404);
+  await stranger.context.close();
 
   // The chair's dashboard counts it for the Department of Justice; the CSV has it, with its status.
   await page.goto("/vi/workspace/tasks/dashboard");
