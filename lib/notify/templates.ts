@@ -238,7 +238,7 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
     const date = dateOf(value);
     return date ? formatDateTime(date, lang) : null;
   };
-  add("code", codeOf(payload));
+  add(isTaskNotice(payload) ? "taskCode" : "code", codeOf(payload));
   if (isTaskNotice(payload)) {
     add("taskTitle", textOf(payload.title, 500));
     add("deadline", when(details.deadline));
