@@ -30,6 +30,7 @@ import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProc
 import { seedAdministrativeUnits } from "./places";
 import { tagDemoCatalogue } from "./lifeEvents";
 import { createRandom } from "./random";
+import { seedWorkspaceStandIn } from "./workspaceStandIn";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
 
@@ -287,4 +288,12 @@ async function insertAll(
   await tx
     .insert(organisationMembers)
     .values({ organisationId, userId: business2Id, role: "filer", addedAt: longAgo });
+
+  // STAND-IN for the workspace's demo seed (ws-opinions'): drawn last, replaced at merge.
+  await seedWorkspaceStandIn(tx, random, {
+    passwordHash: hashes.get(business2.password)!,
+    headId: accountIds.head,
+    specialistId: accountIds.specialist,
+    createdAt: longAgo,
+  });
 }

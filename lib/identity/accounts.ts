@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Queryable } from "@/db/client";
 import { staffRoles, users } from "@/db/schema/identity";
@@ -408,4 +408,18 @@ export async function listRoleHolders(
     .innerJoin(users, eq(users.id, staffRoles.userId))
     .where(and(eq(staffRoles.agencyId, agencyId), eq(staffRoles.role, role)))
     .orderBy(asc(users.fullName), asc(users.id));
+}
+
+/** Everyone holding one of these roles, with the agency where they hold it (one row per person and agency). */
+export async function listRoleHoldersByAgency(
+  roles: readonly StaffRole[],
+  db?: Queryable,
+): Promise<{ agencyId: string; id: string; name: string }[]> {
+  const source = db ?? (await getDb());
+  return source
+    .selectDistinct({ agencyId: staffRoles.agencyId, id: users.id, name: users.fullName })
+    .from(staffRoles)
+    .innerJoin(users, eq(users.id, staffRoles.userId))
+    .where(and(inArray(staffRoles.role, [...roles]), isNull(users.disabledAt)))
+    .orderBy(asc(staffRoles.agencyId), asc(users.fullName), asc(users.id));
 }

@@ -59,6 +59,10 @@ export const noticeKinds = [
   // The officials' workspace (lib/meetings, lib/dossiers/committee).
   "dossier.committee_concluded",
   "meeting.published",
+  // The officials' workspace (lib/tasks): a task given to an officer, due soon, overdue.
+  "task.assigned",
+  "task.due_soon",
+  "task.overdue",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -190,6 +194,9 @@ function codeOf(payload: Record<string, unknown>): string | null {
 // ---------------------------------------------------------------------------------------------
 // Links
 
+/** A notice about a task of the officials' workspace (lib/tasks), not a dossier. */
+const isTaskNotice = (payload: Record<string, unknown>) => payload.subject === "task";
+
 /** The page a notice about a dossier leads to, for this reader. */
 export function noticeLink(
   payload: Record<string, unknown>,
@@ -203,6 +210,7 @@ export function noticeLink(
     typeof payload.link === "string" && /^\/workspace\/[a-z0-9/-]+$/.test(payload.link) ? payload.link : null;
   if (page) return `${base}/${recipient.locale}${page}`;
   if (!code) return `${base}/${recipient.locale}`;
+  if (isTaskNotice(payload)) return `${base}/${recipient.locale}/workspace/tasks/${encodeURIComponent(code)}`;
   const area = recipient.isStaff ? "staff/dossiers" : "dossiers";
   return `${base}/${recipient.locale}/${area}/${encodeURIComponent(code)}`;
 }
@@ -233,7 +241,15 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
   const add = (labelKey: string, value: string | null) => {
     if (value) facts.push({ label: t(`labels.${labelKey}`), value });
   };
-  add("code", codeOf(payload));
+  const when = (value: unknown) => {
+    const date = dateOf(value);
+    return date ? formatDateTime(date, lang) : null;
+  };
+  add(isTaskNotice(payload) ? "taskCode" : "code", codeOf(payload));
+  if (isTaskNotice(payload)) {
+    add("taskTitle", textOf(payload.title, 500));
+    add("deadline", when(details.deadline));
+  }
   const procedure = objectOf(payload.procedure);
   add(
     "procedure",
@@ -245,10 +261,6 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
     const label = translate(lang)(key);
     if (label !== key && label !== `status.${status}`) add("status", label);
   }
-  const when = (value: unknown) => {
-    const date = dateOf(value);
-    return date ? formatDateTime(date, lang) : null;
-  };
   const day = (value: unknown) => {
     const date = dateOf(value);
     return date ? formatDate(date, lang) : null;
@@ -342,7 +354,7 @@ export function renderNotice(
       : null,
     nextHeading: t("nextHeading"),
     next: t(wording(lang, kind, variant, audience, "next")),
-    linkLabel: t("openDossier"),
+    linkLabel: t(isTaskNotice(payload) ? "openTask" : "openDossier"),
     link: noticeLink(payload, recipient, baseUrl),
     footer: footerFor(lang, baseUrl),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabaseKind } from "@/db/client";
 import { scanPendingAttachments } from "@/lib/dossiers/attachments";
+import { remindTasks } from "@/lib/tasks/reminders";
 import { runDeliveryCycle, queueDigests } from "./delivery";
 import { configuredTransport } from "./mail";
 import { digestDue, localDay } from "./rules";
@@ -9,14 +10,18 @@ import { digestDue, localDay } from "./rules";
  * The worker that runs delivery (lib/notify/delivery.ts). On a PostgreSQL server it is a pg-boss
  * queue: every interval a `notify-deliver` job is sent to a "short" queue (at most one waiting,
  * whatever the number of workers), and a cron job `notify-digest` fires at 07:00
- * Asia/Ho_Chi_Minh on one worker only. On the embedded database (PGlite, one process) the same
- * handlers run in-process on a timer.
+ * Asia/Ho_Chi_Minh on one worker only. A cron job `tasks-remind` every quarter of an hour tells
+ * task owners once when a task becomes due soon and once when it is overdue (lib/tasks/reminders).
+ * On the embedded database (PGlite, one process) the same handlers run in-process on a timer.
  */
 
 export type Worker = { kind: "pg-boss" | "in-process"; stop: () => Promise<void> };
 
 const deliverQueue = "notify-deliver";
 const digestQueue = "notify-digest";
+const remindQueue = "tasks-remind";
+/** How often task reminders are looked for (the in-process worker; pg-boss runs the cron below). */
+const remindEveryMs = 15 * 60_000;
 
 export function workerIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.PORTAL_WORKER_INTERVAL_MS);
@@ -34,6 +39,11 @@ async function deliverOnce(signal?: AbortSignal): Promise<void> {
 
 let cachedTransport: ReturnType<typeof configuredTransport> | null = null;
 const transport = () => (cachedTransport ??= configuredTransport());
+
+async function remindOnce(now = new Date()): Promise<void> {
+  const sent = await remindTasks(now);
+  if (sent.dueSoon + sent.overdue > 0) await deliverOnce();
+}
 
 async function digestOnce(now = new Date()): Promise<void> {
   const queued = await queueDigests(now);
@@ -62,10 +72,13 @@ async function startPgBoss(connectionString: string, intervalMs: number): Promis
     expireInSeconds: 300,
   });
   await boss.createQueue(digestQueue, { name: digestQueue, policy: "short", retryLimit: 2 });
+  await boss.createQueue(remindQueue, { name: remindQueue, policy: "short", retryLimit: 2 });
   const polling = Math.max(intervalMs / 1000, 0.5);
   await boss.work(deliverQueue, { pollingIntervalSeconds: polling }, async () => deliverOnce());
   await boss.work(digestQueue, { pollingIntervalSeconds: 30 }, async () => digestOnce());
   await boss.schedule(digestQueue, "0 7 * * *", undefined, { tz: "Asia/Ho_Chi_Minh" });
+  await boss.work(remindQueue, { pollingIntervalSeconds: 30 }, async () => remindOnce());
+  await boss.schedule(remindQueue, "*/15 * * * *", undefined, { tz: "Asia/Ho_Chi_Minh" });
   const tick = () => {
     boss.send(deliverQueue, {}).catch((error: Error) => console.error("notify worker:", error.message));
   };
@@ -85,6 +98,7 @@ function startInProcess(intervalMs: number): Worker {
   const controller = new AbortController();
   let running: Promise<void> | null = null;
   let digestDay: string | null = null;
+  let remindedAt = 0;
   const tick = () => {
     if (running) return;
     running = (async () => {
@@ -92,6 +106,10 @@ function startInProcess(intervalMs: number): Worker {
       if (digestDue(now) && digestDay !== localDay(now)) {
         digestDay = localDay(now);
         await queueDigests(now);
+      }
+      if (now.getTime() - remindedAt >= remindEveryMs) {
+        remindedAt = now.getTime();
+        await remindTasks(now);
       }
       await deliverOnce(controller.signal);
     })()
