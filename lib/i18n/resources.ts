@@ -29,6 +29,8 @@ import enSlips from "@/locales/en/slips.json";
 import enNotify from "@/locales/en/notify.json";
 import enPayments from "@/locales/en/payments.json";
 import enOrganisations from "@/locales/en/organisations.json";
+import viWorkspace from "@/locales/vi/workspace.json";
+import enWorkspace from "@/locales/en/workspace.json";
 
 /** Imported statically so the server bundles them and no request reads the disk. */
 export const resources: Record<Lang, Record<Namespace, object>> = {
@@ -48,6 +50,7 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     notify: viNotify,
     payments: viPayments,
     organisations: viOrganisations,
+    workspace: viWorkspace,
   },
   en: {
     common: enCommon,
@@ -65,5 +68,6 @@ export const resources: Record<Lang, Record<Namespace, object>> = {
     notify: enNotify,
     payments: enPayments,
     organisations: enOrganisations,
+    workspace: enWorkspace,
   },
 };

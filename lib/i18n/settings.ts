@@ -21,6 +21,7 @@ export const namespaces = [
   "notify",
   "payments",
   "organisations",
+  "workspace",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
