@@ -56,6 +56,16 @@ export const noticeKinds = [
   "dossier.decision_published",
   "dossier.withdrawn",
   "dossier.stopped",
+  // The officials' workspace: written opinion forms (lib/meetings/opinions.ts).
+  "opinion.approval_requested",
+  "opinion.returned",
+  "opinion.approved",
+  "opinion.opened",
+  "opinion.reminder",
+  "opinion.reminder_support",
+  "opinion.closed",
+  "opinion.conclusion_drafted",
+  "opinion.concluded",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -195,6 +205,13 @@ export function noticeLink(
 ): string {
   const code = typeof payload.code === "string" ? payload.code : null;
   const base = baseUrl.replace(/\/$/, "");
+  // A notice of the officials' workspace leads to its page there (an opinion form).
+  if (
+    payload.area === "workspace" &&
+    typeof payload.formId === "string" &&
+    /^[0-9a-f-]{36}$/i.test(payload.formId)
+  )
+    return `${base}/${recipient.locale}/workspace/opinions/${payload.formId}`;
   if (!code) return `${base}/${recipient.locale}`;
   const area = recipient.isStaff ? "staff/dossiers" : "dossiers";
   return `${base}/${recipient.locale}/${area}/${encodeURIComponent(code)}`;
@@ -226,7 +243,9 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
   const add = (labelKey: string, value: string | null) => {
     if (value) facts.push({ label: t(`labels.${labelKey}`), value });
   };
-  add("code", codeOf(payload));
+  const workspace = kind.startsWith("opinion.");
+  add(workspace ? "formCode" : "code", codeOf(payload));
+  if (workspace) add("formTitle", textOf(payload.title, 300));
   const procedure = objectOf(payload.procedure);
   add(
     "procedure",
@@ -248,7 +267,7 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
   };
   // An apology names the new date; any other step that moved the date names it as "dueAt".
   add("newDueAt", when(details.newDueAt));
-  add("dueAt", when(details.dueAt));
+  add(workspace ? "answerBy" : "dueAt", when(details.dueAt));
   add("originalDueAt", when(details.originalDueAt));
   add("previousDueAt", when(details.previousDueAt));
   add("reason", textOf(details.reason));
@@ -335,7 +354,7 @@ export function renderNotice(
       : null,
     nextHeading: t("nextHeading"),
     next: t(wording(lang, kind, variant, audience, "next")),
-    linkLabel: t("openDossier"),
+    linkLabel: t(kind.startsWith("opinion.") ? "openOpinionForm" : "openDossier"),
     link: noticeLink(payload, recipient, baseUrl),
     footer: footerFor(lang, baseUrl),
   };
