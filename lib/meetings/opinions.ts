@@ -13,6 +13,7 @@ import { loadBody } from "./bodies";
 import { confirmIdentity, type IdentityProof } from "./confirm";
 import { recordWorkspaceEvent, workspaceHistory } from "./events";
 import {
+  openWorkspaceFile,
   filesOf,
   recordWorkspaceFiles,
   storeWorkspaceUpload,
@@ -956,9 +957,9 @@ export async function confirmOpinionConclusion(actor: Actor, formId: string, ver
   });
 }
 
-/** The body and file of a form's file, if the reader may see the form. */
-export async function opinionFileFor(actor: Actor, formId: string, fileId: string) {
+/** A file of a form, with a stream of its bytes, if the reader may see the form (else null). */
+export async function openOpinionFile(actor: Actor, formId: string, fileId: string) {
   const found = await getOpinionForm(actor, formId);
-  if (!found.ok) return null;
-  return found.value.files.find((f) => f.id === fileId) ? found.value : null;
+  if (!found.ok || !found.value.files.some((f) => f.id === fileId)) return null;
+  return openWorkspaceFile(await getDb(), fileId);
 }
