@@ -135,7 +135,9 @@ test("a written opinion form from preparation to conclusion", async ({ browser }
 
   // The secretary drafts the conclusion (prefilled from the result); the chair confirms it.
   await page.goto(formUrl);
-  await expect(page.getByLabel(vi.opinions.conclude.conclusion)).toHaveValue(/3\/4 thành viên đồng ý/);
+  await expect(page.getByLabel(vi.opinions.conclude.conclusion, { exact: true })).toHaveValue(
+    /3\/4 thành viên đồng ý/,
+  );
   await page.getByRole("button", { name: vi.opinions.conclude.submit }).click();
   await expect(page.getByText(vi.opinions.done.conclude)).toBeVisible();
   await chair.page.goto(formUrl);
