@@ -9,6 +9,7 @@ import type { Lang } from "@/lib/i18n/settings";
 import { buildOnlySegment } from "@/lib/http/pageSegment";
 import { getActor } from "@/lib/identity/actor";
 import { unreadInboxCount } from "@/lib/notify/inbox";
+import { isWorkspaceMember } from "@/lib/meetings/access";
 import { signOut } from "@/lib/identity/auth";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
@@ -60,6 +61,8 @@ export default async function LangLayout({
   const actor = segment.personal ? await getActor() : ({ kind: "anonymous" } as const);
   // The inbox count is as personal as the name: read only on a page rendered for this person.
   const inboxUnread = actor.kind === "anonymous" ? 0 : await unreadInboxCount(actor);
+  // The workspace link, for members of a deciding body only.
+  const workspace = actor.kind === "staff" && (await isWorkspaceMember(actor));
   const requestHeaders = segment.personal ? await headers() : null;
   const currentUrl = requestHeaders?.get("x-portal-url") ?? null;
   const staleForm = decodeStaleForm(requestHeaders?.get(staleFormHeader) ?? null);
@@ -73,6 +76,7 @@ export default async function LangLayout({
           currentUrl={currentUrl}
           query={segment.query}
           inboxUnread={inboxUnread}
+          workspace={workspace}
           signOutAction={signOutAction(lang)}
         />
         <main id="main" className="container main" tabIndex={-1}>

@@ -14,6 +14,7 @@ export const adminSections = [
   "audit",
   "deliveries",
   "procedures",
+  "bodies",
 ] as const;
 export type AdminSection = (typeof adminSections)[number];
 /** Built by another part of the portal; linked from here. */
@@ -25,6 +26,7 @@ export const sectionKeys: Record<AdminSection, string> = {
   audit: "audit",
   deliveries: "deliveries",
   procedures: "procedures",
+  bodies: "bodies",
 };
 
 /** The breadcrumbs of an administration page: Administration › section › page. */

@@ -16,6 +16,7 @@ export function SiteHeader({
   currentUrl,
   query = "",
   inboxUnread = 0,
+  workspace = false,
   signOutAction,
 }: {
   lang: Lang;
@@ -27,6 +28,8 @@ export function SiteHeader({
   query?: string;
   /** The signed-in person's unread notices (personal pages only: never part of a shared page). */
   inboxUnread?: number;
+  /** The officials' workspace, for members of a deciding body only (lib/meetings/access). */
+  workspace?: boolean;
   signOutAction: () => Promise<void>;
 }) {
   const nav = [
@@ -35,6 +38,7 @@ export function SiteHeader({
     { href: `/${lang}/transparency`, text: t("nav.transparency") },
     { href: `/${lang}/decisions`, text: t("nav.decisions") },
     ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
+    ...(workspace ? [{ href: `/${lang}/workspace`, text: t("nav.workspace") }] : []),
     // Applicants file for the businesses they belong to, and register one.
     ...(actor.kind === "applicant" ? [{ href: `/${lang}/organisations`, text: t("nav.organisations") }] : []),
     // The applicant's document store: files given once, attached again without sending them.

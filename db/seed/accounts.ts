@@ -17,7 +17,11 @@ export type DemoAccount = {
     | "head"
     | "police"
     | "admin"
-    | "agencyAdmin";
+    | "agencyAdmin"
+    | "chair"
+    | "vicechair"
+    | "member"
+    | "secretary";
   email: string;
   password: string;
   fullName: string;
@@ -121,7 +125,76 @@ export const demoAccounts: readonly DemoAccount[] = [
       en: "Agency administrator (Pho Hien ward committee): the ward's staff accounts and agency details",
     },
   },
+  // The officials' workspace (issue 10): the demo deciding body's members. The head of unit sits in
+  // it as a member and the specialist as its support staff (see demoBody below).
+  {
+    key: "chair",
+    email: "chair@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Trịnh Quang Vinh",
+    kind: "staff",
+    role: {
+      vi: "Chủ tịch UBND tỉnh: chủ trì, phê duyệt phiếu lấy ý kiến và kết luận (không gian làm việc)",
+      en: "Chair of the provincial People's Committee: approves opinion forms and conclusions (workspace)",
+    },
+  },
+  {
+    key: "vicechair",
+    email: "vicechair@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Lương Thị Hồng",
+    kind: "staff",
+    role: {
+      vi: "Phó Chủ tịch UBND tỉnh: thành viên biểu quyết (không gian làm việc)",
+      en: "Vice-chair of the provincial People's Committee: voting member (workspace)",
+    },
+  },
+  {
+    key: "member",
+    email: "member@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Đinh Công Sơn",
+    kind: "staff",
+    role: {
+      vi: "Ủy viên UBND tỉnh, Giám đốc Sở Tư pháp: thành viên biểu quyết (không gian làm việc)",
+      en: "Committee member, Director of the Department of Justice: voting member (workspace)",
+    },
+  },
+  {
+    key: "secretary",
+    email: "secretary@demo.hungyen.gov.vn",
+    password: demoPassword,
+    fullName: "Mai Thu Trang",
+    kind: "staff",
+    role: {
+      vi: "Chánh Văn phòng UBND tỉnh: thư ký, chuẩn bị phiếu lấy ý kiến và cuộc họp (không gian làm việc)",
+      en: "Chief of the committee's office: secretary, prepares opinion forms and meetings (workspace)",
+    },
+  },
 ];
+
+/** The demo deciding body (lib/meetings), with the default rule, and who sits in it. */
+export const demoBody = {
+  code: "ubnd-hung-yen",
+  nameVi: "Ủy ban nhân dân tỉnh Hưng Yên (bản trình diễn)",
+  nameEn: "Hưng Yên Provincial People's Committee (demo)",
+  members: [
+    { key: "chair", role: "chair", title: "Chủ tịch UBND tỉnh" },
+    { key: "vicechair", role: "vice_chair", title: "Phó Chủ tịch UBND tỉnh" },
+    { key: "member", role: "member", title: "Ủy viên UBND tỉnh, Giám đốc Sở Tư pháp" },
+    { key: "head", role: "member", title: "Ủy viên UBND tỉnh" },
+    { key: "secretary", role: "secretary", title: "Chánh Văn phòng UBND tỉnh" },
+    { key: "specialist", role: "support", title: "Chuyên viên Văn phòng UBND tỉnh (bộ phận tham mưu)" },
+  ],
+} as const satisfies {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  members: readonly { key: DemoAccount["key"]; role: string; title: string }[];
+};
+
+/** The workspace's demo accounts, whose ids are drawn after every other draw of the seed. */
+export const workspaceAccountKeys = ["chair", "vicechair", "member", "secretary"] as const;
 
 /** The demo company: its tax code's check digit is right (lib/organisations/taxCode.ts). */
 export const demoOrganisation = {

@@ -23,14 +23,21 @@ import { makeCalendar, workingHoursOf } from "@/lib/calendar/rules";
 import { hashPassword } from "@/lib/identity/passwords";
 import { rebuildReportRollups } from "@/lib/reports/rollups";
 import { agencyRows, agencySeeds, type AgencyKey } from "./agencies";
-import { demoAccounts, demoOrganisation, demoStaffRoles, seedPeople, type SeedPerson } from "./accounts";
+import {
+  demoAccounts,
+  demoOrganisation,
+  demoStaffRoles,
+  seedPeople,
+  workspaceAccountKeys,
+  type SeedPerson,
+} from "./accounts";
+import { seedWorkspace } from "./workspace";
 import { seedDossiers, type AgencyRef, type Applicant, type ProcedureRef, type StaffActor } from "./dossiers";
 import { demoWorkingHours, holidayRows } from "./holidays";
 import { demoHandlingChains, procedureAgencyPairs, procedureAgencyRows, seedProcedures } from "./procedures";
 import { seedAdministrativeUnits } from "./places";
 import { tagDemoCatalogue } from "./lifeEvents";
 import { createRandom } from "./random";
-import { seedWorkspaceStandIn } from "./workspaceStandIn";
 
 export { demoAccounts, type DemoAccount } from "./accounts";
 
@@ -120,7 +127,12 @@ async function insertAll(
   });
 
   // The agency administrator came later: its id is drawn last, so the rest of the demo stays the same.
-  const drawn = demoAccounts.filter((a) => a.key !== "agencyAdmin" && a.key !== "business2");
+  const drawn = demoAccounts.filter(
+    (a) =>
+      a.key !== "agencyAdmin" &&
+      a.key !== "business2" &&
+      !(workspaceAccountKeys as readonly string[]).includes(a.key),
+  );
   const accountIds = Object.fromEntries(drawn.map((a) => [a.key, random.uuid()])) as Record<
     (typeof demoAccounts)[number]["key"],
     string
@@ -289,11 +301,30 @@ async function insertAll(
     .insert(organisationMembers)
     .values({ organisationId, userId: business2Id, role: "filer", addedAt: longAgo });
 
-  // STAND-IN for the workspace's demo seed (ws-opinions'): drawn last, replaced at merge.
-  await seedWorkspaceStandIn(tx, random, {
-    passwordHash: hashes.get(business2.password)!,
-    headId: accountIds.head,
-    specialistId: accountIds.specialist,
+  // The officials' workspace (issue 10): its accounts, the demo body and two opinion forms, drawn
+  // last so everything above stays the same.
+  const workspaceIds = Object.fromEntries(workspaceAccountKeys.map((key) => [key, random.uuid()])) as Record<
+    (typeof workspaceAccountKeys)[number],
+    string
+  >;
+  await tx.insert(users).values(
+    workspaceAccountKeys.map((key) => {
+      const account = demoAccounts.find((a) => a.key === key)!;
+      return {
+        id: workspaceIds[key],
+        email: account.email,
+        fullName: account.fullName,
+        passwordHash: hashes.get(account.password)!,
+        kind: account.kind,
+        createdAt: longAgo,
+      };
+    }),
+  );
+  await seedWorkspace(tx, {
+    random,
+    now,
+    calendar,
     createdAt: longAgo,
+    accountIds: { ...workspaceIds, head: accountIds.head, specialist: accountIds.specialist },
   });
 }

@@ -508,3 +508,37 @@ export async function dueDossiersByAssignee(now: Date = new Date()): Promise<Map
   }
   return byAssignee;
 }
+
+/**
+ * A dossier's id and code by its code (a written opinion form names the dossier it decides:
+ * lib/meetings/opinions.ts), or null. Says nothing else about it: who may see the dossier is the
+ * dossier pages' own question.
+ */
+export async function dossierRefByCode(
+  code: string,
+  db?: Pick<Db, "select">,
+): Promise<{ id: string; code: string } | null> {
+  const wanted = code.trim().toUpperCase();
+  if (!/^[A-Z0-9.-]{4,60}$/.test(wanted)) return null;
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select({ id: dossiers.id, code: dossiers.code })
+    .from(dossiers)
+    .where(eq(dossiers.code, wanted))
+    .limit(1);
+  return row?.code ? { id: row.id, code: row.code } : null;
+}
+
+/** Dossier codes by id (a written opinion form shows the code of the dossier it decides). */
+export async function dossierCodesOf(
+  ids: readonly string[],
+  db?: Pick<Db, "select">,
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const source = db ?? (await getDb());
+  const rows = await source
+    .select({ id: dossiers.id, code: dossiers.code })
+    .from(dossiers)
+    .where(inArray(dossiers.id, [...ids]));
+  return new Map(rows.flatMap((row) => (row.code ? [[row.id, row.code] as const] : [])));
+}

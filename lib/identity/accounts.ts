@@ -423,3 +423,38 @@ export async function listRoleHoldersByAgency(
     .where(and(inArray(staffRoles.role, [...roles]), isNull(users.disabledAt)))
     .orderBy(asc(staffRoles.agencyId), asc(users.fullName), asc(users.id));
 }
+
+/**
+ * Whether the password is this user's (a member confirming an answer or a vote: lib/meetings/
+ * confirm.ts). The same work whether or not the user has a password; a disabled account never
+ * matches.
+ */
+export async function passwordMatches(userId: string, password: string, db?: Queryable): Promise<boolean> {
+  if (!z.uuid().safeParse(userId).success) return false;
+  const source = db ?? (await getDb());
+  const [user] = await source
+    .select({ passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const matches = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(dummyHash, password)) && false;
+  return matches && !user?.disabledAt;
+}
+
+/** A staff account by e-mail (adding a member to a deciding body), or null. */
+export async function staffUserByEmail(
+  email: string,
+  db?: Queryable,
+): Promise<{ id: string; fullName: string; email: string } | null> {
+  const source = db ?? (await getDb());
+  const [user] = await source
+    .select({ id: users.id, fullName: users.fullName, email: users.email, kind: users.kind })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return user && user.kind === "staff" && user.email
+    ? { id: user.id, fullName: user.fullName, email: user.email }
+    : null;
+}

@@ -1,18 +1,19 @@
-/**
- * Classified (mật) material is out of scope for the workspace: a file whose name or description
- * says it is classified is refused. Pure; the words are matched whole, case- and form-insensitively
- * (Vietnamese keeps its tone marks: "mật" is classified, "mát" is not).
- */
-const classifiedWords = /(^|[^\p{L}\p{N}])(tối mật|tuyệt mật|mật|classified|secret)(?=$|[^\p{L}\p{N}])/iu;
+import { searchable } from "@/lib/text/normalize";
 
-export function looksClassified(...texts: readonly (string | null | undefined)[]): boolean {
+/**
+ * Classified (mật) material is out of scope by design: the workspace refuses a file whose name or
+ * description says it is classified. Pure; unit-tested. Matched on the folded text (no accents,
+ * lower case) as whole words: "mật", "tối mật", "tuyệt mật", "classified", "secret", "confidential".
+ * "mat" alone would match too many ordinary words once accents are folded ("mặt", "mất"), so
+ * the Vietnamese word is checked on the text with its accents kept.
+ */
+const accented = /(^|[^\p{L}])(tuyệt mật|tối mật|mật)($|[^\p{L}])/iu;
+const folded = /(^|[^a-z])(classified|secret|top secret|confidential)($|[^a-z])/;
+
+export function looksClassified(...texts: (string | null | undefined)[]): boolean {
   return texts.some((text) => {
     if (!text) return false;
-    // File names separate words with dots, dashes and underscores.
-    const words = text
-      .normalize("NFC")
-      .toLowerCase()
-      .replace(/[._\-]+/g, " ");
-    return classifiedWords.test(words);
+    const normal = text.normalize("NFC").replace(/[_\-.]+/g, " ");
+    return accented.test(normal.toLowerCase()) || folded.test(searchable(normal));
   });
 }

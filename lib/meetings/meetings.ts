@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import {
@@ -18,7 +18,9 @@ import {
 import { dossierCodes, noteSentToCommittee } from "@/lib/dossiers/committee";
 import { storeFile, readStoredFile } from "@/lib/files/storage";
 import { contactsOf } from "@/lib/identity/accounts";
-import { staffIdByEmail } from "@/lib/identity/reconfirm";
+import { staffUserByEmail } from "@/lib/identity/accounts";
+
+const staffIdByEmail = async (email: string) => (await staffUserByEmail(email))?.id ?? null;
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { enqueue } from "@/lib/notify/outbox";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
@@ -507,7 +509,13 @@ export async function sendDossierToAgenda(
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.id, meetingId));
-  const ofAgency = target?.agencyId ? caseworkAgencyIds(actor).includes(target.agencyId) : false;
+  // A body of one agency takes that agency's dossiers; a body of no agency (the provincial
+  // people's committee) decides for every agency, so any caseworker may send it one.
+  const ofAgency = target
+    ? target.agencyId
+      ? caseworkAgencyIds(actor).includes(target.agencyId)
+      : caseworkAgencyIds(actor).length > 0
+    : false;
   return withMeeting(
     actor,
     meetingId,
@@ -544,7 +552,10 @@ export async function sendDossierToAgenda(
   );
 }
 
-/** Agenda items a dossier can be sent to: pending items of planned or published meetings of the officer's agencies' bodies. */
+/**
+ * Agenda items a dossier can be sent to: pending items of planned or published meetings of the
+ * officer's agencies' bodies and of the bodies of no agency (the provincial people's committee).
+ */
 export async function listAgendaTargets(actor: Actor) {
   if (actor.kind !== "staff") return [];
   const agencyIds = caseworkAgencyIds(actor);
@@ -564,7 +575,7 @@ export async function listAgendaTargets(actor: Actor) {
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
-        inArray(bodies.agencyId, agencyIds),
+        or(inArray(bodies.agencyId, agencyIds), isNull(bodies.agencyId)),
         inArray(meetings.status, ["planned", "published"]),
         eq(agendaItems.status, "pending"),
       ),

@@ -83,8 +83,11 @@ export function countVotes(
         ? present.size
         : cast;
   const needed = moreThan(rule.majorityPercent, base);
-  // A tie: the yes votes stand exactly at the percent of the base (4 of 8 at 50 %), one short of more.
-  const tie = base > 0 && tally.yes * 100 === rule.majorityPercent * base;
+  // A tie ("tán thành và không tán thành ngang nhau"): as many yes as no, and the yes votes stand
+  // exactly at the percent of the base (4 of 8 at 50 %), one short of more. Yes at the line with
+  // fewer no votes (members absent or abstaining) is no tie: it lacks the majority, and the chair's
+  // side cannot make one up.
+  const tie = base > 0 && tally.yes === tally.no && tally.yes * 100 === rule.majorityPercent * base;
   const chairChoice = input.chairId ? byMember.get(input.chairId) : undefined;
   let outcome: VoteCount["outcome"] = "rejected";
   let decidedByChair = false;

@@ -20,7 +20,7 @@ import {
   type MeetingError,
 } from "./core";
 import { isVoting, mayAttend, mayRun, votingRoles, type MeetingRole } from "./meetingAccess";
-import { confirmIdentity, type IdentityProof } from "./meetingConfirm";
+import { confirmIdentity } from "./confirm";
 import { countVotes, type BodyRule, type Choice, type MajorityBase, type VoteCount } from "./rules";
 
 /*
@@ -212,7 +212,7 @@ export async function checkIn(
 export async function castVote(
   actor: Actor,
   itemId: string,
-  input: { choice: string; proof: IdentityProof },
+  input: { choice: string; proof: { password: string } },
   now: Date = new Date(),
 ): Promise<Result<{ choice: Choice }, MeetingError>> {
   const choice = input.choice;
@@ -223,7 +223,11 @@ export async function castVote(
   // Access first: a stranger learns nothing, not even whether their password was right.
   const seen = await withMeeting(actor, meetingId, isVoting, async () => ok(null), { read: true });
   if (!seen.ok) return seen;
-  const confirmed = await confirmIdentity(actor, input.proof, now);
+  const confirmed = await confirmIdentity(
+    actor,
+    { method: "password", password: input.proof.password },
+    { now },
+  );
   if (!confirmed.ok)
     return err("identity_not_confirmed", { password: ["meetings.errors.identity_not_confirmed"] });
   return onItem(actor, itemId, isVoting, async (context, item) => {

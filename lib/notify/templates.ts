@@ -63,6 +63,16 @@ export const noticeKinds = [
   "task.assigned",
   "task.due_soon",
   "task.overdue",
+  // The officials' workspace: written opinion forms (lib/meetings/opinions.ts).
+  "opinion.approval_requested",
+  "opinion.returned",
+  "opinion.approved",
+  "opinion.opened",
+  "opinion.reminder",
+  "opinion.reminder_support",
+  "opinion.closed",
+  "opinion.conclusion_drafted",
+  "opinion.concluded",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -209,6 +219,13 @@ export function noticeLink(
   const page =
     typeof payload.link === "string" && /^\/workspace\/[a-z0-9/-]+$/.test(payload.link) ? payload.link : null;
   if (page) return `${base}/${recipient.locale}${page}`;
+  // A notice of the officials' workspace leads to its page there (an opinion form).
+  if (
+    payload.area === "workspace" &&
+    typeof payload.formId === "string" &&
+    /^[0-9a-f-]{36}$/i.test(payload.formId)
+  )
+    return `${base}/${recipient.locale}/workspace/opinions/${payload.formId}`;
   if (!code) return `${base}/${recipient.locale}`;
   if (isTaskNotice(payload)) return `${base}/${recipient.locale}/workspace/tasks/${encodeURIComponent(code)}`;
   const area = recipient.isStaff ? "staff/dossiers" : "dossiers";
@@ -245,11 +262,13 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
     const date = dateOf(value);
     return date ? formatDateTime(date, lang) : null;
   };
-  add(isTaskNotice(payload) ? "taskCode" : "code", codeOf(payload));
+  const opinion = kind.startsWith("opinion.");
+  add(isTaskNotice(payload) ? "taskCode" : opinion ? "formCode" : "code", codeOf(payload));
   if (isTaskNotice(payload)) {
     add("taskTitle", textOf(payload.title, 500));
     add("deadline", when(details.deadline));
   }
+  if (opinion) add("formTitle", textOf(payload.title, 300));
   const procedure = objectOf(payload.procedure);
   add(
     "procedure",
@@ -267,7 +286,7 @@ function factsOf(payload: Record<string, unknown>, lang: Lang, kind: string): Fa
   };
   // An apology names the new date; any other step that moved the date names it as "dueAt".
   add("newDueAt", when(details.newDueAt));
-  add("dueAt", when(details.dueAt));
+  add(opinion ? "answerBy" : "dueAt", when(details.dueAt));
   add("originalDueAt", when(details.originalDueAt));
   add("previousDueAt", when(details.previousDueAt));
   add("reason", textOf(details.reason));
@@ -354,7 +373,15 @@ export function renderNotice(
       : null,
     nextHeading: t("nextHeading"),
     next: t(wording(lang, kind, variant, audience, "next")),
-    linkLabel: t(isTaskNotice(payload) ? "openTask" : "openDossier"),
+    linkLabel: t(
+      isTaskNotice(payload)
+        ? "openTask"
+        : kind.startsWith("opinion.")
+          ? "openOpinionForm"
+          : kind.startsWith("meeting.")
+            ? "openMeeting"
+            : "openDossier",
+    ),
     link: noticeLink(payload, recipient, baseUrl),
     footer: footerFor(lang, baseUrl),
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { getDatabaseKind } from "@/db/client";
 import { scanPendingAttachments } from "@/lib/dossiers/attachments";
 import { remindTasks } from "@/lib/tasks/reminders";
+import { closeDueOpinionForms, sendOpinionReminders } from "@/lib/meetings/opinions";
 import { runDeliveryCycle, queueDigests } from "./delivery";
 import { configuredTransport } from "./mail";
 import { digestDue, localDay } from "./rules";
@@ -28,7 +29,26 @@ export function workerIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(value) && value >= 100 ? value : 5_000;
 }
 
+/** The workspace's timed work runs at most once a minute, whatever the delivery interval. */
+const workspaceSweepMs = 60_000;
+let lastWorkspaceSweep = 0;
+
+/**
+ * Written opinion forms (lib/meetings/opinions.ts): closes those past their deadline and reminds
+ * members who have not answered (due soon, overdue) and the support staff. Each step is idempotent
+ * (a form closes once; a reminder stage is an event of the form, sent once), so two workers running
+ * it at once send nothing twice.
+ */
+export async function workspaceSweep(now: Date = new Date()): Promise<void> {
+  await sendOpinionReminders(now);
+  await closeDueOpinionForms(now);
+}
+
 async function deliverOnce(signal?: AbortSignal): Promise<void> {
+  if (Date.now() - lastWorkspaceSweep >= workspaceSweepMs) {
+    lastWorkspaceSweep = Date.now();
+    await workspaceSweep().catch((error: Error) => console.warn("workspace sweep:", error.message));
+  }
   // Files the virus scanner could not check when they were sent (it was down) get their verdict
   // on the same tick (lib/dossiers/attachments scanPendingAttachments; nothing to do without one).
   await scanPendingAttachments().catch((error: Error) => console.warn("file scan sweep:", error.message));

@@ -3,14 +3,13 @@ import viAuth from "../../locales/vi/auth.json" with { type: "json" };
 import viWorkspace from "../../locales/vi/workspace.json" with { type: "json" };
 import viDossiers from "../../locales/vi/dossiers.json" with { type: "json" };
 import { demoPassword, expectAccessible } from "./support";
-import { createMeetingsCast, type MeetingsCast } from "./workspaceFixture";
 
 /*
  * A meeting with a dossier on its agenda: the secretary prepares and publishes it, the officer puts
  * an in-progress dossier on an item, two members vote remotely (and the chair in the room), the
  * chair concludes, the minutes are drafted, approved and published, and the dossier is back at its
  * desk with the conclusion. Every page is checked with axe in Vietnamese and English at 320 px.
- * The body comes from tests/e2e/workspaceFixture.ts until the workspace's demo seed is merged.
+ * The body is the demo committee of the seed (db/seed/workspace.ts), with its demo accounts.
  */
 
 const m = viWorkspace.meetings;
@@ -56,13 +55,28 @@ async function post(page: Page, name: string | RegExp, scope?: ReturnType<Page["
 test("a meeting decides a dossier: two members vote remotely, minutes published, the dossier back at the desk", async ({
   browser,
 }) => {
-  const cast: MeetingsCast = await createMeetingsCast();
+  const cast = {
+    secretary: "secretary@demo.hungyen.gov.vn",
+    chair: "chair@demo.hungyen.gov.vn",
+    members: [
+      "chair@demo.hungyen.gov.vn",
+      "vicechair@demo.hungyen.gov.vn",
+      "member@demo.hungyen.gov.vn",
+    ] as const,
+    officer: "specialist@demo.hungyen.gov.vn",
+    dossierCode: "",
+  };
 
   // The secretary creates the meeting, ten days ahead, with an item, and sends the documents.
   const secretary = await signedIn(browser, cast.secretary, "/vi/workspace/meetings");
   await accessibleInBoth(secretary, "meetings list");
   const starts = new Date(Date.now() + 10 * 24 * 3600 * 1000 + 7 * 3600 * 1000).toISOString().slice(0, 16);
-  await secretary.getByLabel(m.create.body).selectOption(cast.bodyId);
+  // The demo committee (db/seed/workspace.ts).
+  const committee = await secretary
+    .getByLabel(m.create.body)
+    .locator("option", { hasText: "Ủy ban nhân dân tỉnh Hưng Yên" })
+    .getAttribute("value");
+  await secretary.getByLabel(m.create.body).selectOption(committee!);
   await secretary.getByLabel(m.create.meetingTitle).fill("Phiên họp thường kỳ (e2e)");
   await secretary.getByLabel(m.create.startsAt).fill(starts);
   await secretary.getByLabel(m.create.place).fill("Phòng họp tầng 3");
@@ -75,12 +89,12 @@ test("a meeting decides a dossier: two members vote remotely, minutes published,
   await expect(secretary.getByRole("heading", { level: 3, name: /1\. Cho ý kiến về hồ sơ/ })).toBeVisible();
   await accessibleInBoth(secretary, "meeting being prepared");
 
-  // The officer puts the dossier on the item from the dossier's page.
-  const officer = await signedIn(
-    browser,
-    cast.officer,
-    `/vi/staff/dossiers/${encodeURIComponent(cast.dossierCode)}`,
-  );
+  // The officer puts a dossier in progress on the item from the dossier's page.
+  const officer = await signedIn(browser, cast.officer, "/vi/staff");
+  await officer.goto("/vi/staff?bucket=all&status=in_progress");
+  const first = officer.locator('main a[href*="/vi/staff/dossiers/"]').first();
+  cast.dossierCode = decodeURIComponent((await first.getAttribute("href"))!.split("/staff/dossiers/")[1]!);
+  await officer.goto(`/vi/staff/dossiers/${encodeURIComponent(cast.dossierCode)}`);
   await officer.getByLabel(m.dossier.item).selectOption({ index: 0 });
   await post(officer, m.dossier.submit);
   await expect(officer.getByText(m.done.sent)).toBeVisible();

@@ -11,16 +11,16 @@ import { demo, demoPassword, expectAccessible, samplePdf } from "./support";
  * of Justice's specialist, who reports it done with a document; the chair's dashboard counts it,
  * and its CSV has it. Every tasks page passes axe in both languages at 320 px.
  *
- * The body, the chair and the concluded opinion form come from the workspace's demo seed (on this
- * branch the minimal stand-in, db/seed/workspaceStandIn.ts).
+ * The body, the chair and the concluded opinion form come from the workspace's demo seed
+ * (db/seed/workspace.ts); the form's page links to giving tasks from its conclusion.
  */
 
 const auth = { vi: viAuth, en: enAuth };
 const words = { vi: viWorkspace.tasks, en: enWorkspace.tasks };
 const chair = "chair@demo.hungyen.gov.vn";
 const justice = { vi: "Sở Tư pháp tỉnh Hưng Yên", en: "Hung Yen Department of Justice" };
-/** The concluded opinion form of the seed (db/seed/workspaceStandIn.ts standInOpinionFormId). */
-const source = "opinion_form:5e0d7a1c-3b7e-4c1a-9d2f-7a0c0b1e7001";
+/** The concluded opinion form of the seed, as its page's "give tasks" link names it. */
+let source = "";
 
 async function signIn(
   browser: Browser,
@@ -62,13 +62,25 @@ async function giveTask(page: Page, lang: "vi" | "en", title: string): Promise<s
   return code;
 }
 
+test.beforeAll(async ({ browser }) => {
+  const { context, page } = await signIn(browser, chair, "vi", "/vi/workspace/opinions");
+  await page
+    .getByRole("link", { name: /Kế hoạch chuyển đổi số/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: viWorkspace.opinions.giveTasks }).click();
+  await expect(page).toHaveURL(/source=opinion_form%3A|source=opinion_form:/);
+  source = new URL(page.url()).searchParams.get("source")!;
+  await context.close();
+});
+
 test("a task given from a conclusion is reported done by its owner, and the chair's dashboard counts it", async ({
   browser,
 }) => {
   const w = words.vi;
   const { context, page } = await signIn(browser, chair, "vi", `/vi/workspace/tasks/new?source=${source}`);
   await expect(page.getByRole("heading", { level: 1, name: w.new.title })).toBeVisible();
-  await expect(page.getByText("Giao Sở Tư pháp chủ trì rà soát thủ tục hành chính")).toBeVisible();
+  await expect(page.getByText(/giao Văn phòng UBND tỉnh hoàn thiện dự thảo/)).toBeVisible();
 
   // Posted empty: the summary links to the missing title; nothing is given.
   await page.getByRole("button", { name: w.new.submit }).click();

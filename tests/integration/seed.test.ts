@@ -27,6 +27,10 @@ import type { DossierAction, DossierStatus, Outcome } from "@/lib/dossiers/types
 import type { Actor, StaffRole } from "@/lib/identity/types";
 import { searchable } from "@/lib/text/normalize";
 import { checkCredentials } from "@/lib/identity/accounts";
+import { seatsOf } from "@/lib/meetings/access";
+import { loadBody } from "@/lib/meetings/bodies";
+import { workspaceHistory } from "@/lib/meetings/events";
+import { listOpinionForms } from "@/lib/meetings/opinions";
 import { verifyEventChains } from "@/lib/dossiers/audit";
 import { openTestDatabase } from "../support/database";
 import { answerProblems, type Places } from "../support/formChecks";
@@ -104,12 +108,32 @@ describe("demo seed", () => {
     expect(rows.filter((h) => h.date >= "2026-02-16" && h.date <= "2026-02-20")).toHaveLength(5);
   });
 
-  it("gives eight demo accounts that sign in with their passwords", async () => {
-    expect(demoAccounts).toHaveLength(9);
+  it("gives thirteen demo accounts that sign in with their passwords", async () => {
+    expect(demoAccounts).toHaveLength(13);
     for (const account of demoAccounts) {
       expect(await checkCredentials(account.email, account.password), account.email).not.toBeNull();
     }
     expect(await checkCredentials(demoAccounts[0]!.email, "wrong password")).toBeNull();
+  });
+
+  it("seeds the demo committee with its members, one open and one concluded opinion form", async () => {
+    const chair = demoAccounts.find((account) => account.key === "chair")!;
+    const signedIn = await checkCredentials(chair.email, chair.password);
+    const actor: Actor = { kind: "staff", userId: signedIn!.id, name: signedIn!.name, roles: [] };
+    const seats = await seatsOf(actor);
+    expect(seats.map((seat) => [seat.code, seat.role])).toEqual([["ubnd-hung-yen", "chair"]]);
+    const body = await loadBody(db, seats[0]!.bodyId);
+    expect(body!.members.map((m) => m.role).sort()).toEqual(
+      ["chair", "member", "member", "secretary", "support", "vice_chair"].sort(),
+    );
+    const forms = await listOpinionForms(actor);
+    expect(forms.map((form) => form.status).sort()).toEqual(["concluded", "open"]);
+    // The chair has not answered the open form yet: it waits on their home.
+    expect(forms.find((form) => form.status === "open")!.myStatus).not.toBe("answered");
+    for (const form of forms) {
+      const history = await workspaceHistory(db as never, { kind: "opinion_form", id: form.id });
+      expect(history.chainHolds).toBe(true);
+    }
   });
 
   it("seeds about 300 dossiers in every state, with unique codes", async () => {

@@ -26,7 +26,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { SendToAgenda } from "@/components/meetings/SendToAgenda";
 import { decodeOutcome } from "@/components/meetings/outcome";
 import { listAgendaTargets } from "@/lib/meetings/meetings";
-import { meetingAction } from "../../../workspace/meetings/actions";
+import { meetingAction } from "@/app/[lang]/(workspace)/workspace/meetings/actions";
 import { Notice } from "@/components/ui/Notice";
 import { StatusTag } from "@/components/ui/StatusTag";
 import { SummaryList } from "@/components/ui/SummaryList";

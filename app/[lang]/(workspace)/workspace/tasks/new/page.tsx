@@ -12,7 +12,7 @@ import { NotStaff } from "@/components/staff/NotStaff";
 import { NewTaskForm } from "@/components/tasks/TaskForms";
 import { TaskTable } from "@/components/tasks/TaskTable";
 import styles from "@/components/tasks/tasks.module.css";
-import { requireStaff } from "../../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 import { createTaskAction } from "../actions";
 
 type Props = {

@@ -12,7 +12,7 @@ import { SelectField, TextField } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { fieldId, formView, OpForm, summaryErrors } from "@/components/meetings/forms";
 import { decodeOutcome } from "@/components/meetings/outcome";
-import { requireStaff } from "../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 import { meetingAction } from "./actions";
 
 type Props = {

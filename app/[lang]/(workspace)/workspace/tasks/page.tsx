@@ -7,7 +7,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { TaskTable } from "@/components/tasks/TaskTable";
-import { requireStaff } from "../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 
 type Props = {
   params: Promise<{ lang: string }>;

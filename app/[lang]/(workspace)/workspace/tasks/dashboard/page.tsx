@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { TaskTable } from "@/components/tasks/TaskTable";
 import styles from "@/components/tasks/tasks.module.css";
-import { requireStaff } from "../../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 
 type Props = {
   params: Promise<{ lang: string }>;

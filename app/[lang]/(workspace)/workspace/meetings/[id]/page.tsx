@@ -1,7 +1,9 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getT, resolveLang, type T } from "@/lib/i18n/server";
+import { mayManageTasks } from "@/lib/tasks/rules";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Lang } from "@/lib/i18n/settings";
@@ -18,7 +20,7 @@ import { fieldId, formView, OpForm, summaryErrors } from "@/components/meetings/
 import { LiveSession } from "@/components/meetings/LiveSession.client";
 import { decodeOutcome, type Outcome } from "@/components/meetings/outcome";
 import styles from "@/components/meetings/meetings.module.css";
-import { requireStaff } from "../../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 import { meetingAction } from "../actions";
 
 type Props = {
@@ -254,6 +256,13 @@ function AgendaItem({
         <>
           <h4>{t("meetings.agenda.conclusion")}</h4>
           <p>{item.conclusion}</p>
+          {item.status === "decided" && view.role !== "guest" && mayManageTasks(view.role) ? (
+            <p>
+              <Link href={`/${lang}/workspace/tasks/new?source=agenda_item:${item.id}`}>
+                {t("meetings.agenda.giveTasks")}
+              </Link>
+            </p>
+          ) : null}
         </>
       ) : null}
 

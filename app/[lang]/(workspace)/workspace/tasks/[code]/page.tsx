@@ -14,7 +14,7 @@ import { NotStaff } from "@/components/staff/NotStaff";
 import { TaskStatusTag } from "@/components/tasks/TaskStatusTag";
 import { ReassignForm, ReportForm } from "@/components/tasks/TaskForms";
 import styles from "@/components/tasks/tasks.module.css";
-import { requireStaff } from "../../../staff/_shared/staff-actor";
+import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 import { reassignAction, reportAction } from "../actions";
 
 type Props = {
