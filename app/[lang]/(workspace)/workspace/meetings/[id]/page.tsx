@@ -7,7 +7,6 @@ import { mayManageTasks } from "@/lib/tasks/rules";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Lang } from "@/lib/i18n/settings";
-import { getActor } from "@/lib/identity/actor";
 import { getMeetingView, type MeetingView } from "@/lib/meetings/meetings";
 import type { VoteCount } from "@/lib/meetings/rules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -28,12 +27,10 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const lang = await resolveLang(params);
-  const { id } = await params;
-  const t = await getT(lang, "workspace");
-  const view = await getMeetingView(await getActor(), id);
-  return { title: view ? `${view.meeting.code} – ${view.meeting.title}` : t("meetings.title") };
+export function generateMetadata(): Metadata {
+  // The page renders its own <title> (below): after a post and its redirect the metadata's title did
+  // not always reach the page (axe found none), the element always does.
+  return { title: null };
 }
 
 type Ctx = { lang: Lang; t: T; view: MeetingView; outcome: Outcome | null; errorPrefix: string };
@@ -88,6 +85,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   ];
   return (
     <>
+      <title>{`${meeting.code} – ${meeting.title} – ${tCommon("siteName")}`}</title>
       <Breadcrumbs
         label={tCommon("nav.breadcrumbs")}
         items={[
