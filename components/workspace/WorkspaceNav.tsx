@@ -14,7 +14,7 @@ export const workspaceSections: readonly { key: string; path: string }[] = [
 export function WorkspaceNav({ lang, t }: { lang: Lang; t: T }) {
   return (
     <nav aria-label={t("workspace:home.navLabel")} className="workspace-nav">
-      <ul>
+      <ul className="tabs">
         {workspaceSections.map((section) => (
           <li key={section.key}>
             <Link href={`/${lang}/workspace${section.path}`}>{t(`workspace:home.nav.${section.key}`)}</Link>

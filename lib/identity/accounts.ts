@@ -331,6 +331,8 @@ export async function landingAfterSignIn(
   email: string,
   lang: string,
   callbackUrl: string | null,
+  /** Whether an official sits in a deciding body (lib/meetings/access.ts isWorkspaceMember). */
+  inWorkspace: (actor: Actor) => Promise<boolean> = async () => false,
 ): Promise<string> {
   const db = await getDb();
   const [user] = await db
@@ -339,7 +341,7 @@ export async function landingAfterSignIn(
     .where(eq(users.email, email.trim().toLowerCase()))
     .limit(1);
   const actor = user ? await actorForUser(user.id) : ({ kind: "anonymous" } as const);
-  return landingPath(actor, lang, callbackUrl);
+  return landingPath(actor, lang, callbackUrl, actor.kind === "staff" && (await inWorkspace(actor)));
 }
 
 export type Contact = {

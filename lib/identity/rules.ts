@@ -109,8 +109,20 @@ export function ownSections(actor: Actor): ("dossiers" | "staff" | "admin")[] {
  * it, else their own work: an applicant's dossiers, a caseworker's queue, the administrator's page.
  * A staff account is never sent to an applicant-only page ("a staff account cannot file").
  */
-export function landingPath(actor: Actor, lang: string, callbackUrl: string | null): string {
-  const home = `/${lang}/${ownSections(actor)[0] ?? "dossiers"}`;
+export function landingPath(
+  actor: Actor,
+  lang: string,
+  callbackUrl: string | null,
+  /** The official sits in a deciding body (lib/meetings): with no other work, the workspace is theirs. */
+  workspaceMember = false,
+): string {
+  const noOtherWork =
+    actor.kind === "staff" &&
+    !actor.roles.some(
+      (r) => caseworkRoles.includes(r.role) || r.role === "system_admin" || r.role === "agency_admin",
+    );
+  const home =
+    workspaceMember && noOtherWork ? `/${lang}/workspace` : `/${lang}/${ownSections(actor)[0] ?? "dossiers"}`;
   if (!callbackUrl) return home;
   const section = callbackUrl.split(/[/?#]/)[2] ?? "";
   const usable =

@@ -64,6 +64,18 @@ describe("landingPath", () => {
   });
 });
 
+describe("landingPath for a member of a deciding body", () => {
+  it.each([
+    ["the chair, no other role: the workspace", staff(), null, "/vi/workspace"],
+    ["the chair, asked for the staff queue: the workspace", staff(), "/vi/staff", "/vi/workspace"],
+    ["the chair, a workspace page", staff(), "/vi/workspace/opinions/x", "/vi/workspace/opinions/x"],
+    ["a head who also sits in the body: the queue", staff("head"), null, "/vi/staff"],
+    ["the system administrator in the body: the admin page", staff("system_admin"), null, "/vi/admin"],
+  ])("%s", (_name, actor, callback, expected) => {
+    expect(landingPath(actor, "vi", callback, true)).toBe(expected);
+  });
+});
+
 describe("clientAddress", () => {
   it("takes the connection's address Next.js wrote when no proxy is trusted", () => {
     expect(clientAddress("203.0.113.9", 0)).toBe("203.0.113.9");

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, TooManyAttempts } from "@/lib/identity/auth";
 import { landingAfterSignIn } from "@/lib/identity/accounts";
+import { isWorkspaceMember } from "@/lib/meetings/access";
 import { signInSchema } from "@/lib/identity/schema";
 import { issuesOf } from "@/lib/result";
 import { safeCallbackUrl } from "@/lib/forms/callbackUrl";
@@ -36,5 +37,12 @@ export async function signInAction(_previous: FormState, data: FormData): Promis
     throw error;
   }
   // Each role lands on its own work, or on the page it was going to when it may use it.
-  redirect(await landingAfterSignIn(parsed.data.email, lang, safeCallbackUrl(data.get("callbackUrl"))));
+  redirect(
+    await landingAfterSignIn(
+      parsed.data.email,
+      lang,
+      safeCallbackUrl(data.get("callbackUrl")),
+      isWorkspaceMember,
+    ),
+  );
 }
