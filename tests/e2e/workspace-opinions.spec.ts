@@ -200,3 +200,12 @@ test("officials outside every body and citizens see no workspace", async ({ brow
   await expect(page).toHaveURL(/sign-in/);
   await anonymous.close();
 });
+
+test("an official who sits only in the committee lands on the workspace, not on an empty queue", async ({
+  browser,
+}) => {
+  const { context, page } = await signIn(browser, account.chair);
+  await expect(page).toHaveURL(/\/vi\/workspace$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await context.close();
+});
