@@ -37,6 +37,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file gets its own database; two files at a time suit the 2-core machines.
           maxWorkers: 2,
+          globalSetup: ["tests/support/globalSetup.ts"],
           sequence: { groupOrder: 1 },
         },
       },

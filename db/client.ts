@@ -12,7 +12,13 @@ export type Queryable = Db | Tx;
 
 export type DatabaseKind = "postgres" | "pglite";
 
-type Handle = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+type Handle = {
+  db: Db;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+  /** PGlite only: the whole database as a tar, to start other in-memory copies from. */
+  dump?: () => Promise<Blob>;
+};
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -31,8 +37,11 @@ export function dataDir(): string {
  */
 const acquireDirectoryLock = (directory: string): (() => void) => lockDataFolder(directory);
 
-/** Opens PGlite; `directory` null means in memory (tests). */
-export async function openPglite(directory: string | null): Promise<Handle> {
+/**
+ * Opens PGlite; `directory` null means in memory (tests). `from` is a dump of an already migrated
+ * database (tests/support/globalSetup.ts): starting from it skips initdb, the slow part.
+ */
+export async function openPglite(directory: string | null, from?: Blob): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
@@ -44,11 +53,13 @@ export async function openPglite(directory: string | null): Promise<Handle> {
   }
   const client = await PGlite.create(directory ? path.join(directory, "pglite") : "memory://", {
     extensions: { pg_trgm, unaccent },
+    ...(from ? { loadDataDir: from } : {}),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
+    dump: () => client.dumpDataDir("none"),
     close: async () => {
       await client.close();
       release();

@@ -94,7 +94,12 @@ export function SiteHeader({
       </div>
       <nav className="site-nav" aria-label={t("nav.label")}>
         <div className="container">
-          <NavLinks items={nav} />
+          {/* On a phone the links fold behind "Menu" so the page starts on the first screen; the
+              <details> element needs no script. From 641 px the CSS shows them all, always. */}
+          <details className="site-nav__menu">
+            <summary>{t("nav.menu")}</summary>
+            <NavLinks items={nav} />
+          </details>
         </div>
       </nav>
     </header>

@@ -93,3 +93,28 @@ test("after moving between pages in the browser, the switch still names the curr
   await page.getByRole("link", { name: "Tiếng Việt" }).click();
   await expect(page).toHaveURL(/\/vi\/procedures$/);
 });
+
+test("on a phone the main navigation folds behind one Menu control, and opens without JavaScript", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  await page.goto("/vi");
+  const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+  await expect(nav.getByRole("link", { name: "Thủ tục hành chính" })).toBeHidden();
+  await nav.getByText("Danh mục", { exact: true }).click();
+  await nav.getByRole("link", { name: "Thủ tục hành chính" }).click();
+  await expect(page).toHaveURL(/\/vi\/procedures$/);
+  await expectAccessible(page, "folded menu");
+  await context.close();
+});
+
+test("on a wide screen every navigation link shows and there is no Menu control", async ({ page }) => {
+  await page.goto("/en");
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.getByRole("link", { name: "Procedures" })).toBeVisible();
+  await expect(nav.getByText("Menu", { exact: true })).toBeHidden();
+});
