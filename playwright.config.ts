@@ -16,7 +16,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // A trace snapshots the page at every step of every test, kept or not: a real cost on 2 cores,
+    // and CI keeps only its log. E2E_TRACE=1 turns it on when a failure needs one.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     launchOptions: systemChromium
       ? {
