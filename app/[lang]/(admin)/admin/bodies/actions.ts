@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import {
+  archiveBody,
+  archiveFields,
   bodyFields,
   createBody,
   memberFields,
@@ -85,4 +87,22 @@ export async function removeMemberAction(
     return refusal({ error: "failed" }, {});
   }
   redirect(`/${langOf(lang)}/admin/bodies/${bodyId}?done=memberRemoved`);
+}
+
+/** Archives the body (a reason and a confirmation; refused while it has work under way). */
+export async function archiveBodyAction(
+  lang: string,
+  bodyId: string,
+  _state: FormState,
+  data: FormData,
+): Promise<FormState> {
+  const values = textValues(data, archiveFields);
+  try {
+    const result = await archiveBody(await getActor(), bodyId, values);
+    if (!result.ok) return refusal(result, values);
+  } catch (error) {
+    console.error("archiving a body failed", error);
+    return refusal({ error: "failed" }, values);
+  }
+  redirect(`/${langOf(lang)}/admin/bodies/${bodyId}?done=bodyArchived`);
 }
