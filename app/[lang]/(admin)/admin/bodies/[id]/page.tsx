@@ -9,6 +9,7 @@ import { getBody } from "@/lib/meetings/bodies";
 import { AdminBreadcrumbs, NotAdmin } from "@/components/admin/AdminChrome";
 import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
+import { MemberName } from "@/components/workspace/MemberName";
 import { WorkspaceForm } from "@/components/workspace/WorkspaceForm";
 import { archiveFormFields, bodyFormFields, memberFormFields } from "@/components/workspace/bodyFields";
 import { requireAdmin } from "../../_shared/admin";
@@ -85,13 +86,7 @@ export default async function BodyPage({ params, searchParams }: Props) {
           rows={body.members.map((member) => ({
             key: member.userId,
             cells: {
-              name: (
-                <>
-                  {member.fullName}
-                  <br />
-                  <span className="muted small">{member.email}</span>
-                </>
-              ),
+              name: <MemberName name={member.fullName} detail={member.email} />,
               role: t(`roles.${member.role}`),
               title: member.title ?? "–",
               action:
