@@ -248,10 +248,15 @@ export async function createBody(actor: Actor, input: BodyInput): Promise<Result
   });
 }
 
-async function lockBody(tx: Tx, bodyId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(bodyId)) return null;
+/** The body, locked for a change: not_found, or archived (an archived body is read-only). */
+async function lockBody(
+  tx: Tx,
+  bodyId: string,
+): Promise<Result<typeof bodies.$inferSelect, "not_found" | "archived">> {
+  if (!/^[0-9a-f-]{36}$/i.test(bodyId)) return err("not_found");
   const [row] = await tx.select().from(bodies).where(eq(bodies.id, bodyId)).for("update").limit(1);
-  return row ?? null;
+  if (!row) return err("not_found");
+  return row.archivedAt ? err("archived") : ok(row);
 }
 
 export async function updateBody(
@@ -264,14 +269,15 @@ export async function updateBody(
   if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
-    if (body.archivedAt) return err("archived");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     if (await codeTaken(tx, parsed.value.code, bodyId))
       return err("code_taken", { code: [fieldError("codeTaken")] });
     await tx.update(bodies).set(parsed.value).where(eq(bodies.id, bodyId));
     const changed = Object.fromEntries(
-      Object.entries(parsed.value).filter(([key, value]) => body[key as keyof typeof body] !== value),
+      Object.entries(parsed.value).filter(
+        ([key, value]) => locked.value[key as keyof typeof locked.value] !== value,
+      ),
     );
     await recordWorkspaceEvent(tx, {
       subjectKind: "body",
@@ -307,9 +313,8 @@ export async function setBodyMember(
   if (Object.keys(issues).length > 0) return err("invalid_input", issues);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
-    if (body.archivedAt) return err("archived");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     const user = await staffUserByEmail(email, tx);
     if (!user) return err("no_such_staff", { email: [fieldError("noSuchStaff")] });
     const current = await tx
@@ -365,9 +370,8 @@ export async function removeBodyMember(
   if (!isSystemAdmin(actor)) return err("forbidden");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
-    if (body.archivedAt) return err("archived");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     const current = await tx
       .select({ userId: bodyMembers.userId, role: bodyMembers.role })
       .from(bodyMembers)
@@ -453,9 +457,8 @@ export async function archiveBody(
   if (Object.keys(issues).length > 0) return err("invalid_input", issues);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
-    if (body.archivedAt) return err("archived");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     const work = await openWorkOf(tx, bodyId);
     if (work.forms + work.meetings > 0) return err("open_work");
     await tx.update(bodies).set({ archivedAt: now }).where(eq(bodies.id, bodyId));

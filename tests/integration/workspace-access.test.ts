@@ -121,7 +121,7 @@ beforeAll(async () => {
     })
     .returning({ id: opinionForms.id });
   openFormId = open!.id;
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   restoreDataDir();

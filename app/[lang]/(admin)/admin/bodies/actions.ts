@@ -14,22 +14,9 @@ import {
   updateBody,
 } from "@/lib/meetings/bodies";
 import { textValues, type FormState } from "@/components/forms/formState";
-import { workspaceFormHeading } from "@/components/workspace/WorkspaceForm.client";
+import { refusal } from "@/components/workspace/refusal";
 
 const langOf = (lang: string) => (isLang(lang) ? lang : "vi");
-
-function refusal(
-  result: { error: string; issues?: Record<string, string[]> },
-  values: Record<string, string>,
-): FormState {
-  if (result.issues && Object.keys(result.issues).length > 0) return { values, issues: result.issues };
-  return {
-    values,
-    issues: {},
-    formError: `workspace:errors.${result.error}`,
-    formErrorField: workspaceFormHeading,
-  };
-}
 
 /** Adds (no `bodyId`) or changes a deciding body and its rule; back to the list or the body. */
 export async function saveBodyAction(
