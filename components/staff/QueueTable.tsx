@@ -10,6 +10,7 @@ import { localized } from "@/lib/i18n/localized";
 import { DeadlineText } from "./DeadlineText";
 import styles from "./staff.module.css";
 import queue from "./queue.module.css";
+import stacked from "@/components/ui/stackedTable.module.css";
 
 /** The form the row checkboxes belong to (BulkAssignForm), so the table needs no form of its own. */
 export const bulkFormId = "bulk-assign";
@@ -50,7 +51,7 @@ export function QueueTable({
   const cell = (key: string, content: ReactNode) => (
     <>
       {key === "select" || key === "code" ? null : (
-        <span className={queue.label} aria-hidden="true">
+        <span className={stacked.label} aria-hidden="true">
           {header(key)}
         </span>
       )}
@@ -59,7 +60,7 @@ export function QueueTable({
   );
   return (
     <div className="table-wrap">
-      <table className={`table ${queue.table}`}>
+      <table className={`table ${stacked.table}`}>
         <caption>{caption}</caption>
         <thead>
           <tr>

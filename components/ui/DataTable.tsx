@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
+import stackedStyles from "./stackedTable.module.css";
 
 export type Column = { key: string; header: ReactNode; numeric?: boolean };
 
-/** A plain, scrollable table; numbers right-aligned. */
+/**
+ * A plain, scrollable table; numbers right-aligned. `stacked`: on a phone each row becomes a block,
+ * each cell on its own line under its column's name (stackedTable.module.css).
+ */
 export function DataTable({
   caption,
   columns,
   rows,
   scrollLabel,
+  stacked = false,
 }: {
   caption?: ReactNode;
   /**
@@ -17,13 +22,25 @@ export function DataTable({
   scrollLabel?: string;
   columns: Column[];
   rows: { key: string; cells: Record<string, ReactNode> }[];
+  stacked?: boolean;
 }) {
+  const content = (column: Column, cell: ReactNode) =>
+    stacked ? (
+      <>
+        <span className={stackedStyles.label} aria-hidden="true">
+          {column.header}
+        </span>
+        {cell}
+      </>
+    ) : (
+      cell
+    );
   return (
     <div
       className="table-wrap"
       {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
     >
-      <table className="table">
+      <table className={stacked ? `table ${stackedStyles.table}` : "table"}>
         {caption ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
@@ -40,11 +57,11 @@ export function DataTable({
               {columns.map((column, index) =>
                 index === 0 ? (
                   <th key={column.key} scope="row" className={column.numeric ? "num" : undefined}>
-                    {row.cells[column.key]}
+                    {content(column, row.cells[column.key])}
                   </th>
                 ) : (
                   <td key={column.key} className={column.numeric ? "num" : undefined}>
-                    {row.cells[column.key]}
+                    {content(column, row.cells[column.key])}
                   </td>
                 ),
               )}

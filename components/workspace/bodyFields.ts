@@ -90,3 +90,21 @@ export function memberFormFields(t: T): WorkspaceFieldSpec[] {
     },
   ];
 }
+
+/** Archiving a body: why, and the administrator's confirmation. */
+export function archiveFormFields(t: T): WorkspaceFieldSpec[] {
+  return [
+    {
+      name: "reason",
+      kind: "textarea",
+      label: t("workspace:bodies.fields.reason"),
+      hint: t("workspace:bodies.fields.reasonHint"),
+    },
+    {
+      name: "confirm",
+      kind: "checkbox",
+      label: t("workspace:bodies.fields.confirmLegend"),
+      options: [{ value: "yes", label: t("workspace:bodies.fields.confirm") }],
+    },
+  ];
+}

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Queryable, type Tx } from "@/db/client";
-import { bodies, bodyMembers } from "@/db/schema/workspace";
+import { bodies, bodyMembers, meetings, opinionForms, workspaceEvents } from "@/db/schema/workspace";
 import { contactsOf, staffUserByEmail } from "@/lib/identity/accounts";
 import { isSystemAdmin } from "@/lib/identity/adminRules";
 import type { Actor } from "@/lib/identity/types";
@@ -16,6 +16,9 @@ import type { BodyRule, MajorityBase } from "./rules";
  * opinion forms (lib/meetings/rules.ts). Its membership keeps exactly one chair and at least one
  * secretary once it has them: a second chair is refused (unless the current one is replaced), and
  * the chair or the last secretary cannot be removed. Every change is a workspace event of the body.
+ * A body whose work is over is archived (never deleted: its forms, meetings and tasks are records):
+ * refused while it has open work; once archived it is read-only here and its members see nothing
+ * of it in the workspace (lib/meetings/access.ts).
  */
 
 export type BodyError =
@@ -26,7 +29,9 @@ export type BodyError =
   | "no_such_staff"
   | "two_chairs"
   | "no_chair"
-  | "no_secretary";
+  | "no_secretary"
+  | "archived"
+  | "open_work";
 
 export const bodyFields = [
   "code",
@@ -113,6 +118,8 @@ export type BodyMemberView = {
 
 export type BodyView = BodyCommand & {
   id: string;
+  /** When and why it was archived (read-only from then on), or null. */
+  archived: { at: Date; reason: string | null } | null;
   rule: BodyRule;
   members: BodyMemberView[];
   /** What the membership lacks (no chair, no secretary), or null when complete. */
@@ -186,6 +193,7 @@ export async function loadBody(db: Queryable, bodyId: string): Promise<BodyView 
   const rule = ruleOf(body);
   return {
     id: body.id,
+    archived: body.archivedAt ? { at: body.archivedAt, reason: await archiveReason(db, body.id) } : null,
     code: body.code,
     nameVi: body.nameVi,
     nameEn: body.nameEn,
@@ -203,10 +211,14 @@ export async function loadBody(db: Queryable, bodyId: string): Promise<BodyView 
 export async function getBody(
   actor: Actor,
   bodyId: string,
-): Promise<Result<BodyView, "forbidden" | "not_found">> {
+): Promise<Result<BodyView & { openWork: { forms: number; meetings: number } }, "forbidden" | "not_found">> {
   if (!isSystemAdmin(actor)) return err("forbidden");
-  const body = await loadBody(await getDb(), bodyId);
-  return body ? ok(body) : err("not_found");
+  const db = await getDb();
+  const body = await loadBody(db, bodyId);
+  if (!body) return err("not_found");
+  // Its opinion forms and meetings still under way: while any, it cannot be archived.
+  const openWork = body.archived ? { forms: 0, meetings: 0 } : await openWorkOf(db, body.id);
+  return ok({ ...body, openWork });
 }
 
 const actorId = (actor: Actor) => (actor.kind === "anonymous" ? null : actor.userId);
@@ -236,10 +248,15 @@ export async function createBody(actor: Actor, input: BodyInput): Promise<Result
   });
 }
 
-async function lockBody(tx: Tx, bodyId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(bodyId)) return null;
+/** The body, locked for a change: not_found, or archived (an archived body is read-only). */
+async function lockBody(
+  tx: Tx,
+  bodyId: string,
+): Promise<Result<typeof bodies.$inferSelect, "not_found" | "archived">> {
+  if (!/^[0-9a-f-]{36}$/i.test(bodyId)) return err("not_found");
   const [row] = await tx.select().from(bodies).where(eq(bodies.id, bodyId)).for("update").limit(1);
-  return row ?? null;
+  if (!row) return err("not_found");
+  return row.archivedAt ? err("archived") : ok(row);
 }
 
 export async function updateBody(
@@ -252,13 +269,15 @@ export async function updateBody(
   if (!parsed.ok) return parsed;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     if (await codeTaken(tx, parsed.value.code, bodyId))
       return err("code_taken", { code: [fieldError("codeTaken")] });
     await tx.update(bodies).set(parsed.value).where(eq(bodies.id, bodyId));
     const changed = Object.fromEntries(
-      Object.entries(parsed.value).filter(([key, value]) => body[key as keyof typeof body] !== value),
+      Object.entries(parsed.value).filter(
+        ([key, value]) => locked.value[key as keyof typeof locked.value] !== value,
+      ),
     );
     await recordWorkspaceEvent(tx, {
       subjectKind: "body",
@@ -294,8 +313,8 @@ export async function setBodyMember(
   if (Object.keys(issues).length > 0) return err("invalid_input", issues);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     const user = await staffUserByEmail(email, tx);
     if (!user) return err("no_such_staff", { email: [fieldError("noSuchStaff")] });
     const current = await tx
@@ -351,8 +370,8 @@ export async function removeBodyMember(
   if (!isSystemAdmin(actor)) return err("forbidden");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const body = await lockBody(tx, bodyId);
-    if (!body) return err("not_found");
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
     const current = await tx
       .select({ userId: bodyMembers.userId, role: bodyMembers.role })
       .from(bodyMembers)
@@ -371,5 +390,85 @@ export async function removeBodyMember(
       details: { userId, role: member.role },
     });
     return ok(true);
+  });
+}
+
+/* ---- Archiving ---- */
+
+/** Opinion forms still under way (not yet concluded, withdrawn or a mere draft's end). */
+export const openFormStatuses = ["draft", "awaiting_approval", "open", "closed"] as const;
+/** Meetings still ahead or under way. */
+export const openMeetingStatuses = ["planned", "published", "in_session"] as const;
+
+export const archiveFields = ["reason", "confirm"] as const;
+export type ArchiveInput = Partial<Record<(typeof archiveFields)[number], string>>;
+
+/** How many opinion forms and meetings of the body are still under way (archiving waits for them). */
+export async function openWorkOf(
+  db: Queryable,
+  bodyId: string,
+): Promise<{ forms: number; meetings: number }> {
+  const [forms] = await db
+    .select({ n: count() })
+    .from(opinionForms)
+    .where(and(eq(opinionForms.bodyId, bodyId), inArray(opinionForms.status, [...openFormStatuses])));
+  const [sessions] = await db
+    .select({ n: count() })
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), inArray(meetings.status, [...openMeetingStatuses])));
+  return { forms: Number(forms?.n ?? 0), meetings: Number(sessions?.n ?? 0) };
+}
+
+/** Why the body was archived: the reason its "body.archived" event carries. */
+async function archiveReason(db: Queryable, bodyId: string): Promise<string | null> {
+  const [event] = await db
+    .select({ details: workspaceEvents.details })
+    .from(workspaceEvents)
+    .where(
+      and(
+        eq(workspaceEvents.subjectKind, "body"),
+        eq(workspaceEvents.subjectId, bodyId),
+        eq(workspaceEvents.action, "body.archived"),
+      ),
+    )
+    .orderBy(desc(workspaceEvents.id))
+    .limit(1);
+  const reason = (event?.details as { reason?: unknown } | null)?.reason;
+  return typeof reason === "string" ? reason : null;
+}
+
+/**
+ * Archives a body, with a reason and the administrator's confirmation. Refused while it has an
+ * opinion form under way (a draft, awaiting approval, open, or closed without its conclusion) or a
+ * meeting planned, published or in session: those are finished, withdrawn or cancelled first.
+ */
+export async function archiveBody(
+  actor: Actor,
+  bodyId: string,
+  input: ArchiveInput,
+  now: Date = new Date(),
+): Promise<Result<{ id: string }, BodyError>> {
+  if (!isSystemAdmin(actor)) return err("forbidden");
+  const issues: Record<string, string[]> = {};
+  const reason = (input.reason ?? "").trim();
+  if (!reason) issues.reason = [fieldError("reason")];
+  else if (reason.length > 1000) issues.reason = [fieldError("tooLong")];
+  if (input.confirm !== "yes") issues.confirm = [fieldError("confirmArchive")];
+  if (Object.keys(issues).length > 0) return err("invalid_input", issues);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const locked = await lockBody(tx, bodyId);
+    if (!locked.ok) return locked;
+    const work = await openWorkOf(tx, bodyId);
+    if (work.forms + work.meetings > 0) return err("open_work");
+    await tx.update(bodies).set({ archivedAt: now }).where(eq(bodies.id, bodyId));
+    await recordWorkspaceEvent(tx, {
+      subjectKind: "body",
+      subjectId: bodyId,
+      actorId: actorId(actor),
+      action: "body.archived",
+      details: { reason },
+    });
+    return ok({ id: bodyId });
   });
 }

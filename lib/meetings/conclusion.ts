@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { agendaItemDossiers, agendaItems, bodyMembers, minutes } from "@/db/schema/workspace";
+import { agendaItemDossiers, agendaItems, minutes } from "@/db/schema/workspace";
 import { contactsOf } from "@/lib/identity/accounts";
 import { publishBodyConclusion } from "@/lib/decisions/conclusions";
 import { localDate } from "@/lib/calendar/rules";
@@ -12,7 +12,7 @@ import { err, issuesOf, ok, type Result } from "@/lib/result";
 import type { SlipDocument } from "@/lib/slips/content";
 import { renderPdf } from "@/lib/slips/pdf";
 import { meetingEvent, withMeeting, type MeetingContext, type MeetingError } from "./core";
-import { mayRun } from "./meetingAccess";
+import { mayRun, membersOfBodies } from "./access";
 import type { VoteCount } from "./rules";
 
 /*
@@ -91,10 +91,9 @@ async function noticeInput(context: MeetingContext, lang: "vi" | "en", now: Date
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, context.meeting.id))
     .orderBy(asc(agendaItems.position));
-  const [chair] = await context.tx
-    .select({ userId: bodyMembers.userId })
-    .from(bodyMembers)
-    .where(and(eq(bodyMembers.bodyId, context.body.id), eq(bodyMembers.role, "chair")));
+  const chair = (await membersOfBodies([context.body.id], context.tx)).find(
+    (member) => member.role === "chair",
+  );
   const names = chair ? await contactsOf([chair.userId], context.tx) : new Map();
   return {
     lang,

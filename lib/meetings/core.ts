@@ -6,7 +6,7 @@ import { agendaItems, bodies, meetings } from "@/db/schema/workspace";
 import type { Actor } from "@/lib/identity/types";
 import { err, type Result } from "@/lib/result";
 import { recordWorkspaceEvent } from "./events";
-import { meetingRoleOf, type MeetingRole } from "./meetingAccess";
+import { meetingRoleOf, type MeetingRole } from "./access";
 
 /* What meetings.ts, votes.ts, minutes.ts and conclusion.ts share: the locked meeting and its role. */
 
@@ -67,7 +67,7 @@ export async function withMeeting<T>(
       const query = tx.select().from(meetings).where(eq(meetings.id, meetingId));
       const [meeting] = options.read ? await query : await query.for("update");
       if (!meeting) return err("not_found" as const);
-      const role = await meetingRoleOf(tx, meeting, actor);
+      const role = await meetingRoleOf(actor, meeting, tx);
       if (!role && !options.outsider) return err("not_found" as const);
       if (!allowed(role)) return err("forbidden" as const);
       const [body] = await tx.select().from(bodies).where(eq(bodies.id, meeting.bodyId));

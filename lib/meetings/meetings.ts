@@ -7,7 +7,6 @@ import {
   agendaItemDossiers,
   agendaItems,
   bodies,
-  bodyMembers,
   meetingAttendance,
   meetingGuests,
   meetings,
@@ -37,13 +36,19 @@ import {
 } from "./core";
 import {
   bodiesPreparedBy,
+  guestsOf,
   isVoting,
   mayAttend,
   mayPrepare,
   mayRun,
+  meetingInvitees,
   meetingRoleOf,
+  meetingSeenBy,
+  memberRoleOf,
+  may,
+  membersOfBodies,
   type MeetingRole,
-} from "./meetingAccess";
+} from "./access";
 import type { VoteCount } from "./rules";
 
 /*
@@ -103,7 +108,7 @@ export async function createMeeting(
   if (startsAt <= now) return err("invalid_input", { startsAt: ["meetings.errors.dateInPast"] });
   if (actor.kind !== "staff") return err("not_found");
   const db = await getDb();
-  const prepared = await bodiesPreparedBy(db, actor);
+  const prepared = await bodiesPreparedBy(actor, db);
   if (!prepared.some((body) => body.id === parsed.data.bodyId)) return err("not_found");
   return db.transaction(async (tx) => {
     // The code counts the year's meetings; the advisory lock keeps two at once from taking one number.
@@ -161,10 +166,7 @@ export async function addAgendaItem(
     if (!editable(context.meeting)) return err("invalid_state");
     const { tx } = context;
     if (parsed.data.presenterId) {
-      const [member] = await tx
-        .select({ userId: bodyMembers.userId })
-        .from(bodyMembers)
-        .where(and(eq(bodyMembers.bodyId, context.body.id), eq(bodyMembers.userId, parsed.data.presenterId)));
+      const member = await memberRoleOf(parsed.data.presenterId, context.body.id, tx);
       if (!member) return err("invalid_input", { presenterId: ["errors.required"] });
     }
     const [{ last }] = (await tx
@@ -282,7 +284,7 @@ export async function readItemDocument(
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(and(eq(workspaceFiles.id, fileId), eq(workspaceFiles.ownerKind, "agenda_item")))
     .limit(1);
-  if (!file || !(await meetingRoleOf(db, { id: file.meetingId, bodyId: file.bodyId }, actor)))
+  if (!file || !(await meetingRoleOf(actor, { id: file.meetingId, bodyId: file.bodyId }, db)))
     return err("not_found");
   return ok({
     fileName: file.fileName,
@@ -303,12 +305,7 @@ export async function inviteGuest(
   if (!userId) return err("invalid_input", { email: ["meetings.errors.noSuchStaff"] });
   return withMeeting(actor, meetingId, mayPrepare, async (context) => {
     if (!editable(context.meeting)) return err("invalid_state");
-    const member = await meetingRoleOf(context.tx, context.meeting, {
-      kind: "staff",
-      userId,
-      name: "",
-      roles: [],
-    });
+    const member = await memberRoleOf(userId, context.meeting.bodyId, context.tx);
     if (member) return ok({ userId });
     await context.tx
       .insert(meetingGuests)
@@ -331,60 +328,42 @@ export async function publishMeeting(
   input: { allowLate?: boolean } = {},
   now: Date = new Date(),
 ): Promise<Result<{ late: boolean }, MeetingError>> {
-  return withMeeting(
-    actor,
-    meetingId,
-    (role) => mayPrepare(role) || role === "chair",
-    async (context) => {
-      const { meeting, body, tx } = context;
-      if (meeting.status !== "planned") return err("invalid_state");
-      const [{ items }] = (await tx
-        .select({ items: sql<number>`count(*)::int` })
-        .from(agendaItems)
-        .where(eq(agendaItems.meetingId, meetingId))) as [{ items: number }];
-      if (items === 0) return err("invalid_state");
-      const late = meeting.startsAt.getTime() - now.getTime() < body.documentsAheadDays * 24 * 3600 * 1000;
-      if (late && !(context.role === "chair" && input.allowLate === true)) return err("too_late");
-      await touchMeeting(context, { status: "published", publishedAt: now });
-      const recipients = await invitees(tx, meeting);
-      await enqueue(
-        tx,
-        recipients.map((recipientId) => ({
-          recipientId,
-          kind: "meeting.published",
-          payload: {
-            meetingId,
-            // The notice's link is the meeting's page (lib/notify noticeLink), not a dossier's.
-            code: meeting.code,
-            title: meeting.title,
-            startsAt: meeting.startsAt.toISOString(),
-            body: { nameVi: body.nameVi, nameEn: body.nameEn },
-            link: `/workspace/meetings/${meetingId}`,
-          },
-        })),
-        { actorId: context.userId },
-      );
-      await meetingEvent(context, "publish", {
-        late,
-        allowedBy: late ? context.userId : null,
-        recipients: recipients.length,
-      });
-      return ok({ late });
-    },
-  );
-}
-
-/** Everyone the meeting is sent to: the body's members and the meeting's guests. */
-async function invitees(tx: Parameters<typeof meetingRoleOf>[0], meeting: MeetingRow): Promise<string[]> {
-  const members = await tx
-    .select({ userId: bodyMembers.userId })
-    .from(bodyMembers)
-    .where(eq(bodyMembers.bodyId, meeting.bodyId));
-  const guests = await tx
-    .select({ userId: meetingGuests.userId })
-    .from(meetingGuests)
-    .where(eq(meetingGuests.meetingId, meeting.id));
-  return [...new Set([...members, ...guests].map((row) => row.userId))];
+  return withMeeting(actor, meetingId, may("publish"), async (context) => {
+    const { meeting, body, tx } = context;
+    if (meeting.status !== "planned") return err("invalid_state");
+    const [{ items }] = (await tx
+      .select({ items: sql<number>`count(*)::int` })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))) as [{ items: number }];
+    if (items === 0) return err("invalid_state");
+    const late = meeting.startsAt.getTime() - now.getTime() < body.documentsAheadDays * 24 * 3600 * 1000;
+    if (late && !(context.role === "chair" && input.allowLate === true)) return err("too_late");
+    await touchMeeting(context, { status: "published", publishedAt: now });
+    const recipients = await meetingInvitees(meeting, tx);
+    await enqueue(
+      tx,
+      recipients.map((recipientId) => ({
+        recipientId,
+        kind: "meeting.published",
+        payload: {
+          meetingId,
+          // The notice's link is the meeting's page (lib/notify noticeLink), not a dossier's.
+          code: meeting.code,
+          title: meeting.title,
+          startsAt: meeting.startsAt.toISOString(),
+          body: { nameVi: body.nameVi, nameEn: body.nameEn },
+          link: `/workspace/meetings/${meetingId}`,
+        },
+      })),
+      { actorId: context.userId },
+    );
+    await meetingEvent(context, "publish", {
+      late,
+      allowedBy: late ? context.userId : null,
+      recipients: recipients.length,
+    });
+    return ok({ late });
+  });
 }
 
 export const responseSchema = z
@@ -599,12 +578,7 @@ export async function listMeetings(actor: Actor) {
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      or(
-        sql`exists (select 1 from ${bodyMembers} where ${bodyMembers.bodyId} = ${meetings.bodyId} and ${bodyMembers.userId} = ${actor.userId})`,
-        sql`exists (select 1 from ${meetingGuests} where ${meetingGuests.meetingId} = ${meetings.id} and ${meetingGuests.userId} = ${actor.userId})`,
-      ),
-    )
+    .where(meetingSeenBy(actor.userId))
     .orderBy(desc(meetings.startsAt))
     .limit(200);
   return rows;
@@ -674,17 +648,11 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
   const db = await getDb();
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) return null;
-  const role = await meetingRoleOf(db, meeting, actor);
+  const role = await meetingRoleOf(actor, meeting, db);
   if (!role) return null;
   const [body] = await db.select().from(bodies).where(eq(bodies.id, meeting.bodyId));
-  const memberRows = await db
-    .select({ userId: bodyMembers.userId, role: bodyMembers.role, title: bodyMembers.title })
-    .from(bodyMembers)
-    .where(eq(bodyMembers.bodyId, meeting.bodyId));
-  const guestRows = await db
-    .select({ userId: meetingGuests.userId })
-    .from(meetingGuests)
-    .where(eq(meetingGuests.meetingId, meetingId));
+  const memberRows = await membersOfBodies([meeting.bodyId], db);
+  const guestRows = (await guestsOf(meetingId, db)).map((userId) => ({ userId }));
   const attendanceRows = await db
     .select()
     .from(meetingAttendance)
@@ -737,7 +705,7 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
   const nameOf = (id: string) => people.get(id)?.fullName ?? "—";
   const answered = new Set(attendanceRows.map((row) => row.userId));
   const attendees = [
-    ...memberRows.filter((row) => isVoting(row.role as MeetingRole)).map((row) => row.userId),
+    ...memberRows.filter((row) => isVoting(row.role)).map((row) => row.userId),
     ...guestRows.map((row) => row.userId),
   ];
   const mine = attendanceRows.find((row) => row.userId === actor.userId);
@@ -827,5 +795,5 @@ async function dossierCodesOf(ids: string[]): Promise<Map<string, string>> {
 
 /** The bodies whose meetings the actor prepares (the create form's choices). */
 export async function listPreparedBodies(actor: Actor) {
-  return bodiesPreparedBy(await getDb(), actor);
+  return bodiesPreparedBy(actor);
 }

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok, type Result } from "@/lib/result";
 import { meetingEvent, withMeeting, type MeetingContext, type MeetingError } from "./core";
-import { mayPrepare, mayRun } from "./meetingAccess";
+import { mayPrepare, mayRun } from "./access";
 import type { VoteCount } from "./rules";
 
 /*

@@ -4,7 +4,6 @@ import {
   agendaContributions,
   agendaItemDossiers,
   agendaItems,
-  bodyMembers,
   meetingAttendance,
   votes,
 } from "@/db/schema/workspace";
@@ -19,7 +18,7 @@ import {
   type MeetingContext,
   type MeetingError,
 } from "./core";
-import { isVoting, mayAttend, mayRun, votingRoles, type MeetingRole } from "./meetingAccess";
+import { isVoting, mayAttend, mayRun, membersOfBodies, type MeetingRole } from "./access";
 import { confirmIdentity } from "./confirm";
 import { countVotes, type BodyRule, type Choice, type MajorityBase, type VoteCount } from "./rules";
 
@@ -140,10 +139,7 @@ export async function openVote(actor: Actor, itemId: string, now: Date = new Dat
 /** The body's rule, its voting members, those present (checked in) and its chair. */
 async function countFor(context: MeetingContext, itemId: string): Promise<VoteCount> {
   const { tx, body, meeting } = context;
-  const members = await tx
-    .select({ userId: bodyMembers.userId, role: bodyMembers.role })
-    .from(bodyMembers)
-    .where(and(eq(bodyMembers.bodyId, body.id), inArray(bodyMembers.role, [...votingRoles])));
+  const members = (await membersOfBodies([body.id], tx)).filter((member) => isVoting(member.role));
   const present = await tx
     .select({ userId: meetingAttendance.userId })
     .from(meetingAttendance)

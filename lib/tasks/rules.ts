@@ -1,6 +1,7 @@
 /*
  * Tasks from conclusions (theo dõi nhiệm vụ), pure: what a task's status shows, its deadline in
- * working time, who may do what, and what counts as classified. Only "open" or "done" is stored
+ * working time, and who may do what with a task (the roles' table is lib/meetings/roles.ts; what counts
+ * as classified is lib/meetings/classified.ts). Only "open" or "done" is stored
  * (db/schema/workspace.ts tasks.state); everything else is derived here from the deadline, the
  * completion and the working calendar (lib/calendar/rules.ts), so the list, the task page, the
  * dashboard, the CSV and the reminders all say the same.
@@ -15,6 +16,7 @@ import {
   type WorkingCalendar,
   type WorkingHours,
 } from "@/lib/calendar/rules";
+import { mayDo, type BodyRole } from "@/lib/meetings/roles";
 
 /** What a task's page, list, dashboard and CSV show. Overdue first wherever tasks are counted. */
 export const taskStatuses = ["overdue", "due_soon", "in_progress", "done_late", "done_on_time"] as const;
@@ -108,17 +110,14 @@ export function deadlineFor(
 
 /* ---- Who may do what (the facts are read by the service) ---- */
 
-/** Roles in a body (db/schema/workspace.ts body_members.role). */
-export type BodyRole = "chair" | "vice_chair" | "member" | "secretary" | "support";
-
 /** Create tasks from a conclusion, reassign them: the chair, the secretary, the support staff. */
 export function mayManageTasks(role: BodyRole | null): boolean {
-  return role === "chair" || role === "secretary" || role === "support";
+  return mayDo(role, "manage_tasks");
 }
 
 /** See the body's dashboard: those who manage, and the vice-chair who follows with the chair. */
 export function maySeeDashboard(role: BodyRole | null): boolean {
-  return mayManageTasks(role) || role === "vice_chair";
+  return mayDo(role, "see_dashboard");
 }
 
 export type TaskAccessFacts = {
@@ -137,38 +136,4 @@ export function taskAccess(facts: TaskAccessFacts): { see: boolean; report: bool
   const manage = mayManageTasks(facts.bodyRole);
   const see = report || manage || facts.bodyRole !== null || facts.inOwnerAgency;
   return { see, report, manage };
-}
-
-/* ---- Classified material is out of scope ---- */
-
-const classifiedWords = ["tuyệt mật", "tối mật", "mật", "classified", "secret"];
-
-/**
- * Whether a file's name or description says it is classified ("mật", "tối mật", "tuyệt mật",
- * "classified", "secret"), as a word (not "mật khẩu"'s neighbours inside other words: "bí mật" is
- * refused, "mật độ" — density — is allowed). Diacritics matter: "mat" is not "mật".
- */
-export function looksClassified(...texts: (string | null | undefined)[]): boolean {
-  for (const raw of texts) {
-    if (!raw) continue;
-    const text = raw.normalize("NFC").toLocaleLowerCase("vi");
-    for (const word of classifiedWords) {
-      const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${word}($|[^\\p{L}\\p{N}])`, "u");
-      if (!pattern.test(text)) continue;
-      // "mật độ" (density), "mật ong" (honey), "mật khẩu" (password) are not classified.
-      if (
-        word === "mật" &&
-        /(^|[^\p{L}])mật (độ|ong|khẩu|thiết)/u.test(text) &&
-        !/(tối|tuyệt|bí) mật/u.test(text)
-      )
-        continue;
-      return true;
-    }
-  }
-  return false;
-}
-
-/** A file name's words: "bao_cao-mat.pdf" reads as "bao cao mat pdf" for the check above. */
-export function nameWords(fileName: string): string {
-  return fileName.replace(/[._\-]+/g, " ");
 }

@@ -4,7 +4,6 @@ import { getDb, type Queryable, type Tx } from "@/db/client";
 import {
   agendaItems,
   bodies,
-  bodyMembers,
   meetings,
   opinionForms,
   taskReports,
@@ -18,21 +17,20 @@ import { deleteStoredFile, storeFile, type StoreError } from "@/lib/files/storag
 import type { FileKind } from "@/lib/files/types";
 import { contactsOf, holdsRole, listRoleHolders, listRoleHoldersByAgency } from "@/lib/identity/accounts";
 import { caseworkRoles, hasRole, type Actor } from "@/lib/identity/types";
+import { roleIn, seatsOf } from "@/lib/meetings/access";
+import { looksClassified } from "@/lib/meetings/classified";
 import { recordWorkspaceEvent } from "@/lib/meetings/events";
 import { enqueue } from "@/lib/notify/outbox";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import {
   deadlineFor,
-  looksClassified,
   maySeeDashboard,
   mayManageTasks,
-  nameWords,
   statusRank,
   taskAccess,
   taskStatus,
   taskStatuses,
   workingDaysLate,
-  type BodyRole,
   type TaskStatus,
 } from "./rules";
 import {
@@ -58,26 +56,6 @@ export type TaskError = "not_found" | "forbidden" | "invalid_input" | "stale" | 
 export type FileRefusal = StoreError | "classified";
 
 const staffId = (actor: Actor) => (actor.kind === "staff" ? actor.userId : null);
-
-/** The actor's role in a body, or null. */
-async function bodyRoleOf(db: Queryable, bodyId: string, userId: string | null): Promise<BodyRole | null> {
-  if (!userId) return null;
-  const [row] = await db
-    .select({ role: bodyMembers.role })
-    .from(bodyMembers)
-    .where(and(eq(bodyMembers.bodyId, bodyId), eq(bodyMembers.userId, userId)))
-    .limit(1);
-  return (row?.role as BodyRole | undefined) ?? null;
-}
-
-/** The bodies the actor sits in, with their role. */
-async function bodiesOf(db: Queryable, userId: string): Promise<{ bodyId: string; role: BodyRole }[]> {
-  const rows = await db
-    .select({ bodyId: bodyMembers.bodyId, role: bodyMembers.role })
-    .from(bodyMembers)
-    .where(eq(bodyMembers.userId, userId));
-  return rows.map((row) => ({ bodyId: row.bodyId, role: row.role as BodyRole }));
-}
 
 /* ---- The conclusion a task comes from ---- */
 
@@ -134,7 +112,7 @@ export async function getConclusionSource(
   const db = await getDb();
   const found = await loadSource(db, source.sourceKind, source.sourceId);
   if (!found) return err("not_found");
-  const role = await bodyRoleOf(db, found.bodyId, staffId(actor));
+  const role = await roleIn(actor, found.bodyId, db);
   if (role === null) return err("not_found");
   if (!mayManageTasks(role)) return err("forbidden");
   const existing = await db
@@ -202,7 +180,7 @@ export async function createTasksFromConclusion(
   const db = await getDb();
   const source = await loadSource(db, sourceKind, sourceId);
   if (!source) return err("not_found");
-  const role = await bodyRoleOf(db, source.bodyId, userId);
+  const role = await roleIn(actor, source.bodyId, db);
   if (role === null) return err("not_found");
   if (!mayManageTasks(role)) return err("forbidden");
   if (!source.conclusion?.trim()) return err("no_conclusion");
@@ -352,7 +330,7 @@ export async function listTasks(actor: Actor, scope: TaskScope, now: Date = new 
     if (ids.length === 0) return [];
     where = inArray(tasks.ownerAgencyId, ids);
   } else {
-    const ids = (await bodiesOf(db, userId)).map((b) => b.bodyId);
+    const ids = (await seatsOf(actor, db)).map((b) => b.bodyId);
     if (ids.length === 0) return [];
     where = inArray(tasks.bodyId, ids);
   }
@@ -374,7 +352,7 @@ export type TaskDetail = {
 
 async function accessFor(db: Queryable, actor: Actor, task: TaskRow) {
   const userId = staffId(actor);
-  const role = await bodyRoleOf(db, task.bodyId, userId);
+  const role = await roleIn(actor, task.bodyId, db);
   return taskAccess({
     bodyRole: role,
     isOwner: userId !== null && task.ownerUserId === userId,
@@ -514,7 +492,7 @@ export async function postTaskReport(
   if (row.state !== "open" || row.version !== parsed.data.version) return err("stale");
   if (
     looksClassified(parsed.data.documentsNote) ||
-    documents.some((document) => looksClassified(nameWords(document.fileName)))
+    documents.some((document) => looksClassified(document.fileName))
   )
     return err("classified", { documents: ["workspace:tasks.errors.classified"] });
 
@@ -703,7 +681,7 @@ export async function taskDashboard(
   const userId = staffId(actor);
   if (!userId) return err("not_found");
   const db = await getDb();
-  const mine = (await bodiesOf(db, userId)).filter((b) => maySeeDashboard(b.role));
+  const mine = (await seatsOf(actor, db)).filter((b) => maySeeDashboard(b.role));
   if (mine.length === 0) return err("not_found");
   const list = await db
     .select({ id: bodies.id, code: bodies.code, nameVi: bodies.nameVi, nameEn: bodies.nameEn })
@@ -755,7 +733,7 @@ export async function taskDashboard(
 export async function mayOpenDashboard(actor: Actor): Promise<boolean> {
   const userId = staffId(actor);
   if (!userId) return false;
-  return (await bodiesOf(await getDb(), userId)).some((b) => maySeeDashboard(b.role));
+  return (await seatsOf(actor)).some((b) => maySeeDashboard(b.role));
 }
 
 /** Whether the actor sits in any body or owns any task: who the tasks pages are for. */
@@ -763,7 +741,7 @@ export async function followsTasks(actor: Actor): Promise<boolean> {
   const userId = staffId(actor);
   if (!userId) return false;
   const db = await getDb();
-  if ((await bodiesOf(db, userId)).length > 0) return true;
+  if ((await seatsOf(actor, db)).length > 0) return true;
   const agencyIds = agenciesOf(actor);
   const [row] = await db
     .select({ id: tasks.id })

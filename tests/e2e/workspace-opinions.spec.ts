@@ -209,3 +209,46 @@ test("an official who sits only in the committee lands on the workspace, not on 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await context.close();
 });
+
+test("the administrator archives a body with no work under way; it is then read-only and listed apart", async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, account.admin);
+  const page = admin.page;
+  const code = `e2e-luu-tru-${Date.now().toString(36)}`;
+  await page.goto("/vi/admin/bodies/new");
+  await page.getByLabel(vi.bodies.fields.code, { exact: true }).fill(code);
+  await page.getByLabel(vi.bodies.fields.nameVi).fill(`Ban thử lưu trữ ${code}`);
+  await page.getByLabel(vi.bodies.fields.nameEn).fill(`Archive test ${code}`);
+  await page.getByRole("button", { name: vi.bodies.create }).click();
+  await expect(page.getByText(vi.bodies.done.bodyCreated)).toBeVisible();
+  const bodyUrl = new URL(page.url()).pathname;
+
+  // Without a reason and the confirmation: the error summary names both; nothing is archived.
+  const archive = page.getByRole("region", { name: vi.bodies.archiveTitle });
+  await archive.getByRole("button", { name: vi.bodies.archive }).click();
+  const summary = archive.locator(".error-summary");
+  await expect(summary).toContainText(vi.bodies.fieldErrors.reason);
+  await expect(summary).toContainText(vi.bodies.fieldErrors.confirmArchive);
+  await expectAccessible(page, "vi archive refused");
+
+  await archive.getByLabel(vi.bodies.fields.reason).fill("Hết nhiệm kỳ thử nghiệm");
+  await archive.getByLabel(vi.bodies.fields.confirm).check();
+  await archive.getByRole("button", { name: vi.bodies.archive }).click();
+  await expect(page.getByText(vi.bodies.done.bodyArchived)).toBeVisible();
+  await expect(page.getByText("Hết nhiệm kỳ thử nghiệm")).toBeVisible();
+  await expect(page.locator("main form:visible")).toHaveCount(0);
+  for (const lang of ["vi", "en"]) {
+    await page.goto(`/${lang}${bodyUrl.slice(3)}`);
+    await expectAccessible(page, `${lang} archived body`);
+    await page.goto(`/${lang}/admin/bodies`);
+    await expectAccessible(page, `${lang} bodies with an archived one`);
+  }
+  await page.goto("/vi/admin/bodies");
+  await expect(
+    page
+      .locator("section", { hasText: vi.bodies.archivedTitle })
+      .getByRole("link", { name: new RegExp(code) }),
+  ).toBeVisible();
+  await admin.context.close();
+});

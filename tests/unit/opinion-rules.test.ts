@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { makeCalendar } from "@/lib/calendar/rules";
-import { looksClassified } from "@/lib/meetings/classified";
 import {
   answerProblem,
   memberStatus,
@@ -9,7 +8,6 @@ import {
   reminderDue,
   shouldClose,
 } from "@/lib/meetings/opinionRules";
-import { mayDo, membershipProblem } from "@/lib/meetings/roles";
 
 // 2026-12-04 is a Friday; 2026-12-07 a Monday. 01-01-2027 is a holiday (Friday).
 const calendar = makeCalendar([{ date: "2027-01-01", kind: "holiday" }]);
@@ -78,7 +76,7 @@ describe("reminders", () => {
   });
 });
 
-describe("closing, answers, codes, roles, classified files", () => {
+describe("closing, answers, codes", () => {
   it("closes when everyone answered or the deadline passed", () => {
     const deadline = at("2026-12-07T10:00:00Z");
     expect(shouldClose({ deadline, now: at("2026-12-03T00:00:00Z"), votingMembers: 4, answered: 4 })).toBe(
@@ -107,36 +105,5 @@ describe("closing, answers, codes, roles, classified files", () => {
 
   it("codes per year", () => {
     expect(opinionFormCode(2026, 7)).toBe("PYK-2026-0007");
-  });
-
-  it("who does what", () => {
-    expect(mayDo("chair", "approve")).toBe(true);
-    expect(mayDo("secretary", "approve")).toBe(false);
-    expect(mayDo("secretary", "prepare")).toBe(true);
-    expect(mayDo("support", "prepare")).toBe(true);
-    expect(mayDo("support", "answer")).toBe(false);
-    expect(mayDo("vice_chair", "answer")).toBe(true);
-    expect(mayDo(null, "see")).toBe(false);
-  });
-
-  it("a body needs one chair and a secretary", () => {
-    expect(membershipProblem(["chair", "secretary", "member"])).toBeNull();
-    expect(membershipProblem(["secretary"])).toBe("no_chair");
-    expect(membershipProblem(["chair", "chair", "secretary"])).toBe("two_chairs");
-    expect(membershipProblem(["chair", "support"])).toBe("no_secretary");
-  });
-
-  it.each([
-    ["Dự thảo quyết định.pdf", null, false],
-    ["Tài liệu MẬT.pdf", null, true],
-    ["tai-lieu.pdf", "Tối mật", true],
-    ["Báo cáo tuyệt mật.docx", null, true],
-    ["report.pdf", "Classified annex", true],
-    ["SECRET_plan.pdf", null, true],
-    ["Mặt bằng tổng thể.pdf", null, false],
-    ["Mất giấy tờ.pdf", null, false],
-    ["secretary-letter.pdf", null, false],
-  ])("%s (%s): classified %s", (name, description, expected) => {
-    expect(looksClassified(name, description)).toBe(expected);
   });
 });

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
 import {
+  archiveBody,
+  archiveFields,
   bodyFields,
   createBody,
   memberFields,
@@ -12,22 +14,9 @@ import {
   updateBody,
 } from "@/lib/meetings/bodies";
 import { textValues, type FormState } from "@/components/forms/formState";
-import { workspaceFormHeading } from "@/components/workspace/WorkspaceForm.client";
+import { refusal } from "@/components/workspace/refusal";
 
 const langOf = (lang: string) => (isLang(lang) ? lang : "vi");
-
-function refusal(
-  result: { error: string; issues?: Record<string, string[]> },
-  values: Record<string, string>,
-): FormState {
-  if (result.issues && Object.keys(result.issues).length > 0) return { values, issues: result.issues };
-  return {
-    values,
-    issues: {},
-    formError: `workspace:errors.${result.error}`,
-    formErrorField: workspaceFormHeading,
-  };
-}
 
 /** Adds (no `bodyId`) or changes a deciding body and its rule; back to the list or the body. */
 export async function saveBodyAction(
@@ -85,4 +74,22 @@ export async function removeMemberAction(
     return refusal({ error: "failed" }, {});
   }
   redirect(`/${langOf(lang)}/admin/bodies/${bodyId}?done=memberRemoved`);
+}
+
+/** Archives the body (a reason and a confirmation; refused while it has work under way). */
+export async function archiveBodyAction(
+  lang: string,
+  bodyId: string,
+  _state: FormState,
+  data: FormData,
+): Promise<FormState> {
+  const values = textValues(data, archiveFields);
+  try {
+    const result = await archiveBody(await getActor(), bodyId, values);
+    if (!result.ok) return refusal(result, values);
+  } catch (error) {
+    console.error("archiving a body failed", error);
+    return refusal({ error: "failed" }, values);
+  }
+  redirect(`/${langOf(lang)}/admin/bodies/${bodyId}?done=bodyArchived`);
 }

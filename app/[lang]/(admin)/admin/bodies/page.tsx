@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("bodies.title") };
 }
 
-/** The deciding bodies (people's committees, leaderships): the system administrator's. */
+/** The deciding bodies (people's committees, leaderships): the system administrator's; archived ones apart. */
 export default async function BodiesPage({ params }: Props) {
   await connection();
   const lang = await resolveLang(params);
@@ -27,7 +27,26 @@ export default async function BodiesPage({ params }: Props) {
   const admin = await requireAdmin(lang, `/${lang}/admin/bodies`);
   const listed = admin ? await listBodies(admin.actor) : null;
   if (!admin || !listed?.ok) return <NotAdmin lang={lang} actor={await getActor()} />;
-  const bodies = listed.value;
+  const active = listed.value.filter((body) => !body.archived);
+  const archived = listed.value.filter((body) => body.archived);
+  const table = (bodies: typeof listed.value, caption: string) => (
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: "name", header: t("bodies.columns.name") },
+        { key: "code", header: t("bodies.columns.code") },
+        { key: "members", header: t("bodies.columns.members"), numeric: true },
+      ]}
+      rows={bodies.map((body) => ({
+        key: body.id,
+        cells: {
+          name: <Link href={`/${lang}/admin/bodies/${body.id}`}>{localized(lang, body)}</Link>,
+          code: <span className="nowrap">{body.code}</span>,
+          members: formatNumber(body.members, lang),
+        },
+      }))}
+    />
+  );
   return (
     <>
       <AdminBreadcrumbs lang={lang} items={[{ text: t("bodies.title") }]} />
@@ -36,26 +55,14 @@ export default async function BodiesPage({ params }: Props) {
       <p>
         <ButtonLink href={`/${lang}/admin/bodies/new`}>{t("bodies.add")}</ButtonLink>
       </p>
-      {bodies.length === 0 ? (
-        <p>{t("bodies.none")}</p>
-      ) : (
-        <DataTable
-          caption={t("bodies.caption")}
-          columns={[
-            { key: "name", header: t("bodies.columns.name") },
-            { key: "code", header: t("bodies.columns.code") },
-            { key: "members", header: t("bodies.columns.members"), numeric: true },
-          ]}
-          rows={bodies.map((body) => ({
-            key: body.id,
-            cells: {
-              name: <Link href={`/${lang}/admin/bodies/${body.id}`}>{localized(lang, body)}</Link>,
-              code: <span className="nowrap">{body.code}</span>,
-              members: formatNumber(body.members, lang),
-            },
-          }))}
-        />
-      )}
+      {active.length === 0 ? <p>{t("bodies.none")}</p> : table(active, t("bodies.caption"))}
+      {archived.length > 0 ? (
+        <section aria-labelledby="archived-bodies">
+          <h2 id="archived-bodies">{t("bodies.archivedTitle")}</h2>
+          <p>{t("bodies.archivedIntro")}</p>
+          {table(archived, t("bodies.archivedCaption"))}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -4,8 +4,6 @@ import { getActor } from "@/lib/identity/actor";
 import type { Actor } from "@/lib/identity/types";
 import type { Lang } from "@/lib/i18n/settings";
 import { seatsOf, type Seat } from "@/lib/meetings/access";
-import type { FormState } from "@/components/forms/formState";
-import { workspaceFormHeading } from "@/components/workspace/WorkspaceForm.client";
 
 export type WorkspaceActor = Extract<Actor, { kind: "staff" }>;
 
@@ -26,16 +24,5 @@ export async function requireMember(
   return { actor, seats };
 }
 
-/** A service's refusal as the form's answer: the fields' messages, or one for the whole form. */
-export function refusal(
-  result: { error: string; issues?: Record<string, string[]> },
-  values: Record<string, string>,
-): FormState {
-  if (result.issues && Object.keys(result.issues).length > 0) return { values, issues: result.issues };
-  return {
-    values,
-    issues: {},
-    formError: `workspace:errors.${result.error}`,
-    formErrorField: workspaceFormHeading,
-  };
-}
+/** A service's refusal as the form's answer (components/workspace/refusal.ts). */
+export { refusal } from "@/components/workspace/refusal";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
+import { formatDate } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getT, resolveLang } from "@/lib/i18n/server";
 import { getActor } from "@/lib/identity/actor";
@@ -8,10 +9,11 @@ import { getBody } from "@/lib/meetings/bodies";
 import { AdminBreadcrumbs, NotAdmin } from "@/components/admin/AdminChrome";
 import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
+import { MemberName } from "@/components/workspace/MemberName";
 import { WorkspaceForm } from "@/components/workspace/WorkspaceForm";
-import { bodyFormFields, memberFormFields } from "@/components/workspace/bodyFields";
+import { archiveFormFields, bodyFormFields, memberFormFields } from "@/components/workspace/bodyFields";
 import { requireAdmin } from "../../_shared/admin";
-import { removeMemberAction, saveBodyAction, setMemberAction } from "../actions";
+import { archiveBodyAction, removeMemberAction, saveBodyAction, setMemberAction } from "../actions";
 
 type Props = {
   params: Promise<{ lang: string; id: string }>;
@@ -22,9 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: null };
 }
 
-const notices = new Set(["bodyCreated", "bodySaved", "memberSaved", "memberRemoved"]);
+const notices = new Set(["bodyCreated", "bodySaved", "memberSaved", "memberRemoved", "bodyArchived"]);
 
-/** One body: its members with their roles and titles, and its rule. */
+/**
+ * One body: its members with their roles and titles, its rule, and archiving it. An archived body
+ * is read-only: its members are listed, nothing can be changed.
+ */
 export default async function BodyPage({ params, searchParams }: Props) {
   await connection();
   const lang = await resolveLang(params);
@@ -52,7 +57,16 @@ export default async function BodyPage({ params, searchParams }: Props) {
           <p>{t(`bodies.done.${done}`)}</p>
         </Notice>
       ) : null}
-      {body.problem ? (
+      {body.archived ? (
+        <Notice tone="info">
+          <p>{t("bodies.archivedOn", { date: formatDate(body.archived.at, lang) })}</p>
+          {body.archived.reason ? (
+            <p>{t("bodies.archivedReason", { reason: body.archived.reason })}</p>
+          ) : null}
+          <p>{t("bodies.archivedReadOnly")}</p>
+        </Notice>
+      ) : null}
+      {body.problem && !body.archived ? (
         <Notice tone="warning">
           <p>{t(`bodies.problems.${body.problem}`)}</p>
         </Notice>
@@ -67,22 +81,16 @@ export default async function BodyPage({ params, searchParams }: Props) {
             { key: "name", header: t("bodies.columns.member") },
             { key: "role", header: t("bodies.columns.role") },
             { key: "title", header: t("bodies.columns.title") },
-            { key: "action", header: t("bodies.columns.action") },
+            ...(body.archived ? [] : [{ key: "action", header: t("bodies.columns.action") }]),
           ]}
           rows={body.members.map((member) => ({
             key: member.userId,
             cells: {
-              name: (
-                <>
-                  {member.fullName}
-                  <br />
-                  <span className="muted small">{member.email}</span>
-                </>
-              ),
+              name: <MemberName name={member.fullName} detail={member.email} />,
               role: t(`roles.${member.role}`),
               title: member.title ?? "–",
               action:
-                member.role === "chair" ? (
+                body.archived || member.role === "chair" ? (
                   "–"
                 ) : (
                   <WorkspaceForm
@@ -100,26 +108,51 @@ export default async function BodyPage({ params, searchParams }: Props) {
           }))}
         />
       )}
-      <WorkspaceForm
-        lang={lang}
-        ownsTitle
-        title={`${name} – ${tCommon("siteName")}`}
-        heading={t("bodies.memberFormTitle")}
-        intro={t("bodies.memberFormIntro")}
-        idPrefix="member"
-        fields={memberFormFields(t)}
-        submit={t("bodies.saveMember")}
-        action={setMemberAction.bind(null, lang, body.id)}
-      />
-      <WorkspaceForm
-        lang={lang}
-        heading={t("bodies.ruleTitle")}
-        idPrefix="body"
-        fields={bodyFormFields(t, body)}
-        submit={t("bodies.save")}
-        variant="secondary"
-        action={saveBodyAction.bind(null, lang, body.id)}
-      />
+      {body.archived ? (
+        <title>{`${name} – ${tCommon("siteName")}`}</title>
+      ) : (
+        <>
+          <WorkspaceForm
+            lang={lang}
+            ownsTitle
+            title={`${name} – ${tCommon("siteName")}`}
+            heading={t("bodies.memberFormTitle")}
+            intro={t("bodies.memberFormIntro")}
+            idPrefix="member"
+            fields={memberFormFields(t)}
+            submit={t("bodies.saveMember")}
+            action={setMemberAction.bind(null, lang, body.id)}
+          />
+          <WorkspaceForm
+            lang={lang}
+            heading={t("bodies.ruleTitle")}
+            idPrefix="body"
+            fields={bodyFormFields(t, body)}
+            submit={t("bodies.save")}
+            variant="secondary"
+            action={saveBodyAction.bind(null, lang, body.id)}
+          />
+          {body.openWork.forms + body.openWork.meetings > 0 ? (
+            <section aria-labelledby="archive-title">
+              <h2 id="archive-title">{t("bodies.archiveTitle")}</h2>
+              <Notice tone="warning">
+                <p>{t("bodies.archiveBlocked", body.openWork)}</p>
+              </Notice>
+            </section>
+          ) : (
+            <WorkspaceForm
+              lang={lang}
+              heading={t("bodies.archiveTitle")}
+              intro={t("bodies.archiveIntro")}
+              idPrefix="archive"
+              fields={archiveFormFields(t)}
+              submit={t("bodies.archive")}
+              variant="warning"
+              action={archiveBodyAction.bind(null, lang, body.id)}
+            />
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -15,7 +15,9 @@ import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { Timeline } from "@/components/ui/Timeline";
-import { WorkspaceForm } from "@/components/workspace/WorkspaceForm";
+import { MemberName } from "@/components/workspace/MemberName";
+import { StepForms } from "@/components/workspace/StepForms";
+import type { WorkspaceFieldSpec } from "@/components/workspace/WorkspaceForm";
 import { MemberStatusTag, OpinionStatusTag } from "@/components/workspace/OpinionTags";
 import { opinionFormFields } from "@/components/workspace/opinionFields";
 import { requireMember } from "../../_shared/workspace";
@@ -56,6 +58,35 @@ function prefilledConclusion(form: OpinionFormView, t: T): string {
   });
 }
 
+/** The member's answer: agree, agree with comments, disagree; a comment; their password again. */
+function answerFields(form: OpinionFormView, t: T): WorkspaceFieldSpec[] {
+  return [
+    {
+      name: "answer",
+      kind: "radios",
+      label: t("opinions.answer.choice"),
+      value: form.mine?.answer,
+      options: (["agree", "agree_with_comments", "disagree"] as const).map((value) => ({
+        value,
+        label: t(`opinions.answers.${value}`),
+      })),
+    },
+    {
+      name: "comment",
+      kind: "textarea",
+      label: t("opinions.answer.comment"),
+      hint: t("opinions.answer.commentHint"),
+      value: form.mine?.comment ?? "",
+    },
+    {
+      name: "password",
+      kind: "password",
+      label: t("opinions.answer.password"),
+      hint: t("opinions.answer.passwordHint"),
+    },
+  ];
+}
+
 export default async function OpinionFormPage({ params, searchParams }: Props) {
   await connection();
   const lang = await resolveLang(params);
@@ -72,194 +103,99 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
   const version = { version: String(form.version) };
   const step = (name: "submit" | "approve" | "return" | "remind" | "conclude" | "confirm") =>
     opinionStepAction.bind(null, lang, form.id, name);
-  // One form writes the page's title (with "Error: " when its post fails): the first one shown.
-  const first = form.may.answer
-    ? "answer"
-    : form.may.approve
-      ? "approve"
-      : form.may.submit
-        ? "submit"
-        : form.may.draftConclusion
-          ? "conclude"
-          : form.may.confirmConclusion
-            ? "confirm"
-            : form.may.remind
-              ? "remind"
-              : form.may.edit
-                ? "edit"
-                : null;
-  const forms: React.ReactNode[] = [];
-
-  if (form.may.answer)
-    forms.push(
-      <WorkspaceForm
-        key="answer"
-        lang={lang}
-        ownsTitle={first === "answer"}
-        title={pageTitle}
-        heading={t(form.mine ? "opinions.answer.changeTitle" : "opinions.answer.title")}
-        intro={t("opinions.answer.intro", { deadline: formatDateTime(form.deadline, lang) })}
-        idPrefix="answer"
-        fields={[
-          {
-            name: "answer",
-            kind: "radios",
-            label: t("opinions.answer.choice"),
-            value: form.mine?.answer,
-            options: (["agree", "agree_with_comments", "disagree"] as const).map((value) => ({
-              value,
-              label: t(`opinions.answers.${value}`),
-            })),
-          },
-          {
-            name: "comment",
-            kind: "textarea",
-            label: t("opinions.answer.comment"),
-            hint: t("opinions.answer.commentHint"),
-            value: form.mine?.comment ?? "",
-          },
-          {
-            name: "password",
-            kind: "password",
-            label: t("opinions.answer.password"),
-            hint: t("opinions.answer.passwordHint"),
-          },
-        ]}
-        submit={t(form.mine ? "opinions.answer.submitChange" : "opinions.answer.submit")}
-        action={answerOpinionAction.bind(null, lang, form.id)}
-      />,
-    );
-  if (form.may.approve) {
-    forms.push(
-      <WorkspaceForm
-        key="approve"
-        lang={lang}
-        ownsTitle={first === "approve"}
-        title={pageTitle}
-        heading={t("opinions.approve.title")}
-        intro={t("opinions.approve.intro", { days: form.workingDays })}
-        idPrefix="approve"
-        fields={[]}
-        hidden={version}
-        submit={t("opinions.approve.submit")}
-        action={step("approve")}
-      />,
-      <WorkspaceForm
-        key="return"
-        lang={lang}
-        heading={t("opinions.return.title")}
-        idPrefix="return"
-        fields={[{ name: "reason", kind: "textarea", label: t("opinions.return.reason") }]}
-        hidden={version}
-        submit={t("opinions.return.submit")}
-        variant="secondary"
-        action={step("return")}
-      />,
-    );
-  }
-  if (form.may.submit)
-    forms.push(
-      <WorkspaceForm
-        key="submit"
-        lang={lang}
-        ownsTitle={first === "submit"}
-        title={pageTitle}
-        heading={t("opinions.submitStep.title")}
-        intro={t("opinions.submitStep.intro")}
-        idPrefix="submit"
-        fields={[]}
-        hidden={version}
-        submit={t("opinions.submitStep.submit")}
-        action={step("submit")}
-      />,
-    );
-  if (form.may.draftConclusion)
-    forms.push(
-      <WorkspaceForm
-        key="conclude"
-        lang={lang}
-        ownsTitle={first === "conclude"}
-        title={pageTitle}
-        heading={t("opinions.conclude.title")}
-        intro={t("opinions.conclude.intro")}
-        idPrefix="conclude"
-        fields={[
-          {
-            name: "conclusion",
-            kind: "textarea",
-            label: t("opinions.conclude.conclusion"),
-            value: form.conclusion ?? prefilledConclusion(form, t),
-            rows: 6,
-          },
-        ]}
-        hidden={version}
-        submit={t("opinions.conclude.submit")}
-        action={step("conclude")}
-      />,
-    );
-  if (form.may.confirmConclusion)
-    forms.push(
-      <WorkspaceForm
-        key="confirm"
-        lang={lang}
-        ownsTitle={first === "confirm"}
-        title={pageTitle}
-        heading={t("opinions.confirm.title")}
-        intro={t("opinions.confirm.intro")}
-        idPrefix="confirm"
-        fields={[]}
-        hidden={version}
-        submit={t("opinions.confirm.submit")}
-        action={step("confirm")}
-      />,
-    );
-  if (form.may.remind)
-    forms.push(
-      <WorkspaceForm
-        key="remind"
-        lang={lang}
-        ownsTitle={first === "remind"}
-        title={pageTitle}
-        heading={t("opinions.remind.title")}
-        intro={t("opinions.remind.intro")}
-        idPrefix="remind"
-        fields={[]}
-        hidden={version}
-        submit={t("opinions.remind.submit")}
-        variant="secondary"
-        action={step("remind")}
-      />,
-    );
-  if (form.may.edit)
-    forms.push(
-      <WorkspaceForm
-        key="edit"
-        lang={lang}
-        ownsTitle={first === "edit"}
-        title={pageTitle}
-        heading={t("opinions.edit.title")}
-        idPrefix="edit"
-        fields={opinionFormFields(t, {
-          bodies: [],
-          accept: acceptAttribute(workspaceFileKinds),
-          current: {
-            title: form.title,
-            question: form.question,
-            workingDays: form.workingDays,
-            dossierCode: form.dossierCode,
-          },
-        })}
-        hidden={version}
-        submit={t("opinions.edit.submit")}
-        variant="secondary"
-        action={updateOpinionAction.bind(null, lang, form.id)}
-      />,
-    );
-  const titleTag = first ? null : <title>{pageTitle}</title>;
+  // The steps the reader may take, in this order; the first shown writes the page's title.
+  const steps = [
+    form.may.answer && {
+      name: "answer",
+      heading: t(form.mine ? "opinions.answer.changeTitle" : "opinions.answer.title"),
+      intro: t("opinions.answer.intro", { deadline: formatDateTime(form.deadline, lang) }),
+      fields: answerFields(form, t),
+      submit: t(form.mine ? "opinions.answer.submitChange" : "opinions.answer.submit"),
+      action: answerOpinionAction.bind(null, lang, form.id),
+    },
+    form.may.approve && {
+      name: "approve",
+      heading: t("opinions.approve.title"),
+      intro: t("opinions.approve.intro", { days: form.workingDays }),
+      hidden: version,
+      submit: t("opinions.approve.submit"),
+      action: step("approve"),
+    },
+    form.may.approve && {
+      name: "return",
+      heading: t("opinions.return.title"),
+      fields: [
+        { name: "reason", kind: "textarea", label: t("opinions.return.reason") },
+      ] as WorkspaceFieldSpec[],
+      hidden: version,
+      submit: t("opinions.return.submit"),
+      variant: "secondary" as const,
+      action: step("return"),
+    },
+    form.may.submit && {
+      name: "submit",
+      heading: t("opinions.submitStep.title"),
+      intro: t("opinions.submitStep.intro"),
+      hidden: version,
+      submit: t("opinions.submitStep.submit"),
+      action: step("submit"),
+    },
+    form.may.draftConclusion && {
+      name: "conclude",
+      heading: t("opinions.conclude.title"),
+      intro: t("opinions.conclude.intro"),
+      fields: [
+        {
+          name: "conclusion",
+          kind: "textarea",
+          label: t("opinions.conclude.conclusion"),
+          value: form.conclusion ?? prefilledConclusion(form, t),
+          rows: 6,
+        },
+      ] as WorkspaceFieldSpec[],
+      hidden: version,
+      submit: t("opinions.conclude.submit"),
+      action: step("conclude"),
+    },
+    form.may.confirmConclusion && {
+      name: "confirm",
+      heading: t("opinions.confirm.title"),
+      intro: t("opinions.confirm.intro"),
+      hidden: version,
+      submit: t("opinions.confirm.submit"),
+      action: step("confirm"),
+    },
+    form.may.remind && {
+      name: "remind",
+      heading: t("opinions.remind.title"),
+      intro: t("opinions.remind.intro"),
+      hidden: version,
+      submit: t("opinions.remind.submit"),
+      variant: "secondary" as const,
+      action: step("remind"),
+    },
+    form.may.edit && {
+      name: "edit",
+      heading: t("opinions.edit.title"),
+      fields: opinionFormFields(t, {
+        bodies: [],
+        accept: acceptAttribute(workspaceFileKinds),
+        current: {
+          title: form.title,
+          question: form.question,
+          workingDays: form.workingDays,
+          dossierCode: form.dossierCode,
+        },
+      }),
+      hidden: version,
+      submit: t("opinions.edit.submit"),
+      variant: "secondary" as const,
+      action: updateOpinionAction.bind(null, lang, form.id),
+    },
+  ];
 
   return (
     <>
-      {titleTag}
       <Breadcrumbs
         label={tCommon("nav.breadcrumbs")}
         items={[
@@ -358,7 +294,7 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       {form.result ? <OpinionResult form={form} lang={lang} t={t} /> : null}
-      {forms}
+      <StepForms lang={lang} title={pageTitle} steps={steps} />
       <h2>{t("opinions.membersTitle")}</h2>
       <DataTable
         scrollLabel={t("opinions.membersTitle")}
@@ -370,13 +306,7 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
         rows={form.members.map((member) => ({
           key: member.userId,
           cells: {
-            member: (
-              <>
-                {member.fullName}
-                <br />
-                <span className="muted small">{member.title ?? t(`roles.${member.role}`)}</span>
-              </>
-            ),
+            member: <MemberName name={member.fullName} detail={member.title ?? t(`roles.${member.role}`)} />,
             status: <MemberStatusTag status={member.status} t={t} />,
             answer: member.answer ? (
               <>

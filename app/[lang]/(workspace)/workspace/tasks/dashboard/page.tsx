@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { TaskTable } from "@/components/tasks/TaskTable";
 import styles from "@/components/tasks/tasks.module.css";
+import stacked from "@/components/ui/stackedTable.module.css";
 import { requireStaff } from "@/app/[lang]/(staff)/staff/_shared/staff-actor";
 
 type Props = {
@@ -51,7 +52,7 @@ export default async function TaskDashboardPage({ params, searchParams }: Props)
     column === "total" ? t("tasks.dashboard.total") : t(`tasks.status.${column}`);
   const cell = (column: (typeof columns)[number], value: number): ReactNode => (
     <>
-      <span className={styles.label} aria-hidden="true">
+      <span className={stacked.label} aria-hidden="true">
         {header(column)}
       </span>
       {formatNumber(value, lang)}
@@ -91,7 +92,7 @@ export default async function TaskDashboardPage({ params, searchParams }: Props)
       ) : (
         <>
           <div className="table-wrap">
-            <table className={`table ${styles.table}`}>
+            <table className={`table ${stacked.table}`}>
               <caption>{t("tasks.dashboard.byAgency")}</caption>
               <thead>
                 <tr>
