@@ -41,6 +41,7 @@ const doneNotices = new Set([
   "conclude",
   "confirm",
   "answered",
+  "withdraw",
 ]);
 
 /** What the result says, for the secretary's draft conclusion to start from. */
@@ -70,7 +71,7 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
   const done = typeof query.done === "string" && doneNotices.has(query.done) ? query.done : null;
   const pageTitle = `${form.code}: ${form.title} – ${tCommon("siteName")}`;
   const version = { version: String(form.version) };
-  const step = (name: "submit" | "approve" | "return" | "remind" | "conclude" | "confirm") =>
+  const step = (name: "submit" | "approve" | "return" | "remind" | "conclude" | "confirm" | "withdraw") =>
     opinionStepAction.bind(null, lang, form.id, name);
   // One form writes the page's title (with "Error: " when its post fails): the first one shown.
   const first = form.may.answer
@@ -87,7 +88,9 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
               ? "remind"
               : form.may.edit
                 ? "edit"
-                : null;
+                : form.may.withdraw
+                  ? "withdraw"
+                  : null;
   const forms: React.ReactNode[] = [];
 
   if (form.may.answer)
@@ -255,6 +258,23 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
         action={updateOpinionAction.bind(null, lang, form.id)}
       />,
     );
+  if (form.may.withdraw)
+    forms.push(
+      <WorkspaceForm
+        key="withdraw"
+        lang={lang}
+        ownsTitle={first === "withdraw"}
+        title={pageTitle}
+        heading={t("opinions.withdraw.title")}
+        intro={t(form.status === "open" ? "opinions.withdraw.introOpen" : "opinions.withdraw.intro")}
+        idPrefix="withdraw"
+        fields={[{ name: "reason", kind: "textarea", label: t("opinions.withdraw.reason") }]}
+        hidden={version}
+        submit={t("opinions.withdraw.submit")}
+        variant="secondary"
+        action={step("withdraw")}
+      />,
+    );
   const titleTag = first ? null : <title>{pageTitle}</title>;
 
   return (
@@ -275,6 +295,13 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
       {done ? (
         <Notice tone="success">
           <p>{t(`opinions.done.${done}`)}</p>
+        </Notice>
+      ) : null}
+      {form.withdrawnReason ? (
+        <Notice tone="warning">
+          <p>
+            <strong>{t("opinions.withdraw.shown")}</strong> {form.withdrawnReason}
+          </p>
         </Notice>
       ) : null}
       {form.returnedReason ? (
