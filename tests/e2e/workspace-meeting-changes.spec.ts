@@ -107,8 +107,12 @@ test("a stale post is refused; the secretary cancels a meeting without JavaScrip
   const member = await signedIn(browser, "member@demo.hungyen.gov.vn", "/vi/inbox");
   const row = member.locator("li.inbox-item", { hasText: `${code}: đã hủy` });
   await expect(row).toBeVisible();
-  await expect(row.getByText(viNotify.inbox.meeting.replace("{{code}}", code))).toBeVisible();
-  await expect(row.getByText(viNotify.inbox.dossier.replace("{{code}}", code))).toHaveCount(0);
+  await expect(
+    row.getByText(viNotify.inbox.meeting.replace("{{code}}", code), { exact: true }),
+  ).toBeVisible();
+  await expect(row.getByText(viNotify.inbox.dossier.replace("{{code}}", code), { exact: true })).toHaveCount(
+    0,
+  );
   await accessibleInBoth(member, "inbox with a meeting notice");
   await row.getByRole("link").click();
   await expect(member).toHaveURL(new RegExp(`${meetingUrl}$`));
