@@ -212,9 +212,11 @@ export async function getOpinionForm(
     mine: mineRow
       ? { answer: mineRow.answer as OpinionAnswer, comment: mineRow.comment, answeredAt: mineRow.answeredAt }
       : null,
-    myStatus: mayDo(role, "answer")
-      ? memberStatus({ answered: Boolean(mineRow), deadline: form.deadline, now }, calendar)
-      : null,
+    // A withdrawn form asks nothing of anyone: no "not answered" or "overdue" on it.
+    myStatus:
+      mayDo(role, "answer") && form.status !== "withdrawn"
+        ? memberStatus({ answered: Boolean(mineRow), deadline: form.deadline, now }, calendar)
+        : null,
     files,
     returnedReason:
       form.status === "draft" && lastReturn ? String(lastReturn.details?.reason ?? "") || null : null,
@@ -304,7 +306,7 @@ export async function listOpinionForms(actor: Actor, now: Date = new Date()): Pr
       bodyNameEn: seat.nameEn,
       role: seat.role,
       myStatus:
-        mayDo(seat.role, "answer") && form.status !== "draft" && form.status !== "awaiting_approval"
+        mayDo(seat.role, "answer") && !["draft", "awaiting_approval", "withdrawn"].includes(form.status)
           ? memberStatus({ answered: answeredByMe, deadline: form.deadline, now }, calendar)
           : null,
       answered: given.length,
@@ -680,7 +682,7 @@ export async function withdrawOpinionForm(
           [...people.preparers, ...(people.chair ? [people.chair] : [])];
     const recipients = [...new Set(told.map((m) => m.userId))].filter((id) => id !== me);
     return ok({
-      set: { status: "withdrawn", closedAt: new Date() },
+      set: { status: "withdrawn" },
       event: { action: "opinion.withdrawn", details: { reason: text, from: form.status } },
       notices: recipients.map((id) =>
         formNotice(form, id, "opinion.withdrawn", { details: { reason: text } }),

@@ -326,6 +326,7 @@ describe("withdrawing an opinion form", () => {
       seenByMember.value.withdrawnReason,
       seenByMember.value.may.answer,
     ]).toEqual(["withdrawn", "Văn bản đã được ban hành", false]);
+    expect(seenByMember.value.myStatus).toBeNull();
     expect(await withdrawOpinionForm(chair, formId, 5, "Lại")).toMatchObject({
       ok: false,
       error: "wrong_status",
