@@ -53,6 +53,7 @@ export function OpForm({
   lang,
   op,
   meetingId,
+  version,
   itemId,
   extra,
   children,
@@ -63,6 +64,8 @@ export function OpForm({
   lang: string;
   op: string;
   meetingId: string;
+  /** The meeting's version as the page shows it: a guarded post made on an older one is refused. */
+  version: number;
   itemId?: string;
   extra?: Record<string, string>;
   children: ReactNode;
@@ -80,6 +83,7 @@ export function OpForm({
       <input type="hidden" name="lang" value={lang} />
       <input type="hidden" name="op" value={op} />
       <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="version" value={version} />
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

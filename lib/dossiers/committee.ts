@@ -104,6 +104,38 @@ export async function recordCommitteeConclusion(
   return ok({ code: row.code! });
 }
 
+/**
+ * The dossier comes off the agenda without a conclusion: its item was deferred, or its meeting
+ * cancelled. An event in its history (with the reason), in the meeting's transaction; the caller
+ * marks the agenda link returned, so the dossier can be sent to another meeting.
+ */
+export async function noteReleasedFromCommittee(
+  tx: Tx,
+  input: {
+    dossierId: string;
+    actorId: string;
+    why: "deferred" | "cancelled";
+    reason: string;
+    meetingCode: string;
+    itemTitle: string;
+  },
+  now: Date = new Date(),
+): Promise<Result<{ code: string }, "not_found">> {
+  const row = await findDossier(tx, eq(dossiers.id, input.dossierId), { forUpdate: true });
+  if (!row) return err("not_found");
+  await appendEvent(tx, row, {
+    at: now,
+    actorId: input.actorId,
+    action: input.why === "deferred" ? "committee_deferred" : "committee_cancelled",
+    fromStatus: row.status,
+    toStatus: row.status,
+    comment: input.reason,
+    details: { meetingCode: input.meetingCode, itemTitle: input.itemTitle },
+  });
+  await bumpVersion(tx, row, now);
+  return ok({ code: row.code! });
+}
+
 async function bumpVersion(tx: Tx, row: { id: string; version: number }, now: Date): Promise<void> {
   await tx
     .update(dossiers)

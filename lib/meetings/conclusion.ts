@@ -11,7 +11,14 @@ import type { Actor } from "@/lib/identity/types";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import type { SlipDocument } from "@/lib/slips/content";
 import { renderPdf } from "@/lib/slips/pdf";
-import { meetingEvent, withMeeting, type MeetingContext, type MeetingError } from "./core";
+import {
+  meetingEvent,
+  touchMeeting,
+  withMeeting,
+  type MeetingContext,
+  type MeetingError,
+  type Seen,
+} from "./core";
 import { mayRun, membersOfBodies } from "./access";
 import type { VoteCount } from "./rules";
 
@@ -156,50 +163,58 @@ export async function publishConclusion(
   meetingId: string,
   input: z.input<typeof publishConclusionSchema>,
   now: Date = new Date(),
+  seen: Seen = {},
 ): Promise<Result<{ decisionId: string }, MeetingError>> {
   const parsed = publishConclusionSchema.safeParse(input);
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error));
   if (parsed.data.issuedOn > localDate(now))
     return err("invalid_input", { issuedOn: ["errors.dateInFuture"] });
-  return withMeeting(actor, meetingId, mayRun, async (context) => {
-    const [published] = await context.tx
-      .select()
-      .from(minutes)
-      .where(and(eq(minutes.meetingId, meetingId), eq(minutes.status, "published")))
-      .orderBy(desc(minutes.version))
-      .limit(1);
-    if (!published) return err("invalid_state");
-    const anyPublished = await context.tx
-      .select({ decisionId: minutes.decisionId })
-      .from(minutes)
-      .where(eq(minutes.meetingId, meetingId));
-    if (anyPublished.some((row) => row.decisionId)) return err("already_published");
-    if (!context.body.agencyId) return err("no_agency");
-    const links = await context.tx
-      .select({ dossierId: agendaItemDossiers.dossierId })
-      .from(agendaItemDossiers)
-      .innerJoin(agendaItems, eq(agendaItems.id, agendaItemDossiers.itemId))
-      .where(eq(agendaItems.meetingId, meetingId));
-    const done = await publishBodyConclusion(
-      context.tx,
-      {
-        ...parsed.data,
-        agencyId: context.body.agencyId,
-        agencyNames: [context.body.nameVi, context.body.nameEn],
-        publishedBy: context.userId,
-        dossierIds: links.map((link) => link.dossierId),
-      },
-      now,
-    );
-    if (!done.ok) return err("invalid_input", done.issues);
-    await context.tx
-      .update(minutes)
-      .set({ decisionId: done.value.id })
-      .where(and(eq(minutes.id, published.id), isNull(minutes.decisionId)));
-    await meetingEvent(context, "publish_conclusion", {
-      decisionId: done.value.id,
-      number: parsed.data.number,
-    });
-    return ok({ decisionId: done.value.id });
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayRun,
+    async (context) => {
+      const [published] = await context.tx
+        .select()
+        .from(minutes)
+        .where(and(eq(minutes.meetingId, meetingId), eq(minutes.status, "published")))
+        .orderBy(desc(minutes.version))
+        .limit(1);
+      if (!published) return err("invalid_state");
+      const anyPublished = await context.tx
+        .select({ decisionId: minutes.decisionId })
+        .from(minutes)
+        .where(eq(minutes.meetingId, meetingId));
+      if (anyPublished.some((row) => row.decisionId)) return err("already_published");
+      if (!context.body.agencyId) return err("no_agency");
+      const links = await context.tx
+        .select({ dossierId: agendaItemDossiers.dossierId })
+        .from(agendaItemDossiers)
+        .innerJoin(agendaItems, eq(agendaItems.id, agendaItemDossiers.itemId))
+        .where(eq(agendaItems.meetingId, meetingId));
+      const done = await publishBodyConclusion(
+        context.tx,
+        {
+          ...parsed.data,
+          agencyId: context.body.agencyId,
+          agencyNames: [context.body.nameVi, context.body.nameEn],
+          publishedBy: context.userId,
+          dossierIds: links.map((link) => link.dossierId),
+        },
+        now,
+      );
+      if (!done.ok) return err("invalid_input", done.issues);
+      await context.tx
+        .update(minutes)
+        .set({ decisionId: done.value.id })
+        .where(and(eq(minutes.id, published.id), isNull(minutes.decisionId)));
+      await meetingEvent(context, "publish_conclusion", {
+        decisionId: done.value.id,
+        number: parsed.data.number,
+      });
+      await touchMeeting(context);
+      return ok({ decisionId: done.value.id });
+    },
+    { seen },
+  );
 }

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/identity/types";
 import { err, type Result } from "@/lib/result";
 import { recordWorkspaceEvent } from "./events";
 import { meetingRoleOf, type MeetingRole } from "./access";
+import { isStale } from "./staleness";
 
 /* What meetings.ts, votes.ts, minutes.ts and conclusion.ts share: the locked meeting and its role. */
 
@@ -37,7 +38,12 @@ export type MeetingError =
   | "draft_exists"
   | "no_agency"
   | "already_published"
-  | "conflict";
+  | "conflict"
+  /** The page that posted showed an older version of the meeting (staleness.ts). */
+  | "stale";
+
+/** The meeting's version the posting page showed (staleness.ts seenVersion); {}: not guarded. */
+export type Seen = { version?: number };
 
 export class Rollback extends Error {
   constructor(readonly result: { ok: false; error: MeetingError; issues?: Record<string, string[]> }) {
@@ -58,7 +64,12 @@ export async function withMeeting<T>(
   meetingId: string,
   allowed: (role: MeetingRole | null) => boolean,
   work: (context: MeetingContext) => Promise<Result<T, MeetingError>>,
-  options: { outsider?: boolean; /** a read only: no row lock */ read?: boolean } = {},
+  options: {
+    outsider?: boolean;
+    /** a read only: no row lock */ read?: boolean;
+    /** the version the posting page showed: an older one is refused as stale, nothing applied */
+    seen?: Seen;
+  } = {},
 ): Promise<Result<T, MeetingError>> {
   if (actor.kind !== "staff" || !isUuid(meetingId)) return err("not_found");
   const db = await getDb();
@@ -70,6 +81,8 @@ export async function withMeeting<T>(
       const role = await meetingRoleOf(actor, meeting, tx);
       if (!role && !options.outsider) return err("not_found" as const);
       if (!allowed(role)) return err("forbidden" as const);
+      // Under the row lock: no change can slip in between this check and the work.
+      if (isStale(options.seen, meeting.version)) return err("stale" as const);
       const [body] = await tx.select().from(bodies).where(eq(bodies.id, meeting.bodyId));
       const result = await work({ tx, meeting, body: body!, role, userId: actor.userId });
       if (!result.ok) throw new Rollback(result);

@@ -12,9 +12,10 @@ import {
   meetings,
   minutes,
   votes,
+  workspaceEvents,
   workspaceFiles,
 } from "@/db/schema/workspace";
-import { dossierCodes, noteSentToCommittee } from "@/lib/dossiers/committee";
+import { dossierCodes, noteReleasedFromCommittee, noteSentToCommittee } from "@/lib/dossiers/committee";
 import { storeFile, readStoredFile } from "@/lib/files/storage";
 import { contactsOf } from "@/lib/identity/accounts";
 import { staffUserByEmail } from "@/lib/identity/accounts";
@@ -31,8 +32,10 @@ import {
   meetingOfItem,
   touchMeeting,
   withMeeting,
+  type MeetingContext,
   type MeetingError,
   type MeetingRow,
+  type Seen,
 } from "./core";
 import {
   bodiesPreparedBy,
@@ -50,6 +53,7 @@ import {
   type MeetingRole,
 } from "./access";
 import type { VoteCount } from "./rules";
+import { deferrable, openForSpeakers, reasonProblem } from "./agendaRules";
 
 /*
  * Meetings before the session (lib/meetings): the secretary prepares a meeting of a body (time,
@@ -159,34 +163,41 @@ export async function addAgendaItem(
   actor: Actor,
   meetingId: string,
   input: z.input<typeof agendaItemSchema>,
+  seen: Seen = {},
 ): Promise<Result<{ id: string }, MeetingError>> {
   const parsed = agendaItemSchema.safeParse(input);
   if (!parsed.success) return err("invalid_input", issuesOf(parsed.error));
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    if (!editable(context.meeting)) return err("invalid_state");
-    const { tx } = context;
-    if (parsed.data.presenterId) {
-      const member = await memberRoleOf(parsed.data.presenterId, context.body.id, tx);
-      if (!member) return err("invalid_input", { presenterId: ["errors.required"] });
-    }
-    const [{ last }] = (await tx
-      .select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))) as [{ last: number }];
-    const [row] = await tx
-      .insert(agendaItems)
-      .values({
-        meetingId,
-        position: last + 1,
-        title: parsed.data.title,
-        summary: parsed.data.summary ?? null,
-        presenterId: parsed.data.presenterId,
-      })
-      .returning({ id: agendaItems.id });
-    await meetingEvent(context, "add_item", { itemId: row!.id, title: parsed.data.title });
-    await touchMeeting(context);
-    return ok({ id: row!.id });
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      if (!editable(context.meeting)) return err("invalid_state");
+      const { tx } = context;
+      if (parsed.data.presenterId) {
+        const member = await memberRoleOf(parsed.data.presenterId, context.body.id, tx);
+        if (!member) return err("invalid_input", { presenterId: ["errors.required"] });
+      }
+      const [{ last }] = (await tx
+        .select({ last: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))) as [{ last: number }];
+      const [row] = await tx
+        .insert(agendaItems)
+        .values({
+          meetingId,
+          position: last + 1,
+          title: parsed.data.title,
+          summary: parsed.data.summary ?? null,
+          presenterId: parsed.data.presenterId,
+        })
+        .returning({ id: agendaItems.id });
+      await meetingEvent(context, "add_item", { itemId: row!.id, title: parsed.data.title });
+      await touchMeeting(context);
+      return ok({ id: row!.id });
+    },
+    { seen },
+  );
 }
 
 /** Moves an item one place up or down the agenda (swapping with its neighbour). */
@@ -194,26 +205,39 @@ export async function moveAgendaItem(
   actor: Actor,
   itemId: string,
   direction: "up" | "down",
+  seen: Seen = {},
 ): Promise<Result<null, MeetingError>> {
   const meetingId = await meetingOfItem(itemId);
   if (!meetingId) return err("not_found");
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    if (!editable(context.meeting)) return err("invalid_state");
-    const items = await context.tx
-      .select({ id: agendaItems.id, position: agendaItems.position })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))
-      .orderBy(asc(agendaItems.position));
-    const index = items.findIndex((item) => item.id === itemId);
-    const other = items[direction === "up" ? index - 1 : index + 1];
-    if (index < 0 || !other) return ok(null);
-    const item = items[index]!;
-    await context.tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id));
-    await context.tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id));
-    await meetingEvent(context, "move_item", { itemId, direction });
-    await touchMeeting(context);
-    return ok(null);
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      if (!editable(context.meeting)) return err("invalid_state");
+      const items = await context.tx
+        .select({ id: agendaItems.id, position: agendaItems.position })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))
+        .orderBy(asc(agendaItems.position));
+      const index = items.findIndex((item) => item.id === itemId);
+      const other = items[direction === "up" ? index - 1 : index + 1];
+      if (index < 0 || !other) return ok(null);
+      const item = items[index]!;
+      await context.tx
+        .update(agendaItems)
+        .set({ position: other.position })
+        .where(eq(agendaItems.id, item.id));
+      await context.tx
+        .update(agendaItems)
+        .set({ position: item.position })
+        .where(eq(agendaItems.id, other.id));
+      await meetingEvent(context, "move_item", { itemId, direction });
+      await touchMeeting(context);
+      return ok(null);
+    },
+    { seen },
+  );
 }
 
 /**
@@ -224,6 +248,7 @@ export async function addItemDocument(
   actor: Actor,
   itemId: string,
   input: { fileName: string; description?: string | null; bytes: Uint8Array },
+  seen: Seen = {},
 ): Promise<Result<{ id: string }, MeetingError>> {
   const fileName = input.fileName.trim();
   if (!fileName || input.bytes.byteLength === 0) return err("invalid_input", { file: ["errors.required"] });
@@ -231,37 +256,47 @@ export async function addItemDocument(
   const meetingId = await meetingOfItem(itemId);
   if (!meetingId) return err("not_found");
   // Check access before storing anything.
-  const allowed = await withMeeting(actor, meetingId, mayPrepare, async (context) =>
-    editable(context.meeting) ? ok(null) : err("invalid_state"),
+  const allowed = await withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => (editable(context.meeting) ? ok(null) : err("invalid_state")),
+    { seen, read: true },
   );
   if (!allowed.ok) return allowed;
   const stored = await storeFile({ fileName, bytes: input.bytes });
   if (!stored.ok) return err("file_refused", { file: [`dossiers:errors.${stored.error}`] });
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    if (!editable(context.meeting)) return err("invalid_state");
-    const [row] = await context.tx
-      .insert(workspaceFiles)
-      .values({
-        ownerKind: "agenda_item",
-        ownerId: itemId,
-        role: "document",
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      if (!editable(context.meeting)) return err("invalid_state");
+      const [row] = await context.tx
+        .insert(workspaceFiles)
+        .values({
+          ownerKind: "agenda_item",
+          ownerId: itemId,
+          role: "document",
+          fileName,
+          mediaType: stored.value.mediaType,
+          size: stored.value.size,
+          sha256: stored.value.sha256,
+          storageKey: stored.value.storageKey,
+          uploadedBy: context.userId,
+        })
+        .returning({ id: workspaceFiles.id });
+      await meetingEvent(context, "add_document", {
+        itemId,
+        fileId: row!.id,
         fileName,
-        mediaType: stored.value.mediaType,
-        size: stored.value.size,
         sha256: stored.value.sha256,
-        storageKey: stored.value.storageKey,
-        uploadedBy: context.userId,
-      })
-      .returning({ id: workspaceFiles.id });
-    await meetingEvent(context, "add_document", {
-      itemId,
-      fileId: row!.id,
-      fileName,
-      sha256: stored.value.sha256,
-    });
-    await touchMeeting(context);
-    return ok({ id: row!.id });
-  });
+      });
+      await touchMeeting(context);
+      return ok({ id: row!.id });
+    },
+    { seen },
+  );
 }
 
 /** A document's bytes, for a member or guest of its meeting (not_found for anyone else). */
@@ -298,23 +333,30 @@ export async function inviteGuest(
   actor: Actor,
   meetingId: string,
   email: string,
+  seen: Seen = {},
 ): Promise<Result<{ userId: string }, MeetingError>> {
   const address = email.trim();
   if (!address || address.length > 320) return err("invalid_input", { email: ["errors.required"] });
   const userId = await staffIdByEmail(address);
   if (!userId) return err("invalid_input", { email: ["meetings.errors.noSuchStaff"] });
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    if (!editable(context.meeting)) return err("invalid_state");
-    const member = await memberRoleOf(userId, context.meeting.bodyId, context.tx);
-    if (member) return ok({ userId });
-    await context.tx
-      .insert(meetingGuests)
-      .values({ meetingId, userId, invitedBy: context.userId })
-      .onConflictDoNothing();
-    await meetingEvent(context, "invite_guest", { userId });
-    await touchMeeting(context);
-    return ok({ userId });
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      if (!editable(context.meeting)) return err("invalid_state");
+      const member = await memberRoleOf(userId, context.meeting.bodyId, context.tx);
+      if (member) return ok({ userId });
+      await context.tx
+        .insert(meetingGuests)
+        .values({ meetingId, userId, invitedBy: context.userId })
+        .onConflictDoNothing();
+      await meetingEvent(context, "invite_guest", { userId });
+      await touchMeeting(context);
+      return ok({ userId });
+    },
+    { seen },
+  );
 }
 
 /**
@@ -327,43 +369,50 @@ export async function publishMeeting(
   meetingId: string,
   input: { allowLate?: boolean } = {},
   now: Date = new Date(),
+  seen: Seen = {},
 ): Promise<Result<{ late: boolean }, MeetingError>> {
-  return withMeeting(actor, meetingId, may("publish"), async (context) => {
-    const { meeting, body, tx } = context;
-    if (meeting.status !== "planned") return err("invalid_state");
-    const [{ items }] = (await tx
-      .select({ items: sql<number>`count(*)::int` })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))) as [{ items: number }];
-    if (items === 0) return err("invalid_state");
-    const late = meeting.startsAt.getTime() - now.getTime() < body.documentsAheadDays * 24 * 3600 * 1000;
-    if (late && !(context.role === "chair" && input.allowLate === true)) return err("too_late");
-    await touchMeeting(context, { status: "published", publishedAt: now });
-    const recipients = await meetingInvitees(meeting, tx);
-    await enqueue(
-      tx,
-      recipients.map((recipientId) => ({
-        recipientId,
-        kind: "meeting.published",
-        payload: {
-          meetingId,
-          // The notice's link is the meeting's page (lib/notify noticeLink), not a dossier's.
-          code: meeting.code,
-          title: meeting.title,
-          startsAt: meeting.startsAt.toISOString(),
-          body: { nameVi: body.nameVi, nameEn: body.nameEn },
-          link: `/workspace/meetings/${meetingId}`,
-        },
-      })),
-      { actorId: context.userId },
-    );
-    await meetingEvent(context, "publish", {
-      late,
-      allowedBy: late ? context.userId : null,
-      recipients: recipients.length,
-    });
-    return ok({ late });
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    may("publish"),
+    async (context) => {
+      const { meeting, body, tx } = context;
+      if (meeting.status !== "planned") return err("invalid_state");
+      const [{ items }] = (await tx
+        .select({ items: sql<number>`count(*)::int` })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))) as [{ items: number }];
+      if (items === 0) return err("invalid_state");
+      const late = meeting.startsAt.getTime() - now.getTime() < body.documentsAheadDays * 24 * 3600 * 1000;
+      if (late && !(context.role === "chair" && input.allowLate === true)) return err("too_late");
+      await touchMeeting(context, { status: "published", publishedAt: now });
+      const recipients = await meetingInvitees(meeting, tx);
+      await enqueue(
+        tx,
+        recipients.map((recipientId) => ({
+          recipientId,
+          kind: "meeting.published",
+          payload: {
+            meetingId,
+            // The notice's link is the meeting's page (lib/notify noticeLink), not a dossier's.
+            code: meeting.code,
+            title: meeting.title,
+            startsAt: meeting.startsAt.toISOString(),
+            body: { nameVi: body.nameVi, nameEn: body.nameEn },
+            link: `/workspace/meetings/${meetingId}`,
+          },
+        })),
+        { actorId: context.userId },
+      );
+      await meetingEvent(context, "publish", {
+        late,
+        allowedBy: late ? context.userId : null,
+        recipients: recipients.length,
+      });
+      return ok({ late });
+    },
+    { seen },
+  );
 }
 
 export const responseSchema = z
@@ -436,6 +485,11 @@ export async function addContribution(
   return withMeeting(actor, meetingId, mayAttend, async (context) => {
     const open = context.meeting.status === "published" || context.meeting.status === "in_session";
     if (!open) return err("invalid_state");
+    const [item] = await context.tx
+      .select({ status: agendaItems.status })
+      .from(agendaItems)
+      .where(eq(agendaItems.id, itemId));
+    if (!item || (parsed.data.kind === "speak" && !openForSpeakers(item.status))) return err("invalid_state");
     if (parsed.data.kind === "speak") {
       const [waiting] = await context.tx
         .select({ id: agendaContributions.id })
@@ -466,6 +520,190 @@ export async function addContribution(
     });
     await touchMeeting(context);
     return ok({ id: row!.id });
+  });
+}
+
+/**
+ * Releases the dossiers still on these items (not yet returned with a conclusion): each dossier's
+ * history says why (deferred, or the meeting cancelled) with the reason, and its agenda link is
+ * marked returned, so it can be sent to another meeting. In the caller's transaction.
+ */
+async function releaseDossiers(
+  context: MeetingContext,
+  items: { id: string; title: string }[],
+  why: "deferred" | "cancelled",
+  reason: string,
+  now: Date,
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const itemIds = items.map((item) => item.id);
+  const links = await context.tx
+    .select({ itemId: agendaItemDossiers.itemId, dossierId: agendaItemDossiers.dossierId })
+    .from(agendaItemDossiers)
+    .where(and(inArray(agendaItemDossiers.itemId, itemIds), isNull(agendaItemDossiers.returnedAt)));
+  const codes: string[] = [];
+  for (const link of links) {
+    const noted = await noteReleasedFromCommittee(
+      context.tx,
+      {
+        dossierId: link.dossierId,
+        actorId: context.userId,
+        why,
+        reason,
+        meetingCode: context.meeting.code,
+        itemTitle: items.find((item) => item.id === link.itemId)?.title ?? "",
+      },
+      now,
+    );
+    if (noted.ok) codes.push(noted.value.code);
+  }
+  if (links.length > 0)
+    await context.tx
+      .update(agendaItemDossiers)
+      .set({ returnedAt: now })
+      .where(and(inArray(agendaItemDossiers.itemId, itemIds), isNull(agendaItemDossiers.returnedAt)));
+  return codes;
+}
+
+/**
+ * The secretary or the chair cancels a meeting that has not started (planned or published), with a
+ * reason. Everyone it was sent to (members and guests, if it had been published) is told, with the
+ * reason; the dossiers on its undecided items go back to their desks; the meeting stays, read-only.
+ */
+export async function cancelMeeting(
+  actor: Actor,
+  meetingId: string,
+  reason: string,
+  seen: Seen = {},
+  now: Date = new Date(),
+): Promise<Result<{ told: number; dossiers: string[] }, MeetingError>> {
+  const problem = reasonProblem(reason);
+  if (problem) return err("invalid_input", { reason: [problem] });
+  const parsed = { data: reason.trim() };
+  return withMeeting(
+    actor,
+    meetingId,
+    (role) => mayPrepare(role) || role === "chair",
+    async (context) => {
+      const { meeting, body, tx } = context;
+      if (!editable(meeting)) return err("invalid_state");
+      const items = await tx
+        .select({ id: agendaItems.id, title: agendaItems.title })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, "pending")));
+      const dossiers = await releaseDossiers(context, items, "cancelled", parsed.data, now);
+      await touchMeeting(context, { status: "cancelled", currentItemId: null });
+      // Only a published meeting was sent to anyone; a planned one is known to its preparers only.
+      const recipients =
+        meeting.status === "published"
+          ? (await meetingInvitees(meeting, tx)).filter((userId) => userId !== context.userId)
+          : [];
+      await enqueue(
+        tx,
+        recipients.map((recipientId) => ({
+          recipientId,
+          kind: "meeting.cancelled",
+          payload: {
+            meetingId,
+            code: meeting.code,
+            title: meeting.title,
+            startsAt: meeting.startsAt.toISOString(),
+            body: { nameVi: body.nameVi, nameEn: body.nameEn },
+            link: `/workspace/meetings/${meetingId}`,
+            details: { reason: parsed.data },
+          },
+        })),
+        { actorId: context.userId },
+      );
+      await meetingEvent(context, "cancel", {
+        reason: parsed.data,
+        from: meeting.status,
+        recipients: recipients.length,
+        dossiers,
+      });
+      return ok({ told: recipients.length, dossiers });
+    },
+    { seen },
+  );
+}
+
+/**
+ * The secretary or the chair defers an item not yet decided (before or during the session, not
+ * while its vote is open), with a reason: it no longer waits for a vote, and its dossiers go back to
+ * their desks (their histories say so) to be sent to a later meeting.
+ */
+export async function deferAgendaItem(
+  actor: Actor,
+  itemId: string,
+  reason: string,
+  seen: Seen = {},
+  now: Date = new Date(),
+): Promise<Result<{ dossiers: string[] }, MeetingError>> {
+  const problem = reasonProblem(reason);
+  if (problem) return err("invalid_input", { reason: [problem] });
+  const parsed = { data: reason.trim() };
+  const meetingId = await meetingOfItem(itemId);
+  if (!meetingId) return err("not_found");
+  return withMeeting(
+    actor,
+    meetingId,
+    (role) => mayPrepare(role) || mayRun(role),
+    async (context) => {
+      const open = editable(context.meeting) || context.meeting.status === "in_session";
+      if (!open) return err("invalid_state");
+      const [item] = await context.tx.select().from(agendaItems).where(eq(agendaItems.id, itemId));
+      if (!item || !deferrable(item.status)) return err("invalid_state");
+      await context.tx.update(agendaItems).set({ status: "deferred" }).where(eq(agendaItems.id, itemId));
+      // Its speakers' queue is over: nobody waits to speak on an item no longer discussed.
+      await context.tx
+        .update(agendaContributions)
+        .set({ speakStatus: "withdrawn" })
+        .where(
+          and(
+            eq(agendaContributions.itemId, itemId),
+            eq(agendaContributions.kind, "speak"),
+            eq(agendaContributions.speakStatus, "waiting"),
+          ),
+        );
+      const dossiers = await releaseDossiers(
+        context,
+        [{ id: item.id, title: item.title }],
+        "deferred",
+        parsed.data,
+        now,
+      );
+      await touchMeeting(context, context.meeting.currentItemId === itemId ? { currentItemId: null } : {});
+      await meetingEvent(context, "defer_item", { itemId, reason: parsed.data, dossiers });
+      return ok({ dossiers });
+    },
+    { seen },
+  );
+}
+
+/** A member withdraws their own request to speak on an item while it still waits its turn. */
+export async function withdrawSpeakRequest(
+  actor: Actor,
+  itemId: string,
+): Promise<Result<null, MeetingError>> {
+  const meetingId = await meetingOfItem(itemId);
+  if (!meetingId) return err("not_found");
+  return withMeeting(actor, meetingId, mayAttend, async (context) => {
+    const withdrawn = await context.tx
+      .update(agendaContributions)
+      .set({ speakStatus: "withdrawn" })
+      .where(
+        and(
+          eq(agendaContributions.itemId, itemId),
+          eq(agendaContributions.userId, context.userId),
+          eq(agendaContributions.kind, "speak"),
+          eq(agendaContributions.speakStatus, "waiting"),
+        ),
+      )
+      .returning({ id: agendaContributions.id });
+    if (withdrawn.length === 0) return err("invalid_state");
+    await meetingEvent(context, "withdraw_speak", { itemId, contributionId: withdrawn[0]!.id });
+    await touchMeeting(context);
+    return ok(null);
   });
 }
 
@@ -523,6 +761,20 @@ export async function sendDossierToAgenda(
         .onConflictDoNothing()
         .returning({ itemId: agendaItemDossiers.itemId });
       if (inserted.length === 0) return err("invalid_state");
+      // One agenda at a time: a dossier still on another item (not concluded, deferred or its
+      // meeting cancelled: those mark the link returned) is refused, under the dossier's row lock.
+      const [elsewhere] = await context.tx
+        .select({ itemId: agendaItemDossiers.itemId })
+        .from(agendaItemDossiers)
+        .where(
+          and(
+            eq(agendaItemDossiers.dossierId, noted.value.id),
+            isNull(agendaItemDossiers.returnedAt),
+            sql`${agendaItemDossiers.itemId} <> ${input.itemId}`,
+          ),
+        )
+        .limit(1);
+      if (elsewhere) return err("invalid_state", { dossierCode: ["meetings.errors.dossier_on_agenda"] });
       await meetingEvent(context, "add_dossier", { itemId: input.itemId, dossierCode: noted.value.code });
       await touchMeeting(context);
       return ok({ meetingId });
@@ -597,6 +849,10 @@ export type MeetingView = {
     agencyId: string | null;
   };
   role: MeetingRole;
+  /** Why and when it was cancelled (the cancel event), for a cancelled meeting. */
+  cancelled: { reason: string; at: Date } | null;
+  /** The secretary or the chair: cancels the meeting, defers items (before it is closed). */
+  mayCancel: boolean;
   mayPrepare: boolean;
   mayRun: boolean;
   isChair: boolean;
@@ -624,6 +880,10 @@ export type MeetingView = {
     status: string;
     result: VoteCount | null;
     conclusion: string | null;
+    /** Why it was deferred (the defer event). */
+    deferReason: string | null;
+    /** The actor asked to speak on it and still waits: they may withdraw. */
+    mySpeakWaiting: boolean;
     documents: { id: string; fileName: string; size: number }[];
     dossiers: { code: string; returned: boolean }[];
     comments: { id: string; author: string; text: string | null; at: Date }[];
@@ -663,6 +923,24 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
   const itemIds = itemRows.map((item) => item.id);
+  const reasons = await db
+    .select({ action: workspaceEvents.action, details: workspaceEvents.details, at: workspaceEvents.at })
+    .from(workspaceEvents)
+    .where(
+      and(
+        eq(workspaceEvents.subjectKind, "meeting"),
+        eq(workspaceEvents.subjectId, meetingId),
+        inArray(workspaceEvents.action, ["cancel", "defer_item"]),
+      ),
+    )
+    .orderBy(asc(workspaceEvents.id));
+  const reasonOf = (event: (typeof reasons)[number]) =>
+    typeof event.details?.reason === "string" ? event.details.reason : "";
+  const cancelEvent = reasons.findLast((event) => event.action === "cancel");
+  const deferReasonOf = (itemId: string) => {
+    const event = reasons.findLast((row) => row.action === "defer_item" && row.details?.itemId === itemId);
+    return event ? reasonOf(event) : null;
+  };
   const [files, links, contributions, ballots, minuteRows] = await Promise.all([
     itemIds.length
       ? db
@@ -720,6 +998,11 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
       agencyId: body!.agencyId,
     },
     role,
+    cancelled:
+      meeting.status === "cancelled" && cancelEvent
+        ? { reason: reasonOf(cancelEvent), at: cancelEvent.at }
+        : null,
+    mayCancel: mayPrepare(role) || role === "chair",
     mayPrepare: mayPrepare(role),
     mayRun: mayRun(role),
     isChair: role === "chair",
@@ -751,6 +1034,14 @@ export async function getMeetingView(actor: Actor, meetingId: string): Promise<M
       status: item.status,
       result: (item.result as VoteCount | null) ?? null,
       conclusion: item.conclusion,
+      deferReason: item.status === "deferred" ? deferReasonOf(item.id) : null,
+      mySpeakWaiting: contributions.some(
+        (row) =>
+          row.itemId === item.id &&
+          row.kind === "speak" &&
+          row.userId === actor.userId &&
+          row.speakStatus === "waiting",
+      ),
       documents: files
         .filter((file) => file.ownerId === item.id)
         .map(({ id, fileName, size }) => ({ id, fileName, size })),

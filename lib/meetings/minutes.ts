@@ -5,7 +5,14 @@ import { contactsOf } from "@/lib/identity/accounts";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Actor } from "@/lib/identity/types";
 import { err, ok, type Result } from "@/lib/result";
-import { meetingEvent, withMeeting, type MeetingContext, type MeetingError } from "./core";
+import {
+  meetingEvent,
+  touchMeeting,
+  withMeeting,
+  type MeetingContext,
+  type MeetingError,
+  type Seen,
+} from "./core";
 import { mayPrepare, mayRun } from "./access";
 import type { VoteCount } from "./rules";
 
@@ -82,31 +89,39 @@ export async function draftMinutes(
   actor: Actor,
   meetingId: string,
   input: { changeNote?: string | null } = {},
+  seen: Seen = {},
 ): Promise<Result<{ id: string; version: number }, MeetingError>> {
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    if (context.meeting.status !== "closed") return err("invalid_state");
-    const all = await versions(context);
-    if (all.some((row) => row.status === "draft" || row.status === "approved")) return err("draft_exists");
-    const published = all.find((row) => row.status === "published");
-    const changeNote = input.changeNote?.trim() || null;
-    if (published && !changeNote) return err("change_note_required", { changeNote: ["errors.required"] });
-    if (changeNote && changeNote.length > 2000)
-      return err("invalid_input", { changeNote: ["errors.tooLong"] });
-    const version = (all[0]?.version ?? 0) + 1;
-    const [row] = await context.tx
-      .insert(minutes)
-      .values({
-        meetingId,
-        version,
-        status: "draft",
-        body: published ? published.body : await prefill(context),
-        changeNote: published ? changeNote : null,
-        draftedBy: context.userId,
-      })
-      .returning({ id: minutes.id });
-    await meetingEvent(context, published ? "draft_correction" : "draft_minutes", { version, changeNote });
-    return ok({ id: row!.id, version });
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      if (context.meeting.status !== "closed") return err("invalid_state");
+      const all = await versions(context);
+      if (all.some((row) => row.status === "draft" || row.status === "approved")) return err("draft_exists");
+      const published = all.find((row) => row.status === "published");
+      const changeNote = input.changeNote?.trim() || null;
+      if (published && !changeNote) return err("change_note_required", { changeNote: ["errors.required"] });
+      if (changeNote && changeNote.length > 2000)
+        return err("invalid_input", { changeNote: ["errors.tooLong"] });
+      const version = (all[0]?.version ?? 0) + 1;
+      const [row] = await context.tx
+        .insert(minutes)
+        .values({
+          meetingId,
+          version,
+          status: "draft",
+          body: published ? published.body : await prefill(context),
+          changeNote: published ? changeNote : null,
+          draftedBy: context.userId,
+        })
+        .returning({ id: minutes.id });
+      await meetingEvent(context, published ? "draft_correction" : "draft_minutes", { version, changeNote });
+      await touchMeeting(context);
+      return ok({ id: row!.id, version });
+    },
+    { seen },
+  );
 }
 
 /** Loads one version of the meeting's minutes under the meeting's lock. */
@@ -124,18 +139,26 @@ export async function saveMinutes(
   meetingId: string,
   minutesId: string,
   body: string,
+  seen: Seen = {},
 ): Promise<Result<null, MeetingError>> {
   const text = body.trim();
   if (!text) return err("invalid_input", { body: ["errors.required"] });
   if (text.length > 100_000) return err("invalid_input", { body: ["errors.tooLong"] });
-  return withMeeting(actor, meetingId, mayPrepare, async (context) => {
-    const row = await versionOf(context, minutesId);
-    if (!row) return err("not_found");
-    if (row.status !== "draft") return err("invalid_state");
-    await context.tx.update(minutes).set({ body: text }).where(eq(minutes.id, minutesId));
-    await meetingEvent(context, "edit_minutes", { version: row.version });
-    return ok(null);
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayPrepare,
+    async (context) => {
+      const row = await versionOf(context, minutesId);
+      if (!row) return err("not_found");
+      if (row.status !== "draft") return err("invalid_state");
+      await context.tx.update(minutes).set({ body: text }).where(eq(minutes.id, minutesId));
+      await meetingEvent(context, "edit_minutes", { version: row.version });
+      await touchMeeting(context);
+      return ok(null);
+    },
+    { seen },
+  );
 }
 
 /** The chair approves a draft. */
@@ -144,6 +167,7 @@ export async function approveMinutes(
   meetingId: string,
   minutesId: string,
   now: Date = new Date(),
+  seen: Seen = {},
 ): Promise<Result<null, MeetingError>> {
   return withMeeting(
     actor,
@@ -158,8 +182,10 @@ export async function approveMinutes(
         .set({ status: "approved", approvedBy: context.userId, approvedAt: now })
         .where(eq(minutes.id, minutesId));
       await meetingEvent(context, "approve_minutes", { version: row.version });
+      await touchMeeting(context);
       return ok(null);
     },
+    { seen },
   );
 }
 
@@ -169,24 +195,32 @@ export async function publishMinutes(
   meetingId: string,
   minutesId: string,
   now: Date = new Date(),
+  seen: Seen = {},
 ): Promise<Result<null, MeetingError>> {
-  return withMeeting(actor, meetingId, mayRun, async (context) => {
-    const row = await versionOf(context, minutesId);
-    if (!row) return err("not_found");
-    if (row.status !== "approved") return err("invalid_state");
-    const superseded = await context.tx
-      .update(minutes)
-      .set({ status: "superseded" })
-      .where(and(eq(minutes.meetingId, context.meeting.id), inArray(minutes.status, ["published"])))
-      .returning({ version: minutes.version });
-    await context.tx
-      .update(minutes)
-      .set({ status: "published", publishedAt: now })
-      .where(eq(minutes.id, minutesId));
-    await meetingEvent(context, "publish_minutes", {
-      version: row.version,
-      supersedes: superseded.map((s) => s.version),
-    });
-    return ok(null);
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    mayRun,
+    async (context) => {
+      const row = await versionOf(context, minutesId);
+      if (!row) return err("not_found");
+      if (row.status !== "approved") return err("invalid_state");
+      const superseded = await context.tx
+        .update(minutes)
+        .set({ status: "superseded" })
+        .where(and(eq(minutes.meetingId, context.meeting.id), inArray(minutes.status, ["published"])))
+        .returning({ version: minutes.version });
+      await context.tx
+        .update(minutes)
+        .set({ status: "published", publishedAt: now })
+        .where(eq(minutes.id, minutesId));
+      await meetingEvent(context, "publish_minutes", {
+        version: row.version,
+        supersedes: superseded.map((s) => s.version),
+      });
+      await touchMeeting(context);
+      return ok(null);
+    },
+    { seen },
+  );
 }

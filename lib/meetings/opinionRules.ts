@@ -21,6 +21,9 @@ export const opinionStatuses = [
 ] as const;
 export type OpinionStatus = (typeof opinionStatuses)[number];
 
+/** A form can be withdrawn until it closes: a draft, one awaiting approval, or one open for answers. */
+export const withdrawableStatuses: readonly string[] = ["draft", "awaiting_approval", "open"];
+
 export const opinionAnswers: readonly OpinionAnswer[] = ["agree", "agree_with_comments", "disagree"];
 
 /** Vietnam is UTC+7 all year. */

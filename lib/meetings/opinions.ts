@@ -30,6 +30,7 @@ import {
   type MemberStatus,
   type OpinionStatus,
   type ReminderStage,
+  withdrawableStatuses,
 } from "./opinionRules";
 import { isVotingRole, mayDo, type BodyRole } from "./roles";
 import { countOpinions, defaultBodyRule, type OpinionAnswer } from "./rules";
@@ -100,6 +101,7 @@ export type OpinionFormView = {
     approve: boolean;
     answer: boolean;
     remind: boolean;
+    withdraw: boolean;
     draftConclusion: boolean;
     confirmConclusion: boolean;
   };
@@ -110,6 +112,8 @@ export type OpinionFormView = {
   files: WorkspaceFileView[];
   /** The latest reason the chair gave for returning it, while it is a draft again. */
   returnedReason: string | null;
+  /** Why it was withdrawn, for a withdrawn form. */
+  withdrawnReason: string | null;
   events: { at: Date; action: string; actorName: string | null; details: Record<string, unknown> | null }[];
   chainHolds: boolean;
 };
@@ -122,9 +126,11 @@ async function loadForm(db: Queryable, formId: string, forUpdate = false): Promi
 }
 
 /** Who of the body sees a form in this status: drafts are the preparers' and the chair's. */
-function seesForm(role: BodyRole | null, status: string): boolean {
+function seesForm(role: BodyRole | null, status: string, opened = false): boolean {
   if (!mayDo(role, "see")) return false;
-  if (status === "draft" || status === "withdrawn") return mayDo(role, "prepare");
+  // A form withdrawn after it was sent to members stays in their list, shown as withdrawn.
+  if (status === "withdrawn") return opened || mayDo(role, "prepare") || mayDo(role, "approve");
+  if (status === "draft") return mayDo(role, "prepare");
   if (status === "awaiting_approval") return mayDo(role, "prepare") || mayDo(role, "approve");
   return true;
 }
@@ -138,7 +144,7 @@ export async function getOpinionForm(
   const form = await loadForm(db, formId);
   if (!form) return err("not_found");
   const role = await roleIn(actor, form.bodyId, db);
-  if (!role || !seesForm(role, form.status)) return err("not_found");
+  if (!role || !seesForm(role, form.status, form.openedAt !== null)) return err("not_found");
   const [body, answers, files, calendar, history] = await Promise.all([
     loadBody(db, form.bodyId),
     db.select().from(opinionAnswers).where(eq(opinionAnswers.formId, form.id)),
@@ -169,6 +175,7 @@ export async function getOpinionForm(
   const mineRow = byUser.get(me);
   const names = new Map(body.members.map((m) => [m.userId, m.fullName]));
   const lastReturn = [...history.events].reverse().find((e) => e.action === "opinion.returned");
+  const lastWithdrawal = [...history.events].reverse().find((e) => e.action === "opinion.withdrawn");
   const preparer = mayDo(role, "prepare");
   const chair = mayDo(role, "approve");
   const beforeDeadline = form.deadline === null || now.getTime() <= form.deadline.getTime();
@@ -197,6 +204,7 @@ export async function getOpinionForm(
       approve: chair && form.status === "awaiting_approval",
       answer: mayDo(role, "answer") && form.status === "open" && beforeDeadline,
       remind: preparer && form.status === "open",
+      withdraw: (preparer || chair) && withdrawableStatuses.includes(form.status),
       draftConclusion: preparer && form.status === "closed",
       confirmConclusion: chair && form.status === "closed" && Boolean(form.conclusion),
     },
@@ -204,12 +212,18 @@ export async function getOpinionForm(
     mine: mineRow
       ? { answer: mineRow.answer as OpinionAnswer, comment: mineRow.comment, answeredAt: mineRow.answeredAt }
       : null,
-    myStatus: mayDo(role, "answer")
-      ? memberStatus({ answered: Boolean(mineRow), deadline: form.deadline, now }, calendar)
-      : null,
+    // A withdrawn form asks nothing of anyone: no "not answered" or "overdue" on it.
+    myStatus:
+      mayDo(role, "answer") && form.status !== "withdrawn"
+        ? memberStatus({ answered: Boolean(mineRow), deadline: form.deadline, now }, calendar)
+        : null,
     files,
     returnedReason:
       form.status === "draft" && lastReturn ? String(lastReturn.details?.reason ?? "") || null : null,
+    withdrawnReason:
+      form.status === "withdrawn" && lastWithdrawal
+        ? String(lastWithdrawal.details?.reason ?? "") || null
+        : null,
     events: history.events.map((e) => ({
       at: e.at,
       action: e.action,
@@ -253,7 +267,9 @@ export async function listOpinionForms(actor: Actor, now: Date = new Date()): Pr
     )
     .orderBy(desc(opinionForms.createdAt), desc(opinionForms.code))
     .limit(500);
-  const visible = forms.filter((f) => seesForm(seats.find((s) => s.bodyId === f.bodyId)!.role, f.status));
+  const visible = forms.filter((f) =>
+    seesForm(seats.find((s) => s.bodyId === f.bodyId)!.role, f.status, f.openedAt !== null),
+  );
   if (visible.length === 0) return [];
   const [answers, members, calendar] = await Promise.all([
     db
@@ -290,7 +306,7 @@ export async function listOpinionForms(actor: Actor, now: Date = new Date()): Pr
       bodyNameEn: seat.nameEn,
       role: seat.role,
       myStatus:
-        mayDo(seat.role, "answer") && form.status !== "draft" && form.status !== "awaiting_approval"
+        mayDo(seat.role, "answer") && !["draft", "awaiting_approval", "withdrawn"].includes(form.status)
           ? memberStatus({ answered: answeredByMe, deadline: form.deadline, now }, calendar)
           : null,
       answered: given.length,
@@ -474,7 +490,7 @@ async function changeForm<T>(
     const form = await loadForm(tx, formId, true);
     if (!form) return err("not_found");
     const role = await roleIn(actor, form.bodyId, tx);
-    if (!role || !seesForm(role, form.status)) return err("not_found");
+    if (!role || !seesForm(role, form.status, form.openedAt !== null)) return err("not_found");
     if (version !== null && version !== form.version) return err("stale");
     const outcome = await change(tx, form, role);
     if (!outcome.ok) return outcome;
@@ -640,6 +656,42 @@ export async function returnOpinionForm(
   });
 }
 
+/**
+ * The secretary (or support staff) or the chair withdraws a form not yet closed (a draft, awaiting
+ * approval, or open), with a reason. No more answers are taken (answerOpinionForm wants it open);
+ * if it had been sent, every member and the preparers are told, with the reason.
+ */
+export async function withdrawOpinionForm(
+  actor: Actor,
+  formId: string,
+  version: string | number,
+  reason: string,
+) {
+  const text = reason.trim();
+  if (!text) return err("invalid_input", { reason: [fieldError("reasonRequired")] });
+  if (text.length > 4000) return err("invalid_input", { reason: [fieldError("tooLong")] });
+  return changeForm(actor, formId, parseVersion(version), async (tx, form, role) => {
+    if (!mayDo(role, "prepare") && !mayDo(role, "approve")) return err("forbidden");
+    if (!withdrawableStatuses.includes(form.status)) return err("wrong_status");
+    const people = await bodyPeople(tx, form.bodyId);
+    const me = staffId(actor);
+    const told =
+      form.status === "open"
+        ? [...people.voters, ...people.preparers]
+        : // Not yet sent: only whoever prepared or was to approve it, apart from the one withdrawing.
+          [...people.preparers, ...(people.chair ? [people.chair] : [])];
+    const recipients = [...new Set(told.map((m) => m.userId))].filter((id) => id !== me);
+    return ok({
+      set: { status: "withdrawn" },
+      event: { action: "opinion.withdrawn", details: { reason: text, from: form.status } },
+      notices: recipients.map((id) =>
+        formNotice(form, id, "opinion.withdrawn", { details: { reason: text } }),
+      ),
+      value: true as const,
+    });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Answering, closing, counting
 
@@ -722,7 +774,7 @@ export async function answerOpinionForm(
   const form0 = await loadForm(db, formId);
   if (!form0) return err("not_found");
   const role0 = await roleIn(actor, form0.bodyId, db);
-  if (!role0 || !seesForm(role0, form0.status)) return err("not_found");
+  if (!role0 || !seesForm(role0, form0.status, form0.openedAt !== null)) return err("not_found");
   if (!mayDo(role0, "answer")) return err("forbidden");
   const confirmed = await confirmIdentity(actor, proof, { now });
   if (!confirmed.ok) return err("not_confirmed", { password: [fieldError("password")] });
@@ -903,7 +955,7 @@ export async function remindOpinionMembers(
     const form = await loadForm(tx, formId, true);
     if (!form) return err("not_found");
     const role = await roleIn(actor, form.bodyId, tx);
-    if (!role || !seesForm(role, form.status)) return err("not_found");
+    if (!role || !seesForm(role, form.status, form.openedAt !== null)) return err("not_found");
     if (parseVersion(version) !== form.version) return err("stale");
     if (!mayDo(role, "prepare")) return err("forbidden");
     if (form.status !== "open") return err("wrong_status");

@@ -17,6 +17,7 @@ import {
   withMeeting,
   type MeetingContext,
   type MeetingError,
+  type Seen,
 } from "./core";
 import { isVoting, mayAttend, mayRun, membersOfBodies, type MeetingRole } from "./access";
 import { confirmIdentity } from "./confirm";
@@ -30,27 +31,39 @@ import { countVotes, type BodyRule, type Choice, type MajorityBase, type VoteCou
  * is counted by the body's rule (rules.ts countVotes), quorum included.
  */
 
-export async function openSession(actor: Actor, meetingId: string, now: Date = new Date()) {
-  return withMeeting(actor, meetingId, mayRun, async (context) => {
-    if (context.meeting.status !== "published") return err("invalid_state");
-    await touchMeeting(context, { status: "in_session", openedAt: now });
-    await meetingEvent(context, "open_session");
-    return ok(null);
-  });
+export async function openSession(actor: Actor, meetingId: string, now: Date = new Date(), seen: Seen = {}) {
+  return withMeeting(
+    actor,
+    meetingId,
+    mayRun,
+    async (context) => {
+      if (context.meeting.status !== "published") return err("invalid_state");
+      await touchMeeting(context, { status: "in_session", openedAt: now });
+      await meetingEvent(context, "open_session");
+      return ok(null);
+    },
+    { seen },
+  );
 }
 
-export async function closeSession(actor: Actor, meetingId: string, now: Date = new Date()) {
-  return withMeeting(actor, meetingId, mayRun, async (context) => {
-    if (context.meeting.status !== "in_session") return err("invalid_state");
-    const [voting] = await context.tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, "voting")));
-    if (voting) return err("invalid_state");
-    await touchMeeting(context, { status: "closed", closedAt: now, currentItemId: null });
-    await meetingEvent(context, "close_session");
-    return ok(null);
-  });
+export async function closeSession(actor: Actor, meetingId: string, now: Date = new Date(), seen: Seen = {}) {
+  return withMeeting(
+    actor,
+    meetingId,
+    mayRun,
+    async (context) => {
+      if (context.meeting.status !== "in_session") return err("invalid_state");
+      const [voting] = await context.tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, "voting")));
+      if (voting) return err("invalid_state");
+      await touchMeeting(context, { status: "closed", closedAt: now, currentItemId: null });
+      await meetingEvent(context, "close_session");
+      return ok(null);
+    },
+    { seen },
+  );
 }
 
 /** Runs `work` on an item of a meeting in session, for whoever `allowed` accepts. */
@@ -60,80 +73,109 @@ async function onItem<T>(
   allowed: (role: MeetingRole | null) => boolean,
   work: (context: MeetingContext, item: typeof agendaItems.$inferSelect) => Promise<Result<T, MeetingError>>,
   states: readonly string[] = ["in_session"],
+  seen: Seen = {},
 ): Promise<Result<T, MeetingError>> {
   const meetingId = await meetingOfItem(itemId);
   if (!meetingId) return err("not_found");
-  return withMeeting(actor, meetingId, allowed, async (context) => {
-    if (!states.includes(context.meeting.status)) return err("invalid_state");
-    const [item] = await context.tx.select().from(agendaItems).where(eq(agendaItems.id, itemId));
-    return work(context, item!);
-  });
+  return withMeeting(
+    actor,
+    meetingId,
+    allowed,
+    async (context) => {
+      if (!states.includes(context.meeting.status)) return err("invalid_state");
+      const [item] = await context.tx.select().from(agendaItems).where(eq(agendaItems.id, itemId));
+      return work(context, item!);
+    },
+    { seen },
+  );
 }
 
 /** The item under discussion: it moves from pending to discussing. */
-export async function setCurrentItem(actor: Actor, itemId: string) {
-  return onItem(actor, itemId, mayRun, async (context, item) => {
-    await touchMeeting(context, { currentItemId: item.id });
-    if (item.status === "pending")
-      await context.tx.update(agendaItems).set({ status: "discussing" }).where(eq(agendaItems.id, item.id));
-    await meetingEvent(context, "set_current_item", { itemId });
-    return ok(null);
-  });
+export async function setCurrentItem(actor: Actor, itemId: string, seen: Seen = {}) {
+  return onItem(
+    actor,
+    itemId,
+    mayRun,
+    async (context, item) => {
+      if (item.status === "deferred") return err("invalid_state");
+      await touchMeeting(context, { currentItemId: item.id });
+      if (item.status === "pending")
+        await context.tx.update(agendaItems).set({ status: "discussing" }).where(eq(agendaItems.id, item.id));
+      await meetingEvent(context, "set_current_item", { itemId });
+      return ok(null);
+    },
+    undefined,
+    seen,
+  );
 }
 
 /** The speakers' queue: the one speaking is done, the first waiting speaks (or, with "done", only the first). */
-export async function advanceSpeakers(actor: Actor, itemId: string, step: "next" | "done") {
-  return onItem(actor, itemId, mayRun, async (context) => {
-    const queue = await context.tx
-      .select()
-      .from(agendaContributions)
-      .where(
-        and(
-          eq(agendaContributions.itemId, itemId),
-          eq(agendaContributions.kind, "speak"),
-          inArray(agendaContributions.speakStatus, ["waiting", "speaking"]),
-        ),
-      )
-      .orderBy(asc(agendaContributions.createdAt), asc(agendaContributions.id));
-    const speaking = queue.find((row) => row.speakStatus === "speaking");
-    const waiting = queue.find((row) => row.speakStatus === "waiting");
-    if (speaking)
-      await context.tx
-        .update(agendaContributions)
-        .set({ speakStatus: "done" })
-        .where(eq(agendaContributions.id, speaking.id));
-    const next = step === "next" ? waiting : undefined;
-    if (next)
-      await context.tx
-        .update(agendaContributions)
-        .set({ speakStatus: "speaking" })
-        .where(eq(agendaContributions.id, next.id));
-    await meetingEvent(context, "speakers", {
-      itemId,
-      done: speaking?.userId ?? null,
-      speaking: next?.userId ?? null,
-    });
-    await touchMeeting(context);
-    return ok(null);
-  });
+export async function advanceSpeakers(actor: Actor, itemId: string, step: "next" | "done", seen: Seen = {}) {
+  return onItem(
+    actor,
+    itemId,
+    mayRun,
+    async (context) => {
+      const queue = await context.tx
+        .select()
+        .from(agendaContributions)
+        .where(
+          and(
+            eq(agendaContributions.itemId, itemId),
+            eq(agendaContributions.kind, "speak"),
+            inArray(agendaContributions.speakStatus, ["waiting", "speaking"]),
+          ),
+        )
+        .orderBy(asc(agendaContributions.createdAt), asc(agendaContributions.id));
+      const speaking = queue.find((row) => row.speakStatus === "speaking");
+      const waiting = queue.find((row) => row.speakStatus === "waiting");
+      if (speaking)
+        await context.tx
+          .update(agendaContributions)
+          .set({ speakStatus: "done" })
+          .where(eq(agendaContributions.id, speaking.id));
+      const next = step === "next" ? waiting : undefined;
+      if (next)
+        await context.tx
+          .update(agendaContributions)
+          .set({ speakStatus: "speaking" })
+          .where(eq(agendaContributions.id, next.id));
+      await meetingEvent(context, "speakers", {
+        itemId,
+        done: speaking?.userId ?? null,
+        speaking: next?.userId ?? null,
+      });
+      await touchMeeting(context);
+      return ok(null);
+    },
+    undefined,
+    seen,
+  );
 }
 
-export async function openVote(actor: Actor, itemId: string, now: Date = new Date()) {
-  return onItem(actor, itemId, mayRun, async (context, item) => {
-    if (item.status !== "pending" && item.status !== "discussing") return err("invalid_state");
-    const [other] = await context.tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, context.meeting.id), eq(agendaItems.status, "voting")));
-    if (other) return err("invalid_state");
-    await context.tx
-      .update(agendaItems)
-      .set({ status: "voting", voteOpenedAt: now })
-      .where(eq(agendaItems.id, itemId));
-    await touchMeeting(context, { currentItemId: itemId });
-    await meetingEvent(context, "open_vote", { itemId });
-    return ok(null);
-  });
+export async function openVote(actor: Actor, itemId: string, now: Date = new Date(), seen: Seen = {}) {
+  return onItem(
+    actor,
+    itemId,
+    mayRun,
+    async (context, item) => {
+      if (item.status !== "pending" && item.status !== "discussing") return err("invalid_state");
+      const [other] = await context.tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, context.meeting.id), eq(agendaItems.status, "voting")));
+      if (other) return err("invalid_state");
+      await context.tx
+        .update(agendaItems)
+        .set({ status: "voting", voteOpenedAt: now })
+        .where(eq(agendaItems.id, itemId));
+      await touchMeeting(context, { currentItemId: itemId });
+      await meetingEvent(context, "open_vote", { itemId });
+      return ok(null);
+    },
+    undefined,
+    seen,
+  );
 }
 
 /** The body's rule, its voting members, those present (checked in) and its chair. */
@@ -162,18 +204,25 @@ async function countFor(context: MeetingContext, itemId: string): Promise<VoteCo
   });
 }
 
-export async function closeVote(actor: Actor, itemId: string, now: Date = new Date()) {
-  return onItem(actor, itemId, mayRun, async (context, item) => {
-    if (item.status !== "voting") return err("invalid_state");
-    const result = await countFor(context, itemId);
-    await context.tx
-      .update(agendaItems)
-      .set({ status: "decided", voteClosedAt: now, result: result as unknown as Record<string, unknown> })
-      .where(eq(agendaItems.id, itemId));
-    await meetingEvent(context, "close_vote", { itemId, result });
-    await touchMeeting(context);
-    return ok(result);
-  });
+export async function closeVote(actor: Actor, itemId: string, now: Date = new Date(), seen: Seen = {}) {
+  return onItem(
+    actor,
+    itemId,
+    mayRun,
+    async (context, item) => {
+      if (item.status !== "voting") return err("invalid_state");
+      const result = await countFor(context, itemId);
+      await context.tx
+        .update(agendaItems)
+        .set({ status: "decided", voteClosedAt: now, result: result as unknown as Record<string, unknown> })
+        .where(eq(agendaItems.id, itemId));
+      await meetingEvent(context, "close_vote", { itemId, result });
+      await touchMeeting(context);
+      return ok(result);
+    },
+    undefined,
+    seen,
+  );
 }
 
 /** A member present in the session: in the room or remotely (the online link). */
@@ -261,6 +310,7 @@ export async function concludeItem(
   itemId: string,
   conclusion: string,
   now: Date = new Date(),
+  seen: Seen = {},
 ): Promise<Result<{ dossiers: string[] }, MeetingError>> {
   const text = conclusion.trim();
   if (!text) return err("invalid_input", { conclusion: ["errors.required"] });
@@ -306,6 +356,7 @@ export async function concludeItem(
       return ok({ dossiers: codes });
     },
     ["in_session", "closed"],
+    seen,
   );
 }
 

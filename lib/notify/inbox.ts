@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/identity/types";
 import type { Lang } from "@/lib/i18n/settings";
 import { err, ok, type Result } from "@/lib/result";
 import { inboxRowsFor, noticeAgencyId, type WrittenNotice } from "./inboxRules";
-import { noticeLink, noticeSubject } from "./templates";
+import { noticeLink, noticeSubject, noticeSubjectKind, type NoticeSubjectKind } from "./templates";
 
 /*
  * The in-app inbox: one row per person per notice, written with the outbox row in the change's own
@@ -42,7 +42,10 @@ export type InboxItem = {
   title: string;
   /** The procedure's name in the page's language, when the notice is about a dossier. */
   procedureName: string | null;
+  /** The dossier's code, for a notice about a dossier (null for a meeting, a form, a task). */
   dossierCode: string | null;
+  /** What the notice is about, and its code ("HOP-2026-0001"), for the row's label. */
+  subject: { kind: NoticeSubjectKind; code: string } | null;
   createdAt: Date;
   read: boolean;
 };
@@ -124,15 +127,20 @@ export async function listInbox(
   const last = rows[rows.length - 1];
   const cursorOf = (row: (typeof rows)[number]) => encodeCursor({ micros: row.micros, id: String(row.id) });
   return {
-    rows: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      title: noticeSubject(row.kind, row.payload, lang),
-      procedureName: procedureNameOf(row.payload, lang),
-      dossierCode: typeof row.payload.code === "string" ? row.payload.code : null,
-      createdAt: row.createdAt,
-      read: row.readAt !== null,
-    })),
+    rows: rows.map((row) => {
+      const code = typeof row.payload.code === "string" ? row.payload.code : null;
+      const kind = noticeSubjectKind(row.kind, row.payload);
+      return {
+        id: row.id,
+        kind: row.kind,
+        title: noticeSubject(row.kind, row.payload, lang),
+        procedureName: procedureNameOf(row.payload, lang),
+        dossierCode: kind === "dossier" ? code : null,
+        subject: code ? { kind, code } : null,
+        createdAt: row.createdAt,
+        read: row.readAt !== null,
+      };
+    }),
     next: last && (backwards || more) ? cursorOf(last) : null,
     previous: first && (direction === "after" || (backwards && more)) ? cursorOf(first) : null,
   };

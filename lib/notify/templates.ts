@@ -59,6 +59,7 @@ export const noticeKinds = [
   // The officials' workspace (lib/meetings, lib/dossiers/committee).
   "dossier.committee_concluded",
   "meeting.published",
+  "meeting.cancelled",
   // The officials' workspace (lib/tasks): a task given to an officer, due soon, overdue.
   "task.assigned",
   "task.due_soon",
@@ -73,6 +74,7 @@ export const noticeKinds = [
   "opinion.closed",
   "opinion.conclusion_drafted",
   "opinion.concluded",
+  "opinion.withdrawn",
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -206,6 +208,16 @@ function codeOf(payload: Record<string, unknown>): string | null {
 
 /** A notice about a task of the officials' workspace (lib/tasks), not a dossier. */
 const isTaskNotice = (payload: Record<string, unknown>) => payload.subject === "task";
+
+/** What a notice is about, as its inbox row names it ("Dossier …", "Meeting …", "Task …"). */
+export type NoticeSubjectKind = "dossier" | "meeting" | "opinion" | "task";
+
+export function noticeSubjectKind(kind: string, payload: Record<string, unknown>): NoticeSubjectKind {
+  if (isTaskNotice(payload) || kind.startsWith("task.")) return "task";
+  if (kind.startsWith("opinion.")) return "opinion";
+  if (kind.startsWith("meeting.")) return "meeting";
+  return "dossier";
+}
 
 /** The page a notice about a dossier leads to, for this reader. */
 export function noticeLink(

@@ -79,8 +79,8 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 {notice.procedureName ? <p>{notice.procedureName}</p> : null}
                 <p className="meta-line">
                   <span>{t("inbox.receivedAt", { time: formatDateTime(notice.createdAt, lang) })}</span>
-                  {notice.dossierCode ? (
-                    <span>{t("inbox.dossier", { code: notice.dossierCode })}</span>
+                  {notice.subject ? (
+                    <span>{t(`inbox.${notice.subject.kind}`, { code: notice.subject.code })}</span>
                   ) : null}
                 </p>
               </li>

@@ -8,13 +8,17 @@ import {
   addAgendaItem,
   addContribution,
   addItemDocument,
+  cancelMeeting,
   createMeeting,
+  deferAgendaItem,
   inviteGuest,
   moveAgendaItem,
   publishMeeting,
   respondToInvitation,
   sendDossierToAgenda,
+  withdrawSpeakRequest,
 } from "@/lib/meetings/meetings";
+import { seenVersion } from "@/lib/meetings/staleness";
 import {
   advanceSpeakers,
   castVote,
@@ -71,6 +75,9 @@ export async function meetingAction(formData: FormData): Promise<void> {
   const itemId = formText(formData, "itemId");
   const returnTo = formText(formData, "returnTo");
   const get = (name: string) => formText(formData, name);
+  // The meeting's version the page showed: the secretary's and the chair's posts are refused when
+  // the meeting changed since (lib/meetings/staleness.ts says which posts, and why).
+  const seen = seenVersion(op, get("version"));
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(`/${safeLang}/sign-in`);
 
@@ -91,33 +98,58 @@ export async function meetingAction(formData: FormData): Promise<void> {
       break;
     }
     case "add_item":
-      result = await addAgendaItem(actor, meetingId, {
-        title: get("title"),
-        summary: get("summary"),
-        presenterId: get("presenterId"),
-      });
+      result = await addAgendaItem(
+        actor,
+        meetingId,
+        {
+          title: get("title"),
+          summary: get("summary"),
+          presenterId: get("presenterId"),
+        },
+        seen,
+      );
       break;
     case "move_up":
     case "move_down":
-      result = await moveAgendaItem(actor, itemId, op === "move_up" ? "up" : "down");
+      result = await moveAgendaItem(actor, itemId, op === "move_up" ? "up" : "down", seen);
       break;
     case "add_document": {
       const file = formData.get("file");
       result =
         file instanceof File && file.size > 0
-          ? await addItemDocument(actor, itemId, {
-              fileName: file.name,
-              description: get("description"),
-              bytes: new Uint8Array(await file.arrayBuffer()),
-            })
+          ? await addItemDocument(
+              actor,
+              itemId,
+              {
+                fileName: file.name,
+                description: get("description"),
+                bytes: new Uint8Array(await file.arrayBuffer()),
+              },
+              seen,
+            )
           : { ok: false, error: "invalid_input", issues: { file: ["errors.required"] } };
       break;
     }
     case "invite":
-      result = await inviteGuest(actor, meetingId, get("email"));
+      result = await inviteGuest(actor, meetingId, get("email"), seen);
       break;
     case "publish":
-      result = await publishMeeting(actor, meetingId, { allowLate: formData.get("allowLate") === "yes" });
+      result = await publishMeeting(
+        actor,
+        meetingId,
+        { allowLate: formData.get("allowLate") === "yes" },
+        undefined,
+        seen,
+      );
+      break;
+    case "cancel":
+      result = await cancelMeeting(actor, meetingId, get("reason"), seen);
+      break;
+    case "defer":
+      result = await deferAgendaItem(actor, itemId, get("reason"), seen);
+      break;
+    case "withdraw_speak":
+      result = await withdrawSpeakRequest(actor, itemId);
       break;
     case "respond":
       result = await respondToInvitation(actor, meetingId, {
@@ -131,23 +163,23 @@ export async function meetingAction(formData: FormData): Promise<void> {
       result = await addContribution(actor, itemId, { kind: op, text: get("text") });
       break;
     case "open_session":
-      result = await openSession(actor, meetingId);
+      result = await openSession(actor, meetingId, undefined, seen);
       break;
     case "close_session":
-      result = await closeSession(actor, meetingId);
+      result = await closeSession(actor, meetingId, undefined, seen);
       break;
     case "set_current":
-      result = await setCurrentItem(actor, itemId);
+      result = await setCurrentItem(actor, itemId, seen);
       break;
     case "next_speaker":
     case "speaker_done":
-      result = await advanceSpeakers(actor, itemId, op === "next_speaker" ? "next" : "done");
+      result = await advanceSpeakers(actor, itemId, op === "next_speaker" ? "next" : "done", seen);
       break;
     case "open_vote":
-      result = await openVote(actor, itemId);
+      result = await openVote(actor, itemId, undefined, seen);
       break;
     case "close_vote":
-      result = await closeVote(actor, itemId);
+      result = await closeVote(actor, itemId, undefined, seen);
       break;
     case "check_in":
       result = await checkIn(actor, meetingId, get("presence") === "remote" ? "remote" : "in_room");
@@ -161,27 +193,33 @@ export async function meetingAction(formData: FormData): Promise<void> {
       break;
     }
     case "conclude":
-      result = await concludeItem(actor, itemId, get("conclusion"));
+      result = await concludeItem(actor, itemId, get("conclusion"), undefined, seen);
       break;
     case "draft_minutes":
-      result = await draftMinutes(actor, meetingId, { changeNote: get("changeNote") });
+      result = await draftMinutes(actor, meetingId, { changeNote: get("changeNote") }, seen);
       break;
     case "save_minutes":
-      result = await saveMinutes(actor, meetingId, get("minutesId"), get("body"));
+      result = await saveMinutes(actor, meetingId, get("minutesId"), get("body"), seen);
       break;
     case "approve_minutes":
-      result = await approveMinutes(actor, meetingId, get("minutesId"));
+      result = await approveMinutes(actor, meetingId, get("minutesId"), undefined, seen);
       break;
     case "publish_minutes":
-      result = await publishMinutes(actor, meetingId, get("minutesId"));
+      result = await publishMinutes(actor, meetingId, get("minutesId"), undefined, seen);
       break;
     case "publish_conclusion":
-      result = await publishConclusion(actor, meetingId, {
-        number: get("number"),
-        issuedOn: get("issuedOn"),
-        summaryVi: get("summaryVi"),
-        summaryEn: get("summaryEn"),
-      });
+      result = await publishConclusion(
+        actor,
+        meetingId,
+        {
+          number: get("number"),
+          issuedOn: get("issuedOn"),
+          summaryVi: get("summaryVi"),
+          summaryEn: get("summaryEn"),
+        },
+        undefined,
+        seen,
+      );
       break;
     case "send_dossier": {
       const sent = await sendDossierToAgenda(actor, { dossierCode: get("dossierCode"), itemId });

@@ -94,7 +94,7 @@ export default async function MeetingsPage({ params, searchParams }: Props) {
           {form.formError && Object.keys(outcome && !outcome.done ? outcome.issues : {}).length === 0 ? (
             <Notice tone="warning">{form.formError}</Notice>
           ) : null}
-          <OpForm action={meetingAction} lang={lang} op="create" meetingId="">
+          <OpForm action={meetingAction} lang={lang} op="create" meetingId="" version={0}>
             <SelectField
               id={id("bodyId")}
               name="bodyId"

@@ -14,6 +14,7 @@ import {
   returnOpinionForm,
   submitOpinionForm,
   updateOpinionForm,
+  withdrawOpinionForm,
 } from "@/lib/meetings/opinions";
 import { textValues, type FormState } from "@/components/forms/formState";
 import { refusal } from "../_shared/workspace";
@@ -81,7 +82,7 @@ export async function updateOpinionAction(
   redirect(formPage(lang, formId, "saved"));
 }
 
-type Step = "submit" | "approve" | "return" | "remind" | "conclude" | "confirm";
+type Step = "submit" | "approve" | "return" | "remind" | "conclude" | "confirm" | "withdraw";
 
 /** One step on the form's page (send, approve, return, remind, draft or confirm the conclusion). */
 export async function opinionStepAction(
@@ -106,7 +107,9 @@ export async function opinionStepAction(
               ? await remindOpinionMembers(actor, formId, version)
               : step === "conclude"
                 ? await draftOpinionConclusion(actor, formId, version, values.conclusion ?? "")
-                : await confirmOpinionConclusion(actor, formId, version);
+                : step === "withdraw"
+                  ? await withdrawOpinionForm(actor, formId, version, values.reason ?? "")
+                  : await confirmOpinionConclusion(actor, formId, version);
     if (!result.ok) return refusal(result, values);
   } catch (error) {
     return failed(values, error);

@@ -9,6 +9,7 @@ import { localized } from "@/lib/i18n/localized";
 import type { Lang } from "@/lib/i18n/settings";
 import { getMeetingView, type MeetingView } from "@/lib/meetings/meetings";
 import type { VoteCount } from "@/lib/meetings/rules";
+import { deferrable, openForSpeakers } from "@/lib/meetings/agendaRules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -61,9 +62,15 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         ? "published"
         : outcome.op === "vote"
           ? "voted"
-          : outcome.op === "create"
-            ? "created"
-            : "saved"
+          : outcome.op === "cancel"
+            ? "cancelled"
+            : outcome.op === "defer"
+              ? "deferred"
+              : outcome.op === "withdraw_speak"
+                ? "withdrawn"
+                : outcome.op === "create"
+                  ? "created"
+                  : "saved"
       : null;
   const rows = [
     { key: t("meetings.details.body"), value: localized(lang, view.body) },
@@ -101,6 +108,14 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       {doneKey ? <Notice tone="success">{t(`meetings.done.${doneKey}`)}</Notice> : null}
       <p>{t("meetings.yourRole", { role: t(`meetings.role.${view.role}`) })}</p>
       <SummaryList rows={rows} />
+      {view.cancelled ? (
+        <Notice tone="warning">
+          {t("meetings.cancel.notice", {
+            at: formatDateTime(view.cancelled.at, lang),
+            reason: view.cancelled.reason,
+          })}
+        </Notice>
+      ) : null}
 
       {status === "in_session" ? (
         <LiveSession
@@ -136,6 +151,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       ))}
 
       {view.mayPrepare && (status === "planned" || status === "published") ? <Prepare {...ctx} /> : null}
+      {view.mayCancel && (status === "planned" || status === "published") ? <Cancel {...ctx} /> : null}
       {status === "closed" ? <Minutes {...ctx} /> : null}
     </>
   );
@@ -172,10 +188,17 @@ function AgendaItem({
 }: Ctx & { item: MeetingView["items"][number]; first: boolean; last: boolean }) {
   const status = view.meeting.status;
   const current = view.meeting.currentItemId === item.id;
-  const base = { action: meetingAction, lang, meetingId: view.meeting.id, itemId: item.id };
+  const base = {
+    action: meetingAction,
+    lang,
+    meetingId: view.meeting.id,
+    version: view.meeting.version,
+    itemId: item.id,
+  };
   const comment = formView(outcome, "comment", item.id, t);
   const conclude = formView(outcome, "conclude", item.id, t);
   const vote = formView(outcome, "vote", item.id, t);
+  const defer = formView(outcome, "defer", item.id, t);
   const headingId = `item-${item.id}`;
   const canContribute = view.mayAttend && (status === "published" || status === "in_session");
   const speaking = item.speakers.find((speaker) => speaker.status === "speaking");
@@ -188,6 +211,7 @@ function AgendaItem({
         {t(`meetings.itemStatus.${item.status}`)}
         {current ? ` — ${t("meetings.agenda.current")}` : ""}
       </p>
+      {item.deferReason ? <p>{t("meetings.defer.reasonShown", { reason: item.deferReason })}</p> : null}
       {item.summary ? <p>{item.summary}</p> : null}
       {item.presenter ? (
         <p>
@@ -366,7 +390,28 @@ function AgendaItem({
         </OpForm>
       ) : null}
 
-      {canContribute ? (
+      {view.mayCancel &&
+      (status === "planned" || status === "published" || status === "in_session") &&
+      deferrable(item.status) ? (
+        <details className={styles.item} open={defer.formError !== undefined}>
+          <summary>{t("meetings.defer.open", { title: item.title })}</summary>
+          <OpForm {...base} op="defer" label={t("meetings.defer.open", { title: item.title })}>
+            <TextArea
+              id={fieldId("defer", item.id, "reason")}
+              name="reason"
+              rows={2}
+              label={t("meetings.defer.reason")}
+              hint={item.dossiers.length > 0 ? t("meetings.defer.dossierNote") : undefined}
+              defaultValue={defer.value("reason")}
+              error={defer.error("reason")}
+              errorPrefix={errorPrefix}
+            />
+            <Button variant="secondary">{t("meetings.defer.submit")}</Button>
+          </OpForm>
+        </details>
+      ) : null}
+
+      {canContribute && item.status !== "deferred" && item.status !== "decided" ? (
         <div className={styles.actions}>
           <OpForm {...base} op="comment" label={t("meetings.contribute.comment")}>
             <TextArea
@@ -380,9 +425,15 @@ function AgendaItem({
             />
             <Button variant="secondary">{t("meetings.contribute.send")}</Button>
           </OpForm>
-          <OpForm {...base} op="speak" inline>
-            <Button variant="secondary">{t("meetings.contribute.speak")}</Button>
-          </OpForm>
+          {item.mySpeakWaiting ? (
+            <OpForm {...base} op="withdraw_speak" inline>
+              <Button variant="secondary">{t("meetings.contribute.withdraw")}</Button>
+            </OpForm>
+          ) : openForSpeakers(item.status) ? (
+            <OpForm {...base} op="speak" inline>
+              <Button variant="secondary">{t("meetings.contribute.speak")}</Button>
+            </OpForm>
+          ) : null}
         </div>
       ) : null}
     </section>
@@ -399,7 +450,13 @@ function Invitation({ lang, t, view, outcome, errorPrefix }: Ctx) {
       {view.me.response ? (
         <p>{t("meetings.invitation.yours", { response: t(`meetings.invitation.${view.me.response}`) })}</p>
       ) : null}
-      <OpForm action={meetingAction} lang={lang} op="respond" meetingId={view.meeting.id}>
+      <OpForm
+        action={meetingAction}
+        lang={lang}
+        op="respond"
+        meetingId={view.meeting.id}
+        version={view.meeting.version}
+      >
         <fieldset className="field">
           <legend className="field__label">{t("meetings.invitation.response")}</legend>
           <div className="radios" id={id("response")}>
@@ -443,7 +500,13 @@ function CheckIn({ lang, t, view }: Ctx) {
           {t("meetings.session.checkedIn", { presence: t(`meetings.session.presence.${view.me.presence}`) })}
         </p>
       ) : (
-        <OpForm action={meetingAction} lang={lang} op="check_in" meetingId={view.meeting.id}>
+        <OpForm
+          action={meetingAction}
+          lang={lang}
+          op="check_in"
+          meetingId={view.meeting.id}
+          version={view.meeting.version}
+        >
           <div className={styles.actions}>
             <Button variant="secondary" name="presence" value="in_room">
               {t("meetings.session.inRoom")}
@@ -471,6 +534,7 @@ function SessionControls({ lang, t, view }: Ctx) {
         lang={lang}
         op={view.meeting.status === "published" ? "open_session" : "close_session"}
         meetingId={view.meeting.id}
+        version={view.meeting.version}
         inline
       >
         <Button>
@@ -521,7 +585,13 @@ function Prepare({ lang, t, view, outcome, errorPrefix }: Ctx) {
     <section aria-labelledby="prepare-title">
       <h2 id="prepare-title">{t("meetings.prepare.title")}</h2>
       <h3>{t("meetings.prepare.addItem")}</h3>
-      <OpForm action={meetingAction} lang={lang} op="add_item" meetingId={view.meeting.id}>
+      <OpForm
+        action={meetingAction}
+        lang={lang}
+        op="add_item"
+        meetingId={view.meeting.id}
+        version={view.meeting.version}
+      >
         <TextField
           id={fieldId("add_item", undefined, "title")}
           name="title"
@@ -558,6 +628,7 @@ function Prepare({ lang, t, view, outcome, errorPrefix }: Ctx) {
             <input type="hidden" name="lang" value={lang} />
             <input type="hidden" name="op" value="add_document" />
             <input type="hidden" name="meetingId" value={view.meeting.id} />
+            <input type="hidden" name="version" value={view.meeting.version} />
             <SelectField
               id="add_document-itemId"
               name="itemId"
@@ -616,7 +687,13 @@ function Prepare({ lang, t, view, outcome, errorPrefix }: Ctx) {
           {t("meetings.prepare.guests")}: {view.guests.map((guest) => guest.name).join(", ")}
         </p>
       ) : null}
-      <OpForm action={meetingAction} lang={lang} op="invite" meetingId={view.meeting.id}>
+      <OpForm
+        action={meetingAction}
+        lang={lang}
+        op="invite"
+        meetingId={view.meeting.id}
+        version={view.meeting.version}
+      >
         <TextField
           id={fieldId("invite", undefined, "email")}
           name="email"
@@ -634,7 +711,13 @@ function Prepare({ lang, t, view, outcome, errorPrefix }: Ctx) {
           <h3>{t("meetings.prepare.publish")}</h3>
           <p>{t("meetings.prepare.publishLead", { days: view.body.documentsAheadDays })}</p>
           {publish.formError ? <Notice tone="warning">{publish.formError}</Notice> : null}
-          <OpForm action={meetingAction} lang={lang} op="publish" meetingId={view.meeting.id}>
+          <OpForm
+            action={meetingAction}
+            lang={lang}
+            op="publish"
+            meetingId={view.meeting.id}
+            version={view.meeting.version}
+          >
             {view.isChair ? (
               <div className="field">
                 <label className="radio">
@@ -647,6 +730,36 @@ function Prepare({ lang, t, view, outcome, errorPrefix }: Ctx) {
           </OpForm>
         </>
       ) : null}
+    </section>
+  );
+}
+
+function Cancel({ lang, t, view, outcome, errorPrefix }: Ctx) {
+  const form = formView(outcome, "cancel", undefined, t);
+  return (
+    <section aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{t("meetings.cancel.title")}</h2>
+      <p>
+        {t(view.meeting.status === "published" ? "meetings.cancel.leadPublished" : "meetings.cancel.lead")}
+      </p>
+      <OpForm
+        action={meetingAction}
+        lang={lang}
+        op="cancel"
+        meetingId={view.meeting.id}
+        version={view.meeting.version}
+      >
+        <TextArea
+          id={fieldId("cancel", undefined, "reason")}
+          name="reason"
+          rows={3}
+          label={t("meetings.cancel.reason")}
+          defaultValue={form.value("reason")}
+          error={form.error("reason")}
+          errorPrefix={errorPrefix}
+        />
+        <Button variant="secondary">{t("meetings.cancel.submit")}</Button>
+      </OpForm>
     </section>
   );
 }
@@ -688,6 +801,7 @@ function Minutes({ lang, t, view, outcome, errorPrefix }: Ctx) {
               lang={lang}
               op="save_minutes"
               meetingId={view.meeting.id}
+              version={view.meeting.version}
               extra={{ minutesId: row.id }}
             >
               <TextArea
@@ -711,6 +825,7 @@ function Minutes({ lang, t, view, outcome, errorPrefix }: Ctx) {
               lang={lang}
               op="approve_minutes"
               meetingId={view.meeting.id}
+              version={view.meeting.version}
               extra={{ minutesId: row.id }}
               inline
             >
@@ -723,6 +838,7 @@ function Minutes({ lang, t, view, outcome, errorPrefix }: Ctx) {
               lang={lang}
               op="publish_minutes"
               meetingId={view.meeting.id}
+              version={view.meeting.version}
               extra={{ minutesId: row.id }}
               inline
             >
@@ -732,7 +848,13 @@ function Minutes({ lang, t, view, outcome, errorPrefix }: Ctx) {
         </article>
       ))}
       {view.mayPrepare && !open ? (
-        <OpForm action={meetingAction} lang={lang} op="draft_minutes" meetingId={view.meeting.id}>
+        <OpForm
+          action={meetingAction}
+          lang={lang}
+          op="draft_minutes"
+          meetingId={view.meeting.id}
+          version={view.meeting.version}
+        >
           {published ? (
             <TextField
               id={fieldId("draft_minutes", undefined, "changeNote")}
@@ -756,7 +878,13 @@ function Minutes({ lang, t, view, outcome, errorPrefix }: Ctx) {
             <h3>{t("meetings.registry.title")}</h3>
             <p>{t("meetings.registry.privacy")}</p>
             {registry.formError ? <Notice tone="warning">{registry.formError}</Notice> : null}
-            <OpForm action={meetingAction} lang={lang} op="publish_conclusion" meetingId={view.meeting.id}>
+            <OpForm
+              action={meetingAction}
+              lang={lang}
+              op="publish_conclusion"
+              meetingId={view.meeting.id}
+              version={view.meeting.version}
+            >
               <TextField
                 id={registryId("number")}
                 name="number"

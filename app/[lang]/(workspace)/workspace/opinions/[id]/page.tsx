@@ -43,6 +43,7 @@ const doneNotices = new Set([
   "conclude",
   "confirm",
   "answered",
+  "withdraw",
 ]);
 
 /** What the result says, for the secretary's draft conclusion to start from. */
@@ -101,7 +102,7 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
   const done = typeof query.done === "string" && doneNotices.has(query.done) ? query.done : null;
   const pageTitle = `${form.code}: ${form.title} – ${tCommon("siteName")}`;
   const version = { version: String(form.version) };
-  const step = (name: "submit" | "approve" | "return" | "remind" | "conclude" | "confirm") =>
+  const step = (name: "submit" | "approve" | "return" | "remind" | "conclude" | "confirm" | "withdraw") =>
     opinionStepAction.bind(null, lang, form.id, name);
   // The steps the reader may take, in this order; the first shown writes the page's title.
   const steps = [
@@ -192,6 +193,18 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
       variant: "secondary" as const,
       action: updateOpinionAction.bind(null, lang, form.id),
     },
+    form.may.withdraw && {
+      name: "withdraw",
+      heading: t("opinions.withdraw.title"),
+      intro: t(form.status === "open" ? "opinions.withdraw.introOpen" : "opinions.withdraw.intro"),
+      fields: [
+        { name: "reason", kind: "textarea", label: t("opinions.withdraw.reason") },
+      ] as WorkspaceFieldSpec[],
+      hidden: version,
+      submit: t("opinions.withdraw.submit"),
+      variant: "secondary" as const,
+      action: step("withdraw"),
+    },
   ];
 
   return (
@@ -211,6 +224,13 @@ export default async function OpinionFormPage({ params, searchParams }: Props) {
       {done ? (
         <Notice tone="success">
           <p>{t(`opinions.done.${done}`)}</p>
+        </Notice>
+      ) : null}
+      {form.withdrawnReason ? (
+        <Notice tone="warning">
+          <p>
+            <strong>{t("opinions.withdraw.shown")}</strong> {form.withdrawnReason}
+          </p>
         </Notice>
       ) : null}
       {form.returnedReason ? (
