@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { opinionForms } from "@/db/schema/workspace";
 import { committeeWorkOf } from "@/lib/dossiers/committee";
+import { auditLog } from "@/db/schema/audit";
+import { procedureNeedsCommittee } from "@/lib/catalog/service";
+import { setCommitteeDecision } from "@/lib/catalog/versions";
 import {
   addAgendaItem,
   createMeeting,
@@ -171,5 +174,27 @@ describe("the bodies' work on a dossier, as the staff dossier page shows it", ()
 
     // Another province's officer does not see the dossier, nor its committee work.
     expect(await committeeWorkOf(world.otherSpecialist, code)).toBeNull();
+  });
+});
+
+describe("the procedure's flag", () => {
+  it("is set by a system administrator only, applies at once and is audited", async () => {
+    const code = "1.000894";
+    expect(await setCommitteeDecision(world.head, code, true)).toEqual({ ok: false, error: "forbidden" });
+    expectOk(await setCommitteeDecision(world.sysadmin, code, true));
+    expect(await procedureNeedsCommittee(world.otherProcedure.id)).toBe(true);
+    expect(await setCommitteeDecision(world.sysadmin, code, true)).toEqual({
+      ok: true,
+      value: { changed: false },
+    });
+    expectOk(await setCommitteeDecision(world.sysadmin, code, false));
+    expect(await procedureNeedsCommittee(world.otherProcedure.id)).toBe(false);
+    const audited = await db.select().from(auditLog);
+    expect(
+      audited.filter((row) => row.action === "procedure.committee_decision_set").map((row) => row.details),
+    ).toEqual([
+      { code, before: false, after: true },
+      { code, before: true, after: false },
+    ]);
   });
 });
