@@ -37,7 +37,10 @@ export function SiteHeader({
     { href: `/${lang}/lookup`, text: t("nav.lookup") },
     { href: `/${lang}/transparency`, text: t("nav.transparency") },
     { href: `/${lang}/decisions`, text: t("nav.decisions") },
-    ...ownSections(actor).map((section) => ({ href: `/${lang}/${section}`, text: t(sectionNames[section]) })),
+    ...ownSections(actor, workspace).map((section) => ({
+      href: `/${lang}/${section}`,
+      text: t(sectionNames[section]),
+    })),
     ...(workspace ? [{ href: `/${lang}/workspace`, text: t("nav.workspace") }] : []),
     // Applicants file for the businesses they belong to, and register one.
     ...(actor.kind === "applicant" ? [{ href: `/${lang}/organisations`, text: t("nav.organisations") }] : []),

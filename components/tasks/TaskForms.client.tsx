@@ -1,33 +1,101 @@
 "use client";
 
-import { useActionState, useMemo } from "react";
+import { useActionState, useMemo, type ReactNode } from "react";
 import { ErrorTitle } from "@/components/forms/ErrorTitle";
 import { FormIssues } from "@/components/forms/FormIssues";
 import { emptyFormState, type FormState } from "@/components/forms/formState";
-import { translator, type Messages } from "@/lib/i18n/messages";
+import { translator, type Messages, type Translate } from "@/lib/i18n/messages";
 import type { Lang } from "@/lib/i18n/settings";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
-import { FieldShell, SelectField, TextArea, TextField } from "@/components/ui/Field";
-import { DeadlineFields, OfficerSelect, type AgencyOption, type OfficerOption } from "./formParts.client";
+import { FieldShell, TextArea, TextField } from "@/components/ui/Field";
+import { DeadlineFields, OwnerFields, type AgencyOption, type OfficerOption } from "./formParts.client";
 import styles from "./tasks.module.css";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
-function useTaskForm(lang: Lang, messages: Messages, action: Action, prefix: string) {
+function useTaskForm(
+  lang: Lang,
+  messages: Messages,
+  action: Action,
+  prefix: string,
+  /** On a form of several tasks, the summary names the task: "Task 2: Enter this information". */
+  labelFor?: (field: string, t: Translate) => string | undefined,
+) {
   const t = useMemo(() => translator(lang, messages, "workspace"), [lang, messages]);
   const [state, formAction, pending] = useActionState(action, emptyFormState);
-  const idFor = (field: string) =>
-    field === "form"
-      ? `${prefix}-heading`
-      : field === "deadline.date"
-        ? `${prefix}-deadline-date-value`
-        : field === "deadline.days"
-          ? `${prefix}-deadline-days-value`
-          : `${prefix}-${field}`;
-  const issues = useMemo(() => new FormIssues(state, t, idFor), [state, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const issues = useMemo(
+    () =>
+      new FormIssues(
+        state,
+        t,
+        (field) => fieldId(prefix, field),
+        undefined,
+        labelFor ? (field) => labelFor(field, t) : undefined,
+      ),
+    [state, t], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   return { t, state, formAction, pending, issues, errorPrefix: t("common:errorTitlePrefix") };
 }
+
+/** A field's element id: "form" is the heading; "tasks.1.deadline.date" is task-1-deadline-date-value. */
+function fieldId(prefix: string, field: string): string {
+  if (field === "form") return `${prefix}-heading`;
+  const row = /^tasks\.(\d+)\.(.+)$/.exec(field);
+  const base = row ? `${prefix}-${row[1]}` : prefix;
+  const rest = row ? row[2]! : field;
+  return rest === "deadline.date"
+    ? `${base}-deadline-date-value`
+    : rest === "deadline.days"
+      ? `${base}-deadline-days-value`
+      : `${base}-${rest}`;
+}
+
+/** The frame every tasks form shares: its heading, the page's <title> with "Error: ", the summary. */
+function TaskFormFrame({
+  id,
+  heading,
+  intro,
+  title,
+  ownsTitle,
+  errorPrefix,
+  issues,
+  t,
+  children,
+}: {
+  id: string;
+  heading: string;
+  intro?: string;
+  title: string;
+  ownsTitle: boolean;
+  errorPrefix: string;
+  issues: FormIssues;
+  t: Translate;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
+      <h2 id={`${id}-heading`} tabIndex={-1}>
+        {heading}
+      </h2>
+      {intro ? <p>{intro}</p> : null}
+      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
+      {children}
+    </section>
+  );
+}
+
+/** The props every tasks form takes from its page. */
+type FormProps = {
+  lang: Lang;
+  messages: Messages;
+  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
+  title: string;
+  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
+  ownsTitle?: boolean;
+  action: Action;
+};
 
 /** A progress report by the owner: text, documents, "this is the final report". */
 export function ReportFormClient({
@@ -38,17 +106,7 @@ export function ReportFormClient({
   version,
   accept,
   action,
-}: {
-  lang: Lang;
-  messages: Messages;
-  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
-  title: string;
-  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
-  ownsTitle?: boolean;
-  version: number;
-  accept: string;
-  action: Action;
-}) {
+}: FormProps & { version: number; accept: string }) {
   const { t, state, formAction, pending, issues, errorPrefix } = useTaskForm(
     lang,
     messages,
@@ -58,12 +116,15 @@ export function ReportFormClient({
   const values = state.values;
   const documentErrors = issues.messages("documents");
   return (
-    <section aria-labelledby="report-heading">
-      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
-      <h2 id="report-heading" tabIndex={-1}>
-        {t("tasks.report.heading")}
-      </h2>
-      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
+    <TaskFormFrame
+      id="report"
+      heading={t("tasks.report.heading")}
+      title={title}
+      ownsTitle={ownsTitle}
+      errorPrefix={errorPrefix}
+      issues={issues}
+      t={t}
+    >
       <form action={formAction} noValidate encType="multipart/form-data" key={JSON.stringify(state)}>
         <input type="hidden" name="version" value={values.version ?? String(version)} />
         <TextArea
@@ -114,7 +175,7 @@ export function ReportFormClient({
         </div>
         <Button disabled={pending}>{t("tasks.report.submit")}</Button>
       </form>
-    </section>
+    </TaskFormFrame>
   );
 }
 
@@ -130,20 +191,13 @@ export function ReassignFormClient({
   current,
   agencyLocked,
   action,
-}: {
-  lang: Lang;
-  messages: Messages;
-  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
-  title: string;
-  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
-  ownsTitle?: boolean;
+}: FormProps & {
   version: number;
   agencies: AgencyOption[];
   officers: OfficerOption[];
   current: { ownerAgencyId: string; ownerUserId: string | null };
   /** The head of the owner agency changes the officer only. */
   agencyLocked: boolean;
-  action: Action;
 }) {
   const { t, state, formAction, pending, issues, errorPrefix } = useTaskForm(
     lang,
@@ -154,37 +208,34 @@ export function ReassignFormClient({
   const values = state.values;
   const shownAgencies = agencyLocked ? agencies.filter((a) => a.id === current.ownerAgencyId) : agencies;
   return (
-    <section aria-labelledby="reassign-heading">
-      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
-      <h2 id="reassign-heading" tabIndex={-1}>
-        {t("tasks.reassign.heading")}
-      </h2>
-      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
+    <TaskFormFrame
+      id="reassign"
+      heading={t("tasks.reassign.heading")}
+      title={title}
+      ownsTitle={ownsTitle}
+      errorPrefix={errorPrefix}
+      issues={issues}
+      t={t}
+    >
       <form action={formAction} noValidate key={JSON.stringify(state)}>
         <input type="hidden" name="version" value={values.version ?? String(version)} />
-        <SelectField
-          id="reassign-ownerAgencyId"
-          name="ownerAgencyId"
-          label={t("tasks.reassign.agency")}
-          className={`select ${styles.select}`}
-          defaultValue={values.ownerAgencyId ?? current.ownerAgencyId}
-          options={shownAgencies.map((agency) => ({ value: agency.id, label: agency.name }))}
-          error={issues.message("ownerAgencyId")}
+        <OwnerFields
+          idPrefix="reassign"
+          labels={{
+            agency: t("tasks.reassign.agency"),
+            officer: t("tasks.reassign.officer"),
+            officerHint: t("tasks.reassign.officerHint"),
+            noOfficer: t("tasks.reassign.noOfficer"),
+          }}
+          issues={issues}
           errorPrefix={errorPrefix}
-        />
-        <OfficerSelect
-          id="reassign-ownerUserId"
-          label={t("tasks.reassign.officer")}
-          hint={t("tasks.reassign.officerHint")}
-          emptyLabel={t("tasks.reassign.noOfficer")}
           agencies={shownAgencies}
           officers={officers}
-          value={
+          agencyValue={values.ownerAgencyId ?? current.ownerAgencyId}
+          officerValue={
             values.ownerUserId ??
             (current.ownerUserId ? `${current.ownerAgencyId}:${current.ownerUserId}` : "")
           }
-          error={issues.message("ownerUserId")}
-          errorPrefix={errorPrefix}
         />
         {agencyLocked ? null : (
           <DeadlineFields
@@ -210,11 +261,15 @@ export function ReassignFormClient({
           {t("tasks.reassign.submit")}
         </Button>
       </form>
-    </section>
+    </TaskFormFrame>
   );
 }
 
-/** One task from a conclusion: title, details, owner agency and officer, deadline. */
+/**
+ * Tasks from a conclusion, several in one post: each with its title, details, owner agency and
+ * officer, deadline. "Add another task" is a submit button (it works without JavaScript): the
+ * server answers with what was typed and one more empty task.
+ */
 export function NewTaskFormClient({
   lang,
   messages,
@@ -222,79 +277,134 @@ export function NewTaskFormClient({
   ownsTitle = true,
   agencies,
   officers,
+  maxRows,
   action,
-}: {
-  lang: Lang;
-  messages: Messages;
-  /** The page's whole <title>, with "Error: " put before it while the form shows errors. */
-  title: string;
-  /** One form per page writes the page's <title> (the page gives no title in its metadata). */
-  ownsTitle?: boolean;
+}: FormProps & {
   agencies: AgencyOption[];
   officers: OfficerOption[];
-  action: Action;
+  /** The most tasks one post gives (lib/tasks/schema.ts maxTasksPerPost). */
+  maxRows: number;
 }) {
-  const { t, state, formAction, pending, issues, errorPrefix } = useTaskForm(lang, messages, action, "task");
+  const { t, state, formAction, pending, issues, errorPrefix } = useTaskForm(
+    lang,
+    messages,
+    action,
+    "task",
+    (field, translate) => {
+      const row = /^tasks\.(\d+)\./.exec(field);
+      return row ? translate("tasks.new.rowLabel", { n: Number(row[1]) + 1 }) : undefined;
+    },
+  );
   const values = state.values;
+  const rows = Math.min(maxRows, Math.max(1, Number(values.rows) || 1));
   return (
-    <section aria-labelledby="task-heading">
-      {ownsTitle ? <ErrorTitle title={title} prefix={errorPrefix} active={issues.any} /> : null}
-      <h2 id="task-heading" tabIndex={-1}>
-        {t("tasks.new.formHeading")}
-      </h2>
-      <p>{t("tasks.new.formHint")}</p>
-      <ErrorSummary title={t("common:errorSummaryTitle")} errors={issues.links} />
+    <TaskFormFrame
+      id="task"
+      heading={t("tasks.new.formHeading")}
+      intro={t("tasks.new.formHint")}
+      title={title}
+      ownsTitle={ownsTitle}
+      errorPrefix={errorPrefix}
+      issues={issues}
+      t={t}
+    >
       <form action={formAction} noValidate key={JSON.stringify(state)}>
-        <TextField
-          id="task-title"
-          name="title"
-          label={t("tasks.new.taskTitle")}
-          defaultValue={values.title ?? ""}
-          maxLength={500}
-          error={issues.message("title")}
-          errorPrefix={errorPrefix}
-        />
-        <TextArea
-          id="task-details"
-          name="details"
-          label={t("tasks.new.details")}
-          defaultValue={values.details ?? ""}
-          maxLength={4000}
-          error={issues.message("details")}
-          errorPrefix={errorPrefix}
-        />
-        <SelectField
-          id="task-ownerAgencyId"
-          name="ownerAgencyId"
-          label={t("tasks.new.agency")}
-          className={`select ${styles.select}`}
-          placeholder={t("tasks.new.agencyPlaceholder")}
-          defaultValue={values.ownerAgencyId ?? ""}
-          options={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
-          error={issues.message("ownerAgencyId")}
-          errorPrefix={errorPrefix}
-        />
-        <OfficerSelect
-          id="task-ownerUserId"
-          label={t("tasks.new.officer")}
-          hint={t("tasks.reassign.officerHint")}
-          emptyLabel={t("tasks.reassign.noOfficer")}
-          agencies={agencies}
-          officers={officers}
-          value={values.ownerUserId ?? ""}
-          error={issues.message("ownerUserId")}
-          errorPrefix={errorPrefix}
-        />
-        <DeadlineFields
-          idPrefix="task"
-          t={t}
-          issues={issues}
-          errorPrefix={errorPrefix}
-          values={values}
-          legend={t("tasks.deadline.legend")}
-        />
-        <Button disabled={pending}>{t("tasks.new.submit")}</Button>
+        <input type="hidden" name="rows" value={String(rows)} />
+        {Array.from({ length: rows }, (_, index) => (
+          <fieldset key={index} className={styles.taskRow} id={`task-${index}`}>
+            <legend>{t("tasks.new.rowLabel", { n: index + 1 })}</legend>
+            <TaskRowFields
+              index={index}
+              t={t}
+              issues={issues}
+              errorPrefix={errorPrefix}
+              values={values}
+              agencies={agencies}
+              officers={officers}
+            />
+          </fieldset>
+        ))}
+        <div className="button-group">
+          <Button disabled={pending} name="intent" value="create">
+            {rows > 1 ? t("tasks.new.submitMany", { n: rows }) : t("tasks.new.submit")}
+          </Button>
+          {rows < maxRows ? (
+            <Button variant="secondary" disabled={pending} name="intent" value="add">
+              {t("tasks.new.addRow")}
+            </Button>
+          ) : null}
+        </div>
       </form>
-    </section>
+    </TaskFormFrame>
+  );
+}
+
+/** One task's fields, named "tasks.<index>.<field>". */
+function TaskRowFields({
+  index,
+  t,
+  issues,
+  errorPrefix,
+  values,
+  agencies,
+  officers,
+}: {
+  index: number;
+  t: Translate;
+  issues: FormIssues;
+  errorPrefix: string;
+  values: Record<string, string>;
+  agencies: AgencyOption[];
+  officers: OfficerOption[];
+}) {
+  const field = `tasks.${index}.`;
+  const id = `task-${index}`;
+  return (
+    <>
+      <TextField
+        id={`${id}-title`}
+        name={`${field}title`}
+        label={t("tasks.new.taskTitle")}
+        defaultValue={values[`${field}title`] ?? ""}
+        maxLength={500}
+        error={issues.message(`${field}title`)}
+        errorPrefix={errorPrefix}
+      />
+      <TextArea
+        id={`${id}-details`}
+        name={`${field}details`}
+        label={t("tasks.new.details")}
+        defaultValue={values[`${field}details`] ?? ""}
+        maxLength={4000}
+        error={issues.message(`${field}details`)}
+        errorPrefix={errorPrefix}
+      />
+      <OwnerFields
+        idPrefix={id}
+        fieldPrefix={field}
+        labels={{
+          agency: t("tasks.new.agency"),
+          agencyPlaceholder: t("tasks.new.agencyPlaceholder"),
+          officer: t("tasks.new.officer"),
+          officerHint: t("tasks.new.officerHint"),
+          noOfficer: t("tasks.reassign.noOfficer"),
+        }}
+        issues={issues}
+        errorPrefix={errorPrefix}
+        agencies={agencies}
+        officers={officers}
+        agencyValue={values[`${field}ownerAgencyId`] ?? ""}
+        officerValue={values[`${field}ownerUserId`] ?? ""}
+      />
+      <DeadlineFields
+        idPrefix={id}
+        fieldPrefix={field}
+        t={t}
+        issues={issues}
+        errorPrefix={errorPrefix}
+        values={values}
+        legend={t("tasks.deadline.legend")}
+      />
+    </>
   );
 }

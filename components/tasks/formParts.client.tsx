@@ -1,9 +1,9 @@
 "use client";
 
+import { useState, useSyncExternalStore } from "react";
 import type { Translate } from "@/lib/i18n/messages";
-import type { Lang } from "@/lib/i18n/settings";
 import type { FormIssues } from "@/components/forms/FormIssues";
-import { FieldShell, TextField } from "@/components/ui/Field";
+import { FieldShell, SelectField, TextField } from "@/components/ui/Field";
 import styles from "./tasks.module.css";
 
 export type AgencyOption = { id: string; code: string; name: string };
@@ -11,10 +11,12 @@ export type OfficerOption = { agencyId: string; id: string; name: string };
 
 /**
  * The deadline: a date, or N working days from today (and, when changing a task, "keep it"). Radios
- * with their inputs under them; all shown, so it works without JavaScript.
+ * with their inputs under them; all shown, so it works without JavaScript. `fieldPrefix` names the
+ * inputs, values and messages of one task among several ("tasks.1.").
  */
 export function DeadlineFields({
   idPrefix,
+  fieldPrefix = "",
   t,
   issues,
   errorPrefix,
@@ -23,6 +25,7 @@ export function DeadlineFields({
   legend,
 }: {
   idPrefix: string;
+  fieldPrefix?: string;
   t: Translate;
   issues: FormIssues;
   errorPrefix: string;
@@ -30,8 +33,8 @@ export function DeadlineFields({
   allowKeep?: boolean;
   legend: string;
 }) {
-  const kind = values.deadlineKind || (allowKeep ? "keep" : "date");
-  const error = issues.message("deadline");
+  const kind = values[`${fieldPrefix}deadlineKind`] || (allowKeep ? "keep" : "date");
+  const error = issues.message(`${fieldPrefix}deadline`);
   const kinds = allowKeep ? (["keep", "date", "working_days"] as const) : (["date", "working_days"] as const);
   return (
     <fieldset className={styles.fieldset} id={`${idPrefix}-deadline`} tabIndex={-1}>
@@ -48,7 +51,7 @@ export function DeadlineFields({
             <input
               type="radio"
               id={`${idPrefix}-deadline-${option}`}
-              name="deadlineKind"
+              name={`${fieldPrefix}deadlineKind`}
               value={option}
               defaultChecked={kind === option}
             />
@@ -66,12 +69,12 @@ export function DeadlineFields({
             <div className={styles.nested}>
               <TextField
                 id={`${idPrefix}-deadline-date-value`}
-                name="deadlineDate"
+                name={`${fieldPrefix}deadlineDate`}
                 type="date"
                 className="input--short"
                 label={t("tasks.deadline.dateLabel")}
-                defaultValue={values.deadlineDate ?? ""}
-                error={issues.message("deadline.date")}
+                defaultValue={values[`${fieldPrefix}deadlineDate`] ?? ""}
+                error={issues.message(`${fieldPrefix}deadline.date`)}
                 errorPrefix={errorPrefix}
               />
             </div>
@@ -80,13 +83,13 @@ export function DeadlineFields({
             <div className={styles.nested}>
               <TextField
                 id={`${idPrefix}-deadline-days-value`}
-                name="deadlineDays"
+                name={`${fieldPrefix}deadlineDays`}
                 inputMode="numeric"
                 className="input--short"
                 label={t("tasks.deadline.daysLabel")}
                 hint={t("tasks.deadline.daysHint")}
-                defaultValue={values.deadlineDays ?? ""}
-                error={issues.message("deadline.days")}
+                defaultValue={values[`${fieldPrefix}deadlineDays`] ?? ""}
+                error={issues.message(`${fieldPrefix}deadline.days`)}
                 errorPrefix={errorPrefix}
               />
             </div>
@@ -97,56 +100,100 @@ export function DeadlineFields({
   );
 }
 
-/** The officer, grouped by agency (a plain select: works without JavaScript; the service checks the pair). */
-export function OfficerSelect({
-  id,
-  label,
-  hint,
-  emptyLabel,
+const noSubscription = () => () => {};
+
+/**
+ * The owner agency and its officer. Without JavaScript the officer list holds every agency's
+ * officers, grouped (the service refuses an officer of another agency); with it, only the chosen
+ * agency's. The officer's value is "agencyId:userId".
+ */
+export function OwnerFields({
+  idPrefix,
+  fieldPrefix = "",
+  labels,
+  issues,
+  errorPrefix,
   agencies,
   officers,
-  value,
-  error,
-  errorPrefix,
+  agencyValue,
+  officerValue,
 }: {
-  id: string;
-  label: string;
-  hint?: string;
-  emptyLabel: string;
+  idPrefix: string;
+  fieldPrefix?: string;
+  labels: {
+    agency: string;
+    agencyPlaceholder?: string;
+    officer: string;
+    officerHint: string;
+    noOfficer: string;
+  };
+  issues: FormIssues;
+  errorPrefix: string;
   agencies: AgencyOption[];
   officers: OfficerOption[];
-  value: string;
-  error: string | undefined;
-  errorPrefix: string;
-  lang?: Lang;
+  agencyValue: string;
+  officerValue: string;
 }) {
+  // False on the server and in a browser without JavaScript: no filtering there.
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [agencyId, setAgencyId] = useState(agencyValue);
+  const filter = scripted && agencyId ? agencyId : null;
+  const shown = filter ? agencies.filter((agency) => agency.id === filter) : agencies;
+  const officerId = `${idPrefix}-ownerUserId`;
+  const officerError = issues.message(`${fieldPrefix}ownerUserId`);
+  const kept = !filter || officerValue.startsWith(`${filter}:`) ? officerValue : "";
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} errorPrefix={errorPrefix}>
-      <select
-        id={id}
-        name="ownerUserId"
+    <>
+      <SelectField
+        id={`${idPrefix}-ownerAgencyId`}
+        name={`${fieldPrefix}ownerAgencyId`}
+        label={labels.agency}
         className={`select ${styles.select}`}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
-        }
+        placeholder={labels.agencyPlaceholder}
+        defaultValue={agencyValue}
+        onChange={(event) => setAgencyId(event.currentTarget.value)}
+        options={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+        error={issues.message(`${fieldPrefix}ownerAgencyId`)}
+        errorPrefix={errorPrefix}
+      />
+      <FieldShell
+        id={officerId}
+        label={labels.officer}
+        hint={labels.officerHint}
+        error={officerError}
+        errorPrefix={errorPrefix}
       >
-        <option value="">{emptyLabel}</option>
-        {agencies
-          .filter((agency) => officers.some((officer) => officer.agencyId === agency.id))
-          .map((agency) => (
-            <optgroup key={agency.id} label={agency.name}>
-              {officers
-                .filter((officer) => officer.agencyId === agency.id)
-                .map((officer) => (
-                  <option key={`${agency.id}:${officer.id}`} value={`${agency.id}:${officer.id}`}>
-                    {officer.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-      </select>
-    </FieldShell>
+        <select
+          key={filter ?? "all"}
+          id={officerId}
+          name={`${fieldPrefix}ownerUserId`}
+          className={`select ${styles.select}`}
+          defaultValue={kept}
+          aria-invalid={officerError ? true : undefined}
+          aria-describedby={[`${officerId}-hint`, officerError ? `${officerId}-error` : null]
+            .filter(Boolean)
+            .join(" ")}
+        >
+          <option value="">{labels.noOfficer}</option>
+          {shown
+            .filter((agency) => officers.some((officer) => officer.agencyId === agency.id))
+            .map((agency) => (
+              <optgroup key={agency.id} label={agency.name}>
+                {officers
+                  .filter((officer) => officer.agencyId === agency.id)
+                  .map((officer) => (
+                    <option key={`${agency.id}:${officer.id}`} value={`${agency.id}:${officer.id}`}>
+                      {officer.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+        </select>
+      </FieldShell>
+    </>
   );
 }

@@ -40,6 +40,11 @@ export const procedures = pgTable("procedures", {
     .array()
     .notNull()
     .default(sql`'{}'::text[]`),
+  /**
+   * The decision is a deciding body's (the people's committee, collectively), not the agency's
+   * alone: its dossiers may go onto a meeting's agenda (lib/dossiers/committee.ts).
+   */
+  needsCommitteeDecision: boolean("needs_committee_decision").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

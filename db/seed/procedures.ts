@@ -69,6 +69,11 @@ type Overlay = {
   /** Used where the portal publishes no time limit ("Không có thông tin"). */
   demoTimeLimitDays?: number;
   /**
+   * Decided collectively by the people's committee (procedures.needs_committee_decision): its
+   * dossiers may go to a meeting's agenda from the staff dossier page (the demo meeting's e2e).
+   */
+  needsCommitteeDecision?: boolean;
+  /**
    * The fees as the legal texts set them, where the portal's published fees are wrong or say "free"
    * for a fee set elsewhere (the reason is a comment beside each). Otherwise the data's fees.
    */
@@ -440,6 +445,8 @@ const overlays: Record<string, Overlay> = {
   "1.013225": {
     fieldEn: "Construction",
     onlineLevel: "partial",
+    // The demo's dossier for the committee: a building permit the committee decides collectively.
+    needsCommitteeDecision: true,
     popularRank: 5,
     documents: [
       {
@@ -830,6 +837,7 @@ function build(data: SourceProcedure): SeedProcedure {
       onlineLevel: overlay.onlineLevel,
       searchText: searchable([data.nameVi, data.nameEn, data.field, overlay.fieldEn].join(" ")),
       popularRank: overlay.popularRank ?? null,
+      needsCommitteeDecision: overlay.needsCommitteeDecision ?? false,
     },
     version: {
       version: 1,

@@ -53,6 +53,7 @@ export const adminActions = {
     "procedure.form_updated",
     "procedure.published",
     "procedure.draft_discarded",
+    "procedure.committee_decision_set",
     "catalogue.imported",
   ],
 } as const;

@@ -43,6 +43,8 @@ export type ProcedureDetail = ProcedureSummary & {
   };
   /** Who decides, and which one-stop desk receives, for each place the procedure is done. */
   agencies: { competent: AgencyRef; receiving: AgencyRef }[];
+  /** Decided collectively by the people's committee (or a leadership body), which takes time. */
+  needsCommitteeDecision: boolean;
 };
 
 export type CatalogueQuery = {
@@ -310,6 +312,7 @@ export async function getProcedureByCode(code: string, db?: Queryable): Promise<
   const [row] = await source
     .select({
       ...summaryColumns,
+      needsCommitteeDecision: procedures.needsCommitteeDecision,
       version: {
         id: procedureVersions.id,
         version: procedureVersions.version,
@@ -550,4 +553,14 @@ export async function proceduresOfLifeEvent(slug: string, db?: Queryable): Promi
     .from(procedures)
     .where(arrayContains(procedures.lifeEvents, [slug]))
     .orderBy(sql`${procedures.popularRank} asc nulls last`, asc(procedures.nameVi));
+}
+
+/** Whether a procedure's decision is a deciding body's (procedures.needs_committee_decision). */
+export async function procedureNeedsCommittee(procedureId: string, db?: Queryable): Promise<boolean> {
+  const source = db ?? (await getDb());
+  const [row] = await source
+    .select({ flag: procedures.needsCommitteeDecision })
+    .from(procedures)
+    .where(eq(procedures.id, procedureId));
+  return row?.flag ?? false;
 }

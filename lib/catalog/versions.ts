@@ -31,13 +31,23 @@ export type VersionError = "forbidden" | "not_found" | "no_draft" | "invalid_inp
 
 export type ProcedureHead = { id: string; code: string; nameVi: string; nameEn: string };
 
-async function findProcedure(source: Queryable, code: string): Promise<ProcedureHead | null> {
+async function findProcedure(
+  source: Queryable,
+  code: string,
+): Promise<
+  | (ProcedureHead & {
+      /** Decided by a deciding body (the people's committee): its dossiers may go to an agenda. */
+      needsCommitteeDecision: boolean;
+    })
+  | null
+> {
   const [row] = await source
     .select({
       id: procedures.id,
       code: procedures.code,
       nameVi: procedures.nameVi,
       nameEn: procedures.nameEn,
+      needsCommitteeDecision: procedures.needsCommitteeDecision,
     })
     .from(procedures)
     .where(eq(procedures.code, code))
@@ -117,7 +127,11 @@ export async function listProceduresForAdmin(
   );
 }
 
-export type VersionState = { procedure: ProcedureHead; current: VersionRow | null; draft: VersionRow | null };
+export type VersionState = {
+  procedure: ProcedureHead & { needsCommitteeDecision: boolean };
+  current: VersionRow | null;
+  draft: VersionRow | null;
+};
 
 /** A procedure with its current version and its draft (null when none is being edited). */
 export async function getVersionState(
@@ -385,6 +399,39 @@ export async function discardDraft(
       tx,
     );
     return ok({ version: draft.version });
+  });
+}
+
+/**
+ * Whether the procedure's decision is a deciding body's (the people's committee's): a property of
+ * the procedure, not of a version, so it applies at once (to dossiers already filed too: they may
+ * then go to, or no longer go to, a meeting's agenda). Audited with the value before and after.
+ */
+export async function setCommitteeDecision(
+  actor: Actor,
+  code: string,
+  needsCommitteeDecision: boolean,
+): Promise<Result<{ changed: boolean }, "forbidden" | "not_found">> {
+  if (!isSystemAdmin(actor) || actor.kind !== "staff") return err("forbidden");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: procedures.id, before: procedures.needsCommitteeDecision })
+      .from(procedures)
+      .where(eq(procedures.code, code))
+      .for("update");
+    if (!row) return err("not_found");
+    if (row.before === needsCommitteeDecision) return ok({ changed: false });
+    await tx.update(procedures).set({ needsCommitteeDecision }).where(eq(procedures.id, row.id));
+    await recordAudit(
+      {
+        action: "procedure.committee_decision_set",
+        actorId: actor.userId,
+        details: { code, before: row.before, after: needsCommitteeDecision },
+      },
+      tx,
+    );
+    return ok({ changed: true });
   });
 }
 

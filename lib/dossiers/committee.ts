@@ -2,9 +2,13 @@ import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Queryable, type Tx } from "@/db/client";
 import { dossiers } from "@/db/schema/dossiers";
+import { procedureNeedsCommittee } from "@/lib/catalog/service";
+import { seatsOf } from "@/lib/meetings/access";
+import { committeeWorkRows } from "@/lib/meetings/dossierWork";
 import { caseworkAgencyIds, type Actor } from "@/lib/identity/types";
 import { enqueue } from "@/lib/notify/outbox";
 import { err, ok, type Result } from "@/lib/result";
+import { committeeEntryShown, committeeRefusal, type CommitteeRefusal } from "./committeeRules";
 import { appendEvent } from "./events";
 import { findDossier, visibleTo } from "./queries";
 
@@ -18,21 +22,32 @@ import { findDossier, visibleTo } from "./queries";
 export type CommitteeDossier = { id: string; code: string; procedureNameVi: string; procedureNameEn: string };
 
 /**
- * Staff of the dossier's competent agency send an in-progress dossier to a body's agenda item. The
- * caller (lib/meetings) writes the agenda link in the same transaction.
+ * Staff of the dossier's competent agency send an in-progress dossier to a body's agenda item: only a
+ * dossier whose procedure needs the committee's decision, and only to a body that decides for its
+ * agency (committeeRules.ts). The caller (lib/meetings) writes the agenda link in the same
+ * transaction.
  */
 export async function noteSentToCommittee(
   tx: Tx,
   actor: Actor,
   dossierCode: string,
   details: { meetingCode: string; itemTitle: string },
+  body: { agencyId: string | null },
   now: Date = new Date(),
-): Promise<Result<CommitteeDossier, "not_found" | "invalid_state">> {
+): Promise<Result<CommitteeDossier, "not_found" | "invalid_state" | CommitteeRefusal>> {
   if (actor.kind !== "staff" || dossierCode.length === 0 || dossierCode.length > 60) return err("not_found");
   const row = await findDossier(tx, and(eq(dossiers.code, dossierCode), visibleTo(actor)) as SQL, {
     forUpdate: true,
   });
   if (!row || !caseworkAgencyIds(actor).includes(row.competentAgency.id)) return err("not_found");
+  const refusal = committeeRefusal(
+    {
+      needsCommitteeDecision: await procedureNeedsCommittee(row.procedure.id, tx),
+      competentAgencyId: row.competentAgency.id,
+    },
+    body,
+  );
+  if (refusal) return err(refusal);
   if (row.status !== "in_progress") return err("invalid_state");
   await appendEvent(tx, row, {
     at: now,
@@ -152,4 +167,97 @@ export async function dossierCodes(ids: readonly string[], db?: Queryable): Prom
     .from(dossiers)
     .where(inArray(dossiers.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.code ?? "—"]));
+}
+
+type BodyName = { nameVi: string; nameEn: string };
+
+/** The dossier on a meeting's agenda item, as the staff dossier page shows it. */
+export type CommitteeAgendaEntry = {
+  /** A link for the body's members; other staff see the meeting's code and date only. */
+  linked: boolean;
+  meetingId: string;
+  meetingCode: string;
+  startsAt: Date;
+  body: BodyName;
+  /** Shown to members only (null otherwise). */
+  meetingTitle: string | null;
+  meetingStatus: string | null;
+  itemTitle: string | null;
+  itemStatus: string | null;
+  sentAt: Date;
+  /** When the conclusion came back to the dossier. */
+  returnedAt: Date | null;
+};
+
+/** A written opinion form on the dossier. */
+export type CommitteeOpinionEntry = {
+  linked: boolean;
+  formId: string;
+  code: string;
+  status: string;
+  body: BodyName;
+  /** Shown to members only (null otherwise). */
+  title: string | null;
+  deadline: Date | null;
+};
+
+export type CommitteeWork = {
+  /** The procedure needs the committee's decision: the page offers to send it to an agenda. */
+  needsCommitteeDecision: boolean;
+  agendaItems: CommitteeAgendaEntry[];
+  opinionForms: CommitteeOpinionEntry[];
+};
+
+/**
+ * The deciding bodies' work naming a dossier, for staff who see the dossier: the agenda items it is
+ * on and the opinion forms about it. Members of the body get the details and links; other officials
+ * only "sent to meeting HOP-… on <date>" (committeeRules.ts committeeEntryShown). Null when the
+ * actor does not see the dossier.
+ */
+export async function committeeWorkOf(actor: Actor, dossierCode: string): Promise<CommitteeWork | null> {
+  if (actor.kind !== "staff" || dossierCode.length === 0 || dossierCode.length > 60) return null;
+  const db = await getDb();
+  const row = await findDossier(db, and(eq(dossiers.code, dossierCode), visibleTo(actor)) as SQL);
+  if (!row) return null;
+  const [needsCommitteeDecision, { items, forms }, seats] = await Promise.all([
+    procedureNeedsCommittee(row.procedure.id, db),
+    committeeWorkRows(row.id, db),
+    seatsOf(actor, db),
+  ]);
+  const roleIn = (bodyId: string) => seats.find((seat) => seat.bodyId === bodyId)?.role ?? null;
+  return {
+    needsCommitteeDecision,
+    agendaItems: items.map((item) => {
+      const linked = committeeEntryShown(roleIn(item.bodyId), { kind: "agenda_item" }) === "linked";
+      return {
+        linked,
+        meetingId: item.meetingId,
+        meetingCode: item.meetingCode,
+        startsAt: item.startsAt,
+        body: { nameVi: item.bodyNameVi, nameEn: item.bodyNameEn },
+        meetingTitle: linked ? item.meetingTitle : null,
+        meetingStatus: linked ? item.meetingStatus : null,
+        itemTitle: linked ? item.itemTitle : null,
+        itemStatus: linked ? item.itemStatus : null,
+        sentAt: item.sentAt,
+        returnedAt: item.returnedAt,
+      };
+    }),
+    opinionForms: forms.flatMap((form) => {
+      const shown = committeeEntryShown(roleIn(form.bodyId), { kind: "opinion_form", status: form.status });
+      if (shown === "hidden") return [];
+      const linked = shown === "linked";
+      return [
+        {
+          linked,
+          formId: form.formId,
+          code: form.code,
+          status: form.status,
+          body: { nameVi: form.bodyNameVi, nameEn: form.bodyNameEn },
+          title: linked ? form.title : null,
+          deadline: form.deadline,
+        },
+      ];
+    }),
+  };
 }

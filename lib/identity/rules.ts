@@ -90,16 +90,21 @@ export function publicOrigin(input: {
 /**
  * The sections that are a signed-in person's own work, in the order the header shows them; the
  * first is where they land. Applicants: their dossiers. Staff: the queue when they hold a casework
- * role (or no role yet: the queue page says whom to ask), the administration when they administer
- * (a system administrator, or an agency administrator, who also works the agency's queue).
+ * role (or no role yet: the queue page says whom to ask; but not a member of a deciding body with
+ * no casework: the workspace is their work), the administration when they administer (a system
+ * administrator, or an agency administrator, who also works the agency's queue).
  */
-export function ownSections(actor: Actor): ("dossiers" | "staff" | "admin")[] {
+export function ownSections(
+  actor: Actor,
+  /** The official sits in a deciding body: with no casework role, the queue is not theirs. */
+  workspaceMember = false,
+): ("dossiers" | "staff" | "admin")[] {
   if (actor.kind === "applicant") return ["dossiers"];
   if (actor.kind !== "staff") return [];
   const administers = actor.roles.some((r) => r.role === "system_admin" || r.role === "agency_admin");
   const casework = actor.roles.some((r) => caseworkRoles.includes(r.role));
   return [
-    ...(casework || !administers ? (["staff"] as const) : []),
+    ...(casework || (!administers && !workspaceMember) ? (["staff"] as const) : []),
     ...(administers ? (["admin"] as const) : []),
   ];
 }

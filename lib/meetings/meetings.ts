@@ -726,13 +726,12 @@ export async function sendDossierToAgenda(
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.id, meetingId));
+  if (!target) return err("not_found");
   // A body of one agency takes that agency's dossiers; a body of no agency (the provincial
   // people's committee) decides for every agency, so any caseworker may send it one.
-  const ofAgency = target
-    ? target.agencyId
-      ? caseworkAgencyIds(actor).includes(target.agencyId)
-      : caseworkAgencyIds(actor).length > 0
-    : false;
+  const ofAgency = target.agencyId
+    ? caseworkAgencyIds(actor).includes(target.agencyId)
+    : caseworkAgencyIds(actor).length > 0;
   return withMeeting(
     actor,
     meetingId,
@@ -749,10 +748,11 @@ export async function sendDossierToAgenda(
         actor,
         input.dossierCode.trim(),
         { meetingCode: context.meeting.code, itemTitle: item.title },
+        { agencyId: target.agencyId },
         now,
       );
       if (!noted.ok)
-        return err(noted.error === "not_found" ? "invalid_input" : "invalid_state", {
+        return err(noted.error === "invalid_state" ? "invalid_state" : "invalid_input", {
           dossierCode: [`meetings.errors.dossier_${noted.error}`],
         });
       const inserted = await context.tx
@@ -785,11 +785,12 @@ export async function sendDossierToAgenda(
 
 /**
  * Agenda items a dossier can be sent to: pending items of planned or published meetings of the
- * officer's agencies' bodies and of the bodies of no agency (the provincial people's committee).
+ * officer's agencies' bodies and of the bodies of no agency (the provincial people's committee);
+ * given the dossier's competent agency, only the bodies that decide for it (committeeRules.ts).
  */
-export async function listAgendaTargets(actor: Actor) {
+export async function listAgendaTargets(actor: Actor, dossierAgencyId?: string) {
   if (actor.kind !== "staff") return [];
-  const agencyIds = caseworkAgencyIds(actor);
+  const agencyIds = caseworkAgencyIds(actor).filter((id) => !dossierAgencyId || id === dossierAgencyId);
   if (agencyIds.length === 0) return [];
   const db = await getDb();
   return db

@@ -52,10 +52,13 @@ export const newTaskSchema = z.object({
 });
 export type NewTaskInput = z.input<typeof newTaskSchema>;
 
+/** The most tasks one post gives (the new-tasks form adds rows up to it). */
+export const maxTasksPerPost = 20;
+
 export const createTasksSchema = z.object({
   sourceKind: z.enum(sourceKinds),
   sourceId: z.uuid(),
-  tasks: z.array(newTaskSchema).min(1, required).max(20),
+  tasks: z.array(newTaskSchema).min(1, required).max(maxTasksPerPost),
 });
 export type CreateTasksInput = z.input<typeof createTasksSchema>;
 

@@ -19,7 +19,7 @@ import { contactsOf, holdsRole, listRoleHolders, listRoleHoldersByAgency } from 
 import { caseworkRoles, hasRole, type Actor } from "@/lib/identity/types";
 import { roleIn, seatsOf } from "@/lib/meetings/access";
 import { looksClassified } from "@/lib/meetings/classified";
-import { recordWorkspaceEvent } from "@/lib/meetings/events";
+import { recordWorkspaceEvent, workspaceHistory } from "@/lib/meetings/events";
 import { enqueue } from "@/lib/notify/outbox";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
 import {
@@ -346,8 +346,19 @@ export type TaskDetail = {
   body: { code: string; nameVi: string; nameEn: string };
   source: ConclusionSource | null;
   reports: TaskReportView[];
+  /** The task's workspace events, oldest first, and whether their hash chain holds. */
+  history: { events: TaskHistoryEvent[]; chainHolds: boolean };
   /** reassign: "full" (agency, officer, deadline), "officer" (the owner agency's head), or null. */
   may: { report: boolean; manage: boolean; reassign: "full" | "officer" | null };
+};
+
+/** One event of a task's history: created, reported, completed, reassigned, reminded_*. */
+export type TaskHistoryEvent = {
+  action: string;
+  at: Date;
+  actorName: string | null;
+  /** The reason given when the task was reassigned. */
+  reason: string | null;
 };
 
 async function accessFor(db: Queryable, actor: Actor, task: TaskRow) {
@@ -372,7 +383,7 @@ export async function getTask(
   if (!row) return err("not_found");
   const access = await accessFor(db, actor, row);
   if (!access.see) return err("not_found");
-  const [[view], source, [body], reports] = await Promise.all([
+  const [[view], source, [body], reports, history] = await Promise.all([
     views(db, [row], now),
     loadSource(db, row.sourceKind as TaskSourceKind, row.sourceId),
     db
@@ -384,6 +395,7 @@ export async function getTask(
       .from(taskReports)
       .where(eq(taskReports.taskId, row.id))
       .orderBy(asc(taskReports.createdAt), asc(taskReports.id)),
+    workspaceHistory(db as Tx, { kind: "task", id: row.id }),
   ]);
   const files =
     reports.length === 0
@@ -408,7 +420,7 @@ export async function getTask(
           )
           .orderBy(asc(workspaceFiles.createdAt));
   const authors = await contactsOf(
-    reports.map((r) => r.authorId),
+    [...reports.map((r) => r.authorId), ...history.events.flatMap((e) => (e.actorId ? [e.actorId] : []))],
     db,
   );
   return ok({
@@ -422,6 +434,18 @@ export async function getTask(
         .filter((f) => f.ownerId === report.id)
         .map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, mediaType: f.mediaType })),
     })),
+    history: {
+      chainHolds: history.chainHolds,
+      events: history.events.map((event) => ({
+        action: event.action,
+        at: event.at,
+        actorName: event.actorId ? (authors.get(event.actorId)?.fullName ?? null) : null,
+        reason:
+          event.action === "reassigned" && typeof event.details?.reason === "string"
+            ? event.details.reason
+            : null,
+      })),
+    },
     may: {
       report: access.report && row.state === "open",
       manage: access.manage && row.state === "open",

@@ -40,6 +40,10 @@ for (const lang of ["vi", "en"] as const) {
       const fees = page.getByRole("table");
       await expect(fees).not.toContainText(lang === "vi" ? "Miễn phí" : "Free");
       await expect(fees).toContainText("Hội đồng nhân dân tỉnh");
+      // The seed marks it as decided by the provincial committee: the page says so (it takes time).
+      await expect(page.locator("main")).toContainText(
+        lang === "vi" ? "Ủy ban nhân dân tỉnh quyết định tập thể" : "Decided collectively by the provincial",
+      );
       await expectAccessible(page, `building permit ${lang}`);
     });
 

@@ -89,15 +89,23 @@ test("a meeting decides a dossier: two members vote remotely, minutes published,
   await expect(secretary.getByRole("heading", { level: 3, name: /1\. Cho ý kiến về hồ sơ/ })).toBeVisible();
   await accessibleInBoth(secretary, "meeting being prepared");
 
-  // The officer puts a dossier in progress on the item from the dossier's page.
+  // The officer puts a dossier in progress on the item from the dossier's page: one of the building
+  // permit, which the seed marks as needing the committee's decision (db/seed/procedures.ts).
   const officer = await signedIn(browser, cast.officer, "/vi/staff");
   await officer.goto("/vi/staff?bucket=all&status=in_progress");
+  const permit = await officer
+    .locator("#queue-procedure option", { hasText: "Cấp giấy phép xây dựng mới" })
+    .getAttribute("value");
+  await officer.goto(`/vi/staff?bucket=all&status=in_progress&procedure=${permit}`);
   const first = officer.locator('main a[href*="/vi/staff/dossiers/"]').first();
   cast.dossierCode = decodeURIComponent((await first.getAttribute("href"))!.split("/staff/dossiers/")[1]!);
   await officer.goto(`/vi/staff/dossiers/${encodeURIComponent(cast.dossierCode)}`);
   await officer.getByLabel(m.dossier.item).selectOption({ index: 0 });
   await post(officer, m.dossier.submit);
   await expect(officer.getByText(m.done.sent)).toBeVisible();
+  // The officer is the body's support staff: the committee's block links the meeting.
+  const work = officer.locator("section", { has: officer.locator("#committee-work-title") });
+  await expect(work.locator(`a[href="${meetingUrl}"]`)).toBeVisible();
   await accessibleInBoth(officer, "dossier page with the agenda form");
 
   await secretary.goto(meetingUrl);

@@ -207,6 +207,9 @@ test("an official who sits only in the committee lands on the workspace, not on 
   const { context, page } = await signIn(browser, account.chair);
   await expect(page).toHaveURL(/\/vi\/workspace$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The header links the workspace, not the case-work queue the chair has no role in.
+  await expect(page.locator(`header a[href="/vi/workspace"]`).first()).toBeVisible();
+  await expect(page.locator(`header a[href="/vi/staff"]`)).toHaveCount(0);
   await context.close();
 });
 

@@ -50,7 +50,7 @@ async function giveTask(page: Page, lang: "vi" | "en", title: string): Promise<s
   await page.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill(title);
   await page.getByLabel(w.new.agency, { exact: true }).selectOption({ label: justice[lang] });
   const officer = await page
-    .locator(`#task-ownerUserId optgroup[label="${justice[lang]}"] option`, { hasText: "Phạm Minh Tuấn" })
+    .locator(`#task-0-ownerUserId optgroup[label="${justice[lang]}"] option`, { hasText: "Phạm Minh Tuấn" })
     .getAttribute("value");
   await page.getByLabel(w.new.officer, { exact: true }).selectOption(officer!);
   await page.getByRole("radio", { name: w.deadline.workingDays, exact: true }).check();
@@ -86,7 +86,7 @@ test("a task given from a conclusion is reported done by its owner, and the chai
   await page.getByRole("button", { name: w.new.submit }).click();
   await expect(
     page.locator(".error-summary").getByRole("link", { name: w.errors.required }).first(),
-  ).toHaveAttribute("href", "#task-title");
+  ).toHaveAttribute("href", "#task-0-title");
 
   const code = await giveTask(page, "vi", "Rà soát thủ tục hành chính cấp tỉnh (e2e)");
   await expect(page.getByRole("row").filter({ hasText: code })).toContainText(w.status.in_progress);
@@ -173,6 +173,9 @@ for (const lang of ["vi", "en"] as const) {
     ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // The task's page shows its history: who gave it, when.
+      if (path.endsWith(code))
+        await expect(page.locator(".timeline")).toContainText(w.history.events.created);
       await expectAccessible(page, path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
@@ -207,7 +210,7 @@ test("without JavaScript: a task is given, and its owner reports progress with a
   await page.getByRole("button", { name: w.new.submit }).click();
   await expect(
     page.locator(".error-summary").getByRole("link", { name: w.errors.required }).first(),
-  ).toHaveAttribute("href", "#task-title");
+  ).toHaveAttribute("href", "#task-0-title");
   await expect(page).toHaveTitle(new RegExp(`^${viCommon.errorTitlePrefix}: ${w.new.title}`));
   // What was typed stays when the post is refused.
   await page.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill("Không có JavaScript");
@@ -219,6 +222,37 @@ test("without JavaScript: a task is given, and its owner reports progress with a
   );
   await expect(page.locator(".error-summary")).toContainText(w.errors.agency);
   const code = await giveTask(page, "vi", "Không có JavaScript");
+
+  // Two tasks in one post: "add another task" brings a second row and keeps the first as typed;
+  // an officer outside the chosen agency is refused on that task's row.
+  await page.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill("Nhiệm vụ thứ nhất");
+  await page.getByLabel(w.new.agency, { exact: true }).selectOption({ label: justice.vi });
+  await page.getByRole("button", { name: w.new.addRow }).click();
+  const second = page.locator("#task-1");
+  await expect(second.getByRole("textbox", { name: w.new.taskTitle, exact: true })).toBeVisible();
+  await expect(page.locator("#task-0-title")).toHaveValue("Nhiệm vụ thứ nhất");
+  await page.locator("#task-0-deadline-days-value").fill("5");
+  await page.locator("#task-0-deadline-working_days").check();
+  await second.getByRole("textbox", { name: w.new.taskTitle, exact: true }).fill("Nhiệm vụ thứ hai");
+  await second.getByLabel(w.new.agency, { exact: true }).selectOption({ label: justice.vi });
+  const outsider = await second
+    .locator("#task-1-ownerUserId option", { hasText: "Lê Thị Thu Hà" })
+    .first()
+    .getAttribute("value");
+  await second.getByLabel(w.new.officer, { exact: true }).selectOption(outsider!);
+  await second.locator("#task-1-deadline-days-value").fill("10");
+  await second.locator("#task-1-deadline-working_days").check();
+  const giveBoth = w.new.submitMany.replace("{{n}}", "2");
+  await page.getByRole("button", { name: giveBoth }).click();
+  await expect(page.locator(".error-summary").getByRole("link", { name: w.errors.officer })).toHaveAttribute(
+    "href",
+    "#task-1-ownerUserId",
+  );
+  await expect(page.locator("#task-0-title")).toHaveValue("Nhiệm vụ thứ nhất");
+  await page.locator("#task-1-ownerUserId").selectOption("");
+  await page.getByRole("button", { name: giveBoth }).click();
+  await expect(page).toHaveURL(/created=NV-/);
+  expect(new URL(page.url()).searchParams.get("created")!.split(", ")).toHaveLength(2);
   await context.close();
 
   const owner = await signIn(browser, demo.specialist, "vi", `/vi/workspace/tasks/${code}`, 375, false);

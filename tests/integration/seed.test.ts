@@ -136,6 +136,20 @@ describe("demo seed", () => {
     }
   });
 
+  it("marks the building permit as needing the committee's decision, with dossiers in progress to send", async () => {
+    const flagged = await db
+      .select({ code: procedures.code })
+      .from(procedures)
+      .where(eq(procedures.needsCommitteeDecision, true));
+    expect(flagged.map((row) => row.code)).toEqual(["1.013225"]);
+    const [inProgress] = await db
+      .select({ n: count() })
+      .from(dossiers)
+      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .where(and(eq(procedures.code, "1.013225"), eq(dossiers.status, "in_progress")));
+    expect(inProgress!.n).toBeGreaterThan(0);
+  });
+
   it("seeds about 300 dossiers in every state, with unique codes", async () => {
     const rows = await db.select().from(dossiers);
     expect(rows).toHaveLength(300);

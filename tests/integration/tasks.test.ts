@@ -328,6 +328,58 @@ describe("a task in working time", () => {
   });
 });
 
+describe("several tasks in one post", () => {
+  it("gives them all, or none when one names an officer of another agency (on that task's row)", async () => {
+    const two = [
+      {
+        title: "Hoàn thiện dự thảo quyết định",
+        ownerAgencyId: agencyA.id,
+        ownerUserId: owner.userId,
+        deadline: { kind: "working_days" as const, days: 5 },
+      },
+      {
+        title: "Báo cáo quy hoạch",
+        ownerAgencyId: agencyB.id,
+        ownerUserId: owner.userId,
+        deadline: { kind: "working_days" as const, days: 5 },
+      },
+    ];
+    const refused = await createTasksFromConclusion(
+      chair,
+      { sourceKind: "agenda_item", sourceId: itemId, tasks: two },
+      wednesday,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+      issues: { "tasks.1.ownerUserId": ["workspace:tasks.errors.officer"] },
+    });
+    expect(Object.keys((refused as { issues: Record<string, string[]> }).issues)).toEqual([
+      "tasks.1.ownerUserId",
+    ]);
+    const before = await db.select({ id: tasks.id }).from(tasks);
+    const { codes } = expectOk(
+      await createTasksFromConclusion(
+        chair,
+        {
+          sourceKind: "agenda_item",
+          sourceId: itemId,
+          tasks: [two[0]!, { ...two[1]!, ownerUserId: otherOfficer.userId }],
+        },
+        wednesday,
+      ),
+    );
+    expect(codes).toHaveLength(2);
+    expect((await db.select({ id: tasks.id }).from(tasks)).length).toBe(before.length + 2);
+    // Each task's page shows its history: given by the chair.
+    const detail = expectOk(await getTask(chair, codes[1]!, wednesday));
+    expect(detail.history.chainHolds).toBe(true);
+    expect(detail.history.events).toEqual([
+      expect.objectContaining({ action: "created", actorName: "Trịnh Quang Vinh", reason: null }),
+    ]);
+  });
+});
+
 describe("reassigning", () => {
   it("moves a task to another agency's officer with a new deadline; the head of the owner agency may not move it out", async () => {
     const { codes } = expectOk(

@@ -41,7 +41,7 @@ import {
   type StaffActor,
   type World,
 } from "../support/fixtures";
-import { addMember, createBody, memberPassword } from "../support/workspace";
+import { addMember, createBody, markCommitteeProcedure, memberPassword } from "../support/workspace";
 
 let db: Db;
 let world: World;
@@ -71,6 +71,8 @@ beforeAll(async () => {
   await addMember(db, bodyId, member.userId, "member");
   await addMember(db, bodyId, member2.userId, "member");
   await addMember(db, bodyId, secretary.userId, "secretary");
+  // Only a dossier whose procedure needs the committee's decision goes onto an agenda.
+  await markCommitteeProcedure(db, world.procedure.id);
   dossierCode = "000.00.02.H33-261120-0001";
   const dossier = await createDossierRow(db, {
     code: dossierCode,

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { procedures } from "@/db/schema/catalog";
 import { users } from "@/db/schema/identity";
 import { bodies, bodyMembers } from "@/db/schema/workspace";
 import { hashPassword } from "@/lib/identity/passwords";
@@ -42,4 +43,9 @@ export async function addMember(
     .update(users)
     .set({ passwordHash: await hashPassword(options.password ?? memberPassword) })
     .where(eq(users.id, userId));
+}
+
+/** Marks a procedure as decided by the committee: only its dossiers may go to a meeting's agenda. */
+export async function markCommitteeProcedure(db: Db, procedureId: string, value = true): Promise<void> {
+  await db.update(procedures).set({ needsCommitteeDecision: value }).where(eq(procedures.id, procedureId));
 }

@@ -29,6 +29,14 @@ describe("ownSections: the header's own links, the first is where one lands", ()
   ])("%s", (_, actor, expected) => {
     expect(ownSections(actor)).toEqual(expected);
   });
+
+  it.each([
+    ["the chair, no casework role: no queue link (the workspace link is theirs)", staff(), []],
+    ["a head who also sits in the body: the queue", staff("head"), ["staff"]],
+    ["the system administrator in the body", staff("system_admin"), ["admin"]],
+  ])("member of a deciding body: %s", (_, actor, expected) => {
+    expect(ownSections(actor, true)).toEqual(expected);
+  });
 });
 
 describe("landingPath", () => {

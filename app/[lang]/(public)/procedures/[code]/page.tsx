@@ -141,6 +141,7 @@ export default async function ProcedurePage({ params }: Props) {
           ...(version.decisionNo ? [{ key: t("procedure.decisionNo"), value: version.decisionNo }] : []),
         ]}
       />
+      {procedure.needsCommitteeDecision ? <p>{t("procedure.committeeDecision")}</p> : null}
 
       <h2>{t("procedure.timeLimits")}</h2>
       <p className="muted">{t("procedure.timeLimitsCaption")}</p>

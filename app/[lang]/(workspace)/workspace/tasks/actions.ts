@@ -6,8 +6,8 @@ import type { FormState } from "@/components/forms/formState";
 import { textValues } from "@/components/forms/formState";
 import { getActor } from "@/lib/identity/actor";
 import { isLang } from "@/lib/i18n/settings";
-import type { DeadlineInput } from "@/lib/tasks/rules";
-import { parseSource } from "@/lib/tasks/schema";
+import { deadlineOf, officerOf, rowIssues, taskRowNames, tasksFromRows } from "@/lib/tasks/formRows";
+import { maxTasksPerPost, parseSource } from "@/lib/tasks/schema";
 import {
   createTasksFromConclusion,
   getTask,
@@ -25,21 +25,6 @@ import {
 const langOf = (lang: string) => (isLang(lang) ? lang : "vi");
 const taskPage = (lang: string, code: string) =>
   `/${langOf(lang)}/workspace/tasks/${encodeURIComponent(code)}`;
-
-/** The deadline as the radios and inputs give it; null for "keep". */
-function deadlineOf(values: Record<string, string>): DeadlineInput | null {
-  if (values.deadlineKind === "keep") return null;
-  if (values.deadlineKind === "working_days")
-    return { kind: "working_days", days: values.deadlineDays as never };
-  return { kind: "date", date: values.deadlineDate ?? "" };
-}
-
-/** "agencyId:userId" from the officer select, or null. */
-function officerOf(value: string | undefined): string | null {
-  if (!value) return null;
-  const [, userId] = value.split(":");
-  return userId || null;
-}
 
 /** The service's issues by the form's field names ("tasks.0.title" → "title", "deadline.kind" → "deadline"). */
 function fieldIssues(issues: Record<string, string[]> | undefined): Record<string, string[]> {
@@ -60,43 +45,40 @@ const failed = (values: Record<string, string>, key: string, field = "form"): Fo
   formErrorField: field,
 });
 
-const newTaskFields = [
-  "title",
-  "details",
-  "ownerAgencyId",
-  "ownerUserId",
-  "deadlineKind",
-  "deadlineDate",
-  "deadlineDays",
-];
-
-/** Gives one task from a conclusion (the page's source), then shows the conclusion with its tasks. */
+/**
+ * Gives tasks from a conclusion (the page's source), several in one post, then shows the conclusion
+ * with its tasks. "Add another task" (intent=add) answers with what was typed and one more row; a
+ * row left wholly empty is skipped when others are filled.
+ */
 export async function createTaskAction(
   lang: string,
   source: string,
   _previous: FormState,
   data: FormData,
 ): Promise<FormState> {
-  const values = textValues(data, newTaskFields);
+  const rows = Math.min(maxTasksPerPost, Math.max(1, Number(data.get("rows")) || 1));
+  const values: Record<string, string> = { ...textValues(data, taskRowNames(rows)), rows: String(rows) };
+  if (data.get("intent") === "add")
+    return { values: { ...values, rows: String(Math.min(maxTasksPerPost, rows + 1)) }, issues: {} };
   const parsedSource = parseSource(source);
   if (!parsedSource) return failed(values, "notFound");
+  const sent = tasksFromRows(values, rows);
   const result = await createTasksFromConclusion(await getActor(), {
     ...parsedSource,
-    tasks: [
-      {
-        title: values.title ?? "",
-        details: values.details ?? "",
-        ownerAgencyId: values.ownerAgencyId ?? "",
-        ownerUserId: officerOf(values.ownerUserId),
-        deadline: deadlineOf(values) ?? { kind: "date", date: "" },
-      },
-    ],
+    tasks: sent.map((entry) => entry.task),
   });
   if (result.ok)
     redirect(
-      `/${langOf(lang)}/workspace/tasks/new?source=${encodeURIComponent(source)}&created=${encodeURIComponent(result.value.codes.join(","))}`,
+      `/${langOf(lang)}/workspace/tasks/new?source=${encodeURIComponent(source)}&created=${encodeURIComponent(result.value.codes.join(", "))}`,
     );
-  if (result.error === "invalid_input") return { values, issues: fieldIssues(result.issues) };
+  if (result.error === "invalid_input")
+    return {
+      values,
+      issues: rowIssues(
+        result.issues,
+        sent.map((entry) => entry.row),
+      ),
+    };
   return failed(
     values,
     result.error === "no_conclusion"

@@ -22,6 +22,7 @@ import {
   updateDraftForm,
   getVersionState,
   updateDraftVersion,
+  setCommitteeDecision,
   type VersionRow,
 } from "@/lib/catalog/versions";
 import { validateAnswers } from "@/lib/forms/schema";
@@ -293,4 +294,17 @@ export async function previewAction(
     answers,
   );
   return { values, issues: result.ok ? {} : result.issues, checked: true };
+}
+
+/** Whether the procedure needs the committee's (collective) decision: a checkbox, applied at once. */
+export async function saveCommitteeAction(lang: string, code: string, data: FormData): Promise<void> {
+  const result = await setCommitteeDecision(
+    await getActor(),
+    code,
+    data.get("needsCommitteeDecision") === "yes",
+  );
+  if (result.ok) procedureChanged(code);
+  redirect(
+    `${base(lang, code)}${result.ok ? "?done=committeeSaved#committee-title" : `?error=${result.error}`}`,
+  );
 }

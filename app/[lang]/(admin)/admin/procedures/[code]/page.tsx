@@ -14,7 +14,13 @@ import { Button } from "@/components/ui/Button";
 import { DataTable } from "@/components/ui/DataTable";
 import { Notice } from "@/components/ui/Notice";
 import { requireAdmin } from "../../_shared/admin";
-import { discardAction, publishAction, saveContentAction, startDraftAction } from "./actions";
+import {
+  discardAction,
+  publishAction,
+  saveCommitteeAction,
+  saveContentAction,
+  startDraftAction,
+} from "./actions";
 
 type Props = {
   params: Promise<{ lang: string; code: string }>;
@@ -92,6 +98,30 @@ export default async function AdminProcedurePage({ params, searchParams }: Props
           {t("procedures.publicPage")}
         </Link>
       </p>
+      <section aria-labelledby="committee-title">
+        <h2 id="committee-title" tabIndex={-1}>
+          {t("procedures.committee.title")}
+        </h2>
+        <form action={saveCommitteeAction.bind(null, lang, procedure.code)}>
+          <p className="field__hint" id="committee-needsCommitteeDecision-hint">
+            {t("procedures.committee.hint")}
+          </p>
+          <div className="radios">
+            <label className="radio" htmlFor="committee-needsCommitteeDecision">
+              <input
+                type="checkbox"
+                id="committee-needsCommitteeDecision"
+                name="needsCommitteeDecision"
+                value="yes"
+                defaultChecked={procedure.needsCommitteeDecision}
+                aria-describedby="committee-needsCommitteeDecision-hint"
+              />
+              <span>{t("procedures.committee.label")}</span>
+            </label>
+          </div>
+          <Button variant="secondary">{t("procedures.committee.submit")}</Button>
+        </form>
+      </section>
       {!draft ? (
         <>
           <p>{t("procedures.noDraft")}</p>

@@ -24,6 +24,8 @@ import { getActor } from "@/lib/identity/actor";
 import { localDate } from "@/lib/calendar/rules";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { SendToAgenda } from "@/components/meetings/SendToAgenda";
+import { DossierCommitteeWork } from "@/components/meetings/DossierCommitteeWork";
+import { committeeWorkOf } from "@/lib/dossiers/committee";
 import { decodeOutcome } from "@/components/meetings/outcome";
 import { listAgendaTargets } from "@/lib/meetings/meetings";
 import { meetingAction } from "@/app/[lang]/(workspace)/workspace/meetings/actions";
@@ -87,8 +89,11 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
       : Promise.resolve([]),
     paymentsOfDossier(actor, code),
   ]);
-  // A dossier in progress can go to a coming meeting of its agency's body (lib/meetings).
-  const agendaTargets = dossier.status === "in_progress" ? await listAgendaTargets(actor) : [];
+  // The bodies' work on the dossier; one whose procedure needs the committee's decision, in
+  // progress, can go to a coming meeting of a body that decides for its agency (lib/meetings).
+  const committee = await committeeWorkOf(actor, code);
+  const sendable = dossier.status === "in_progress" && committee?.needsCommitteeDecision === true;
+  const agendaTargets = sendable ? await listAgendaTargets(actor, dossier.competentAgency.id) : [];
   const payments = paymentsResult.ok ? paymentsResult.value : null;
   const canRequestPayment = allowedActions.includes("request_payment") && payments !== null;
   const openPayment = allowedActions.includes("record_payment") ? (payments?.open ?? null) : null;
@@ -357,7 +362,9 @@ export default async function StaffDossierPage({ params, searchParams }: Props) 
         </>
       ) : null}
 
-      {dossier.status === "in_progress" ? (
+      {committee ? <DossierCommitteeWork lang={lang} t={t} work={committee} /> : null}
+
+      {sendable ? (
         <SendToAgenda
           lang={lang}
           t={t}

@@ -10,6 +10,7 @@ import { getTask, taskOwnerChoices } from "@/lib/tasks/service";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
 import { SummaryList } from "@/components/ui/SummaryList";
+import { Timeline } from "@/components/ui/Timeline";
 import { NotStaff } from "@/components/staff/NotStaff";
 import { TaskStatusTag } from "@/components/tasks/TaskStatusTag";
 import { ReassignForm, ReportForm } from "@/components/tasks/TaskForms";
@@ -44,7 +45,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
   if (!actor) return <NotStaff lang={lang} t={await getT(lang, "staff")} />;
   const result = await getTask(actor, code);
   if (!result.ok) notFound();
-  const { task, body, source, reports, may } = result.value;
+  const { task, body, source, reports, history, may } = result.value;
   const choices = may.reassign ? await taskOwnerChoices() : null;
   const heading = t("tasks.task.heading", { code: task.code });
   const title = `${heading} – ${tCommon("siteName")}`;
@@ -167,6 +168,23 @@ export default async function TaskPage({ params, searchParams }: Props) {
           action={reassignAction.bind(null, lang, task.code)}
         />
       ) : null}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("tasks.history.title")}</h2>
+        {history.chainHolds ? null : (
+          <Notice tone="warning">
+            <p>{t("tasks.history.chainBroken")}</p>
+          </Notice>
+        )}
+        <Timeline
+          label={t("tasks.history.title")}
+          entries={[...history.events].reverse().map((event, index) => ({
+            key: String(index),
+            title: t(`tasks.history.events.${event.action}`, { defaultValue: event.action }),
+            meta: `${formatDateTime(event.at, lang)} · ${event.actorName ?? t("tasks.history.system")}`,
+            comment: event.reason ?? undefined,
+          }))}
+        />
+      </section>
       <p>
         <Link href={`/${lang}/workspace/tasks`}>{t("tasks.task.back")}</Link>
       </p>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { localized } from "@/lib/i18n/localized";
 import { getT, resolveLang } from "@/lib/i18n/server";
-import { parseSource } from "@/lib/tasks/schema";
+import { maxTasksPerPost, parseSource } from "@/lib/tasks/schema";
 import { getConclusionSource, listTasks, taskOwnerChoices } from "@/lib/tasks/service";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Notice } from "@/components/ui/Notice";
@@ -25,7 +25,8 @@ export const metadata: Metadata = { title: null };
 
 /**
  * Tasks from a conclusion: ?source=agenda_item:<id> or opinion_form:<id> (the meetings and opinions
- * pages link here). Shows the conclusion and the tasks already given from it, and gives one more.
+ * pages link here). Shows the conclusion and the tasks already given from it, and gives more (one
+ * or several in one post).
  */
 export default async function NewTasksPage({ params, searchParams }: Props) {
   await connection();
@@ -106,6 +107,7 @@ export default async function NewTasksPage({ params, searchParams }: Props) {
           title={title}
           agencies={choices.agencies.map((a) => ({ id: a.id, code: a.code, name: localized(lang, a) }))}
           officers={choices.officers}
+          maxRows={maxTasksPerPost}
           action={createTaskAction.bind(null, lang, sourceText)}
         />
       ) : null}

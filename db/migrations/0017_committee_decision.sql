@@ -1,0 +1,1 @@
+ALTER TABLE "procedures" ADD COLUMN "needs_committee_decision" boolean DEFAULT false NOT NULL;
