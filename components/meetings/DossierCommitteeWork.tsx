@@ -41,10 +41,10 @@ export function DossierCommitteeWork({ lang, t, work }: { lang: Lang; t: T; work
                 date: formatDate(item.startsAt, lang),
               })
             )}
-            {item.returnedAt ? (
+            {item.outcome && item.returnedAt ? (
               <span className="muted">
                 {" · "}
-                {t("workspace:dossierWork.returned", { date: formatDateTime(item.returnedAt, lang) })}
+                {t(`workspace:dossierWork.${item.outcome}`, { date: formatDateTime(item.returnedAt, lang) })}
               </span>
             ) : null}
           </li>

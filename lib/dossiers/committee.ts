@@ -185,8 +185,10 @@ export type CommitteeAgendaEntry = {
   itemTitle: string | null;
   itemStatus: string | null;
   sentAt: Date;
-  /** When the conclusion came back to the dossier. */
+  /** When the dossier came off the agenda: with the conclusion, or released unanswered. */
   returnedAt: Date | null;
+  /** How it came off, shown to every official who sees the dossier (no title, no detail). */
+  outcome: "returned" | "deferred" | "cancelled" | null;
 };
 
 /** A written opinion form on the dossier. */
@@ -241,6 +243,14 @@ export async function committeeWorkOf(actor: Actor, dossierCode: string): Promis
         itemStatus: linked ? item.itemStatus : null,
         sentAt: item.sentAt,
         returnedAt: item.returnedAt,
+        outcome:
+          item.meetingStatus === "cancelled"
+            ? "cancelled"
+            : item.itemStatus === "deferred"
+              ? "deferred"
+              : item.returnedAt
+                ? "returned"
+                : null,
       };
     }),
     opinionForms: forms.flatMap((form) => {

@@ -5,6 +5,7 @@ import { dossierEvents } from "@/db/schema/dossiers";
 import { users } from "@/db/schema/identity";
 import { outbox } from "@/db/schema/notify";
 import { agendaContributions, agendaItems, meetings, opinionForms } from "@/db/schema/workspace";
+import { committeeWorkOf } from "@/lib/dossiers/committee";
 import { workspaceHistory } from "@/lib/meetings/events";
 import {
   addAgendaItem,
@@ -35,7 +36,7 @@ import {
   type StaffActor,
   type World,
 } from "../support/fixtures";
-import { addMember, createBody, memberPassword } from "../support/workspace";
+import { addMember, createBody, markCommitteeProcedure, memberPassword } from "../support/workspace";
 
 /*
  * Changes of plan in the workspace: a meeting cancelled, an item deferred, a request to speak
@@ -67,6 +68,8 @@ beforeAll(async () => {
   await addMember(db, bodyId, member.userId, "member");
   await addMember(db, bodyId, member2.userId, "member");
   await addMember(db, bodyId, secretary.userId, "secretary");
+  // Only a dossier whose procedure needs the committee's decision goes onto an agenda.
+  await markCommitteeProcedure(db, world.procedure.id);
   dossierCode = "000.00.02.H33-261120-0042";
   dossierId = (
     await createDossierRow(db, {
@@ -220,6 +223,9 @@ describe("deferring an item", () => {
     ).at(-1);
     expect(deferredEvent?.comment).toBe("Cần thêm ý kiến thẩm định");
     expect(deferredEvent?.details).toMatchObject({ meetingCode: meeting.code });
+    // The staff dossier page says it came back deferred, not with a conclusion.
+    const work = (await committeeWorkOf(world.specialist, dossierCode))!;
+    expect(work.agendaItems.find((entry) => entry.meetingId === meeting.id)?.outcome).toBe("deferred");
 
     const later = await newMeeting("Phiên tháng sau", "2027-01-10T08:00");
     expectOk(await sendDossierToAgenda(world.specialist, { dossierCode, itemId: later.item.id }));
