@@ -92,6 +92,8 @@ test("a supplement request for an unlisted document is answered with that docume
   await citizen.goto("/vi/documents");
   await expect(citizen.getByRole("heading", { level: 1, name: viDossiers.store.title })).toBeVisible();
   await expect(citizen.getByRole("heading", { name: letter }).first()).toBeVisible();
+  // At 320 px the main navigation is folded behind its Menu control.
+  await citizen.locator(".site-nav__menu:visible > summary").click();
   await expect(citizen.getByRole("link", { name: viCommon.nav.myDocuments })).toHaveAttribute(
     "href",
     "/vi/documents",
