@@ -9,7 +9,7 @@ import { createI18n } from "@/lib/i18n/instance";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Actor } from "@/lib/identity/types";
 import { err, issuesOf, ok, type Result } from "@/lib/result";
-import type { SlipDocument } from "@/lib/slips/content";
+import { dateLineParts, type SlipDocument } from "@/lib/slips/content";
 import { renderPdf } from "@/lib/slips/pdf";
 import {
   meetingEvent,
@@ -47,7 +47,8 @@ export function conclusionDocument(
 ): SlipDocument {
   const { lang } = input;
   const blocks: SlipDocument["blocks"] = [
-    { kind: "field", label: t("notice.meeting"), value: `${input.code} — ${input.title}` },
+    // The code is the line under the title; the field names the meeting.
+    { kind: "field", label: t("notice.meeting"), value: input.title },
     { kind: "field", label: t("notice.time"), value: formatDateTime(input.startsAt, lang) },
   ];
   if (input.place) blocks.push({ kind: "field", label: t("notice.place"), value: input.place });
@@ -79,7 +80,7 @@ export function conclusionDocument(
     page: "A5",
     lang,
     agency: input.bodyName.toUpperCase(),
-    dateLine: formatDateTime(day, lang).split(" ")[0] ?? "",
+    dateLine: t("notice.dateLine", dateLineParts(lang, day)),
     nation: t("notice.nation"),
     motto: t("notice.motto"),
     title: t("notice.title"),

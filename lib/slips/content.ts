@@ -95,11 +95,18 @@ export function vietnamParts(at: Date) {
   };
 }
 
-/** "ngày 06 tháng 3 năm 2026": the Vietnamese forms write the month without a leading zero when it is past 2. */
-function dateLine(t: Translate, lang: "vi" | "en", at: Date) {
+/**
+ * The day, month and year of a document's date line in Vietnam's time ("ngày 06 tháng 3 năm
+ * 2026"): the Vietnamese forms write the month without a leading zero when it is past 2.
+ */
+export function dateLineParts(lang: "vi" | "en", at: Date) {
   const parts = vietnamParts(at);
   const month = Number(parts.month);
-  return t("pdf.dateLine", { ...parts, month: lang === "en" || month < 3 ? parts.month : String(month) });
+  return { ...parts, month: lang === "en" || month < 3 ? parts.month : String(month) };
+}
+
+function dateLine(t: Translate, lang: "vi" | "en", at: Date) {
+  return t("pdf.dateLine", dateLineParts(lang, at));
 }
 
 /** What every page of every slip carries. */
